@@ -1,0 +1,34 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <istream>
+#include <string>
+
+#include "hemicycle/corpus/document.h"
+
+namespace hemicycle::corpus {
+
+using DocumentSink = std::function<void(Document&&)>;
+using WarningSink = std::function<void(Warning&&)>;
+
+// Reads documents and hands each one, segmented (see segmenter.h), to on_document.
+// Accepted inputs:
+//   NAME.txt             plain text as published, with an optional NAME.json sidecar
+//   NAME.jsonl, .jsonl.gz one JSON object per line: id, type, institution, date, title,
+//                        text, source, and extras
+//   a folder             read recursively, files in sorted order; other files ignored
+// Bad input (invalid UTF-8, empty file, broken JSON line, a sidecar that is not JSON, a line
+// without id or text, an unreadable file) is reported to on_warning with file and line, and
+// that item is skipped; everything else is read. A sidecar that is not JSON skips the
+// sidecar only: the text is still read, under its file name as id.
+// Returns the number of documents handed to on_document.
+std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_document,
+                      const WarningSink& on_warning);
+
+// Reads JSON Lines from a stream (already decompressed); `name` is used in warnings and
+// as Document::origin.
+std::size_t read_jsonl(std::istream& in, const std::string& name,
+                       const DocumentSink& on_document, const WarningSink& on_warning);
+
+}  // namespace hemicycle::corpus
