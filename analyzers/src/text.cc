@@ -1,0 +1,111 @@
+// The free text functions of analyzer.h: is_valid_utf8, sanitize_utf8, fold.
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "chars.h"
+#include "hemicycle/analyzers/analyzer.h"
+#include "utf8.h"
+
+namespace hemicycle::analyzers {
+namespace {
+
+using internal::decode_utf8;
+
+// Offset of the first non-ASCII byte at or after i.
+std::size_t skip_ascii(std::string_view text, std::size_t i) {
+  const std::size_t n = text.size();
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    if (w & 0x8080808080808080ull) break;
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text, std::size_t* first_bad) {
+  const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = base + text.size();
+  std::size_t i = 0;
+  while (true) {
+    i = skip_ascii(text, i);
+    if (i >= text.size()) return true;
+    int len;
+    bool ok;
+    decode_utf8(base + i, end, &len, &ok);
+    if (!ok) {
+      if (first_bad != nullptr) *first_bad = i;
+      return false;
+    }
+    i += static_cast<std::size_t>(len);
+  }
+}
+
+std::string sanitize_utf8(std::string_view text) {
+  std::size_t bad = 0;
+  if (is_valid_utf8(text, &bad)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  out.append(text.data(), bad);
+  const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = base + text.size();
+  std::size_t i = bad;
+  while (i < text.size()) {
+    int len;
+    bool ok;
+    decode_utf8(base + i, end, &len, &ok);
+    if (ok) {
+      out.append(text.data() + i, static_cast<std::size_t>(len));
+    } else {
+      out.append("\xEF\xBF\xBD");  // U+FFFD
+    }
+    i += static_cast<std::size_t>(len);
+  }
+  return out;
+}
+
+std::string fold(std::string_view text) {
+  std::string sanitized;
+  std::string_view v = text;
+  if (!is_valid_utf8(v)) {
+    sanitized = sanitize_utf8(v);
+    v = sanitized;
+  }
+  std::string nfc;
+  if (!internal::quick_check_nfc(v)) {
+    internal::to_nfc(v, nfc);
+    v = nfc;
+  }
+  std::string out;
+  out.reserve(v.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(v.data());
+  const auto* end = p + v.size();
+  bool pending_space = false;
+  while (p < end) {
+    int len;
+    bool ok;
+    const char32_t cp = decode_utf8(p, end, &len, &ok);
+    p += len;
+    if (internal::is_space(cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    const std::size_t before = out.size();
+    if (pending_space) out.push_back(' ');
+    internal::append_folded(cp, out);
+    if (out.size() == before + (pending_space ? 1 : 0)) {
+      out.resize(before);  // the character folded to nothing: keep the space pending
+    } else {
+      pending_space = false;
+    }
+  }
+  return out;
+}
+
+}  // namespace hemicycle::analyzers
