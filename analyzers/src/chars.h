@@ -23,6 +23,23 @@ enum class CharClass : std::uint8_t {
 
 CharClass classify(char32_t cp);
 
+// classify() for ASCII, as a constant table.
+inline constexpr auto kAsciiClass = [] {
+  struct Table {
+    CharClass c[128];
+  } t{};
+  for (int i = 0; i < 128; ++i) {
+    CharClass c = CharClass::kSeparator;
+    if (i >= '0' && i <= '9') c = CharClass::kDigit;
+    if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z')) c = CharClass::kLetter;
+    if (i == '\'') c = CharClass::kApostrophe;
+    if (i == '-') c = CharClass::kHyphen;
+    if (i == '/') c = CharClass::kSlash;
+    t.c[i] = c;
+  }
+  return t;
+}();
+
 inline bool is_word_char(CharClass c) {
   return c == CharClass::kLetter || c == CharClass::kDigit || c == CharClass::kOtherDigit ||
          c == CharClass::kMark;
