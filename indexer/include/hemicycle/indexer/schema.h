@@ -1,0 +1,68 @@
+#pragma once
+
+// The index layout shared by the indexer and the searcher: term prefixes, value slots and
+// the searchable fields. Follows Omega's conventions (docs/termprefixes.rst): terms never
+// start with a capital, so any capital is a prefix; "Q" is the unique id, "X…" our own.
+//
+// One source document becomes:
+//   - one Xapian document per clause: its words (unprefixed, with positions), the clause
+//     kind, and every facet term of its document;
+//   - one "summary" Xapian document: every distinct word of the whole document under
+//     kWholePrefix (no positions), the document's facet terms and the kinds of its clauses,
+//     and the document's metadata as its data. It lets a query whose words are spread over
+//     several clauses still find the document, and it answers `--document ID`.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace hemicycle::indexer::schema {
+
+inline constexpr std::string_view kUniquePrefix = "Q";      // "Q" + clause id or document id
+inline constexpr std::string_view kDocPrefix = "XDOC";      // every Xapian doc of a document
+inline constexpr std::string_view kWholePrefix = "XW";      // summary: words of the document
+inline constexpr std::string_view kSummaryTerm = "XSUMMARY";  // marks summary documents
+inline constexpr std::string_view kClauseTerm = "XCLAUSE";    // marks clause documents
+inline constexpr std::string_view kHashPrefix = "XHASH";    // summary: content hash
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYY-MM-DD" (sorts as a string)
+inline constexpr Xapian::valueno kSlotDocId = 1;   // document id (collapse key)
+inline constexpr Xapian::valueno kSlotOrder = 2;   // clause index, sortable_serialise
+inline constexpr Xapian::valueno kSlotFacets = 3;  // document facets, see encode_facets()
+inline constexpr Xapian::valueno kSlotKind = 4;    // clause kind name; on a summary, the kinds
+                                                   // of its clauses joined by '\x1E'
+
+// Longest term Xapian accepts is 245 bytes; longer words are not indexed.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// A searchable field: `name:value` in queries, `--filter name:value`, a facet.
+struct Field {
+  std::string_view name;         // "territory"
+  std::string_view prefix;       // "XTERR"
+  bool clause_level;             // true only for kind: it describes a clause, not a document
+  std::string_view label;        // French label for people: "Territoire"
+};
+
+// All fields, in the order facets are shown.
+const std::vector<Field>& fields();
+// The field of that name, or nullptr.
+const Field* find_field(std::string_view name);
+
+// The boolean term for a field value: prefix + folded value (fold() of the analyzers).
+// Years, legislatures and kinds are used as given after folding.
+std::string facet_term(const Field& field, std::string_view value);
+
+// Clause id as shown to users: "<document id>#<1-based clause index>".
+std::string clause_id(std::string_view document_id, std::size_t index);
+
+// Facet values of one document, as carried in kSlotFacets: "field\x1Fvalue" records joined
+// by '\x1E'. Display forms are kept (accents, capitals).
+using FacetList = std::vector<std::pair<std::string, std::string>>;
+std::string encode_facets(const FacetList& facets);
+FacetList decode_facets(std::string_view blob);
+
+}  // namespace hemicycle::indexer::schema

@@ -1,0 +1,237 @@
+#include "hemicycle/indexer/indexer.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/indexer/schema.h"
+
+namespace hemicycle::indexer {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write_string_array(Writer& w, const char* key, const std::vector<std::string>& values) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& v : values) w.String(v);
+  w.EndArray();
+}
+
+void write_if(Writer& w, const char* key, const std::string& value) {
+  if (value.empty()) return;
+  w.Key(key);
+  w.String(value);
+}
+
+// Facet values of a document, display forms, for the facets value slot.
+schema::FacetList document_facets(const corpus::Document& doc) {
+  schema::FacetList f;
+  if (!doc.type.empty()) f.emplace_back("type", doc.type);
+  if (!doc.institution.empty()) f.emplace_back("institution", doc.institution);
+  if (doc.date.size() >= 4) f.emplace_back("year", doc.date.substr(0, 4));
+  for (const auto& v : doc.territories) f.emplace_back("territory", v);
+  for (const auto& v : doc.countries) f.emplace_back("country", v);
+  for (const auto& v : doc.cites) f.emplace_back("cites", v);
+  for (const auto& v : doc.signatories) f.emplace_back("signatory", v);
+  if (!doc.outcome.empty()) f.emplace_back("outcome", doc.outcome);
+  if (!doc.legislature.empty()) f.emplace_back("legislature", doc.legislature);
+  return f;
+}
+
+std::string summary_json(const corpus::Document& doc) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  w.Key("id");
+  w.String(doc.id);
+  write_if(w, "title", doc.title);
+  write_if(w, "type", doc.type);
+  write_if(w, "institution", doc.institution);
+  write_if(w, "date", doc.date);
+  write_if(w, "legislature", doc.legislature);
+  write_if(w, "place", doc.place);
+  if (!doc.signatories.empty()) write_string_array(w, "signatories", doc.signatories);
+  write_if(w, "signatory_role", doc.signatory_role);
+  write_if(w, "outcome", doc.outcome);
+  write_if(w, "texte_ref", doc.texte_ref);
+  write_if(w, "dossier_ref", doc.dossier_ref);
+  write_if(w, "source", doc.source);
+  write_if(w, "origin", doc.origin);
+  if (doc.line) {
+    w.Key("line");
+    w.Uint64(doc.line);
+  }
+  if (!doc.cites.empty()) write_string_array(w, "cites", doc.cites);
+  if (!doc.territories.empty()) write_string_array(w, "territories", doc.territories);
+  if (!doc.countries.empty()) write_string_array(w, "countries", doc.countries);
+  if (!doc.extras.empty()) {
+    w.Key("extras");
+    w.StartObject();
+    for (const auto& [k, v] : doc.extras) {
+      w.Key(k.c_str(), static_cast<rapidjson::SizeType>(k.size()));
+      w.String(v);
+    }
+    w.EndObject();
+  }
+  w.Key("clauses");
+  w.Uint64(doc.clauses.size());
+  w.Key("chars");
+  w.Uint64(doc.text.size());
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string clause_json(const corpus::Document& doc, std::size_t index) {
+  const corpus::Clause& c = doc.clauses[index];
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  w.Key("id");
+  w.String(schema::clause_id(doc.id, index + 1));
+  w.Key("document");
+  w.String(doc.id);
+  w.Key("index");
+  w.Uint64(index + 1);
+  w.Key("kind");
+  w.String(corpus::to_string(c.kind).data(), corpus::to_string(c.kind).size());
+  write_if(w, "number", c.number);
+  write_if(w, "lead", c.lead);
+  w.Key("text");
+  w.String(c.text);
+  if (!c.cites.empty()) write_string_array(w, "cites", c.cites);
+  if (!c.territories.empty()) write_string_array(w, "territories", c.territories);
+  if (!c.countries.empty()) write_string_array(w, "countries", c.countries);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+}  // namespace
+
+struct DocumentBuilder::Impl {
+  analyzers::FrenchAnalyzer analyzer;
+  std::unordered_map<std::string, Xapian::termcount> whole;  // reused between documents
+};
+
+DocumentBuilder::DocumentBuilder() : impl_(std::make_unique<Impl>()) {}
+DocumentBuilder::~DocumentBuilder() = default;
+
+std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc) {
+  std::vector<Xapian::Document> out;
+  out.reserve(doc.clauses.size() + 1);
+  out.emplace_back();  // the summary, filled last
+
+  const schema::FacetList facets = document_facets(doc);
+  const std::string facet_blob = schema::encode_facets(facets);
+  std::vector<std::string> facet_terms;
+  facet_terms.reserve(facets.size());
+  for (const auto& [name, value] : facets) {
+    facet_terms.push_back(schema::facet_term(*schema::find_field(name), value));
+  }
+  const std::string doc_term = std::string(schema::kDocPrefix) + doc.id;
+  const schema::Field& kind_field = *schema::find_field("kind");
+
+  auto& whole = impl_->whole;
+  whole.clear();
+  std::vector<std::string> kinds;
+
+  for (std::size_t i = 0; i < doc.clauses.size(); ++i) {
+    const corpus::Clause& c = doc.clauses[i];
+    Xapian::Document xd;
+    impl_->analyzer.analyze(c.text, [&](const analyzers::Token& t) {
+      if (t.text.empty() || t.text.size() > schema::kMaxTermBytes) return;
+      xd.add_posting(t.text, t.position + 1);
+      ++whole[t.text];
+    });
+    const std::string_view kind = corpus::to_string(c.kind);
+    std::string kind_term = schema::facet_term(kind_field, kind);
+    xd.add_boolean_term(kind_term);
+    if (std::find(kinds.begin(), kinds.end(), kind_term) == kinds.end()) {
+      kinds.push_back(kind_term);
+    }
+    for (const auto& t : facet_terms) xd.add_boolean_term(t);
+    xd.add_boolean_term(doc_term);
+    xd.add_boolean_term(std::string(schema::kClauseTerm));
+    xd.add_boolean_term(std::string(schema::kUniquePrefix) + schema::clause_id(doc.id, i + 1));
+    if (!doc.date.empty()) xd.add_value(schema::kSlotDate, doc.date);
+    xd.add_value(schema::kSlotDocId, doc.id);
+    xd.add_value(schema::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(i + 1)));
+    xd.add_value(schema::kSlotFacets, facet_blob);
+    xd.add_value(schema::kSlotKind, std::string(kind));
+    xd.set_data(clause_json(doc, i));
+    out.push_back(std::move(xd));
+  }
+
+  Xapian::Document& summary = out.front();
+  std::string term;
+  for (const auto& [word, count] : whole) {
+    term.assign(schema::kWholePrefix);
+    term += word;
+    summary.add_term(term, count);
+  }
+  for (const auto& t : facet_terms) summary.add_boolean_term(t);
+  for (const auto& t : kinds) summary.add_boolean_term(t);
+  summary.add_boolean_term(doc_term);
+  summary.add_boolean_term(std::string(schema::kSummaryTerm));
+  summary.add_boolean_term(std::string(schema::kUniquePrefix) + doc.id);
+  if (!doc.date.empty()) summary.add_value(schema::kSlotDate, doc.date);
+  summary.add_value(schema::kSlotDocId, doc.id);
+  summary.add_value(schema::kSlotOrder, Xapian::sortable_serialise(0.0));
+  summary.add_value(schema::kSlotFacets, facet_blob);
+  std::string kind_list;  // the kinds of the document's clauses, for facet counts
+  for (const auto& t : kinds) {
+    if (!kind_list.empty()) kind_list += '\x1E';
+    kind_list.append(t, kind_field.prefix.size());
+  }
+  summary.add_value(schema::kSlotKind, kind_list);
+  summary.set_data(summary_json(doc));
+  return out;
+}
+
+Indexer::Indexer(const std::string& db_path, IndexerOptions options)
+    : db_(db_path, Xapian::DB_CREATE_OR_OPEN), options_(options) {
+  started_empty_ = db_.get_doccount() == 0;
+  if (options_.batch_documents == 0) options_.batch_documents = 1;
+}
+
+Indexer::~Indexer() {
+  try {
+    commit();
+  } catch (...) {
+  }
+}
+
+void Indexer::add(const corpus::Document& doc) {
+  const std::string doc_term = std::string(schema::kDocPrefix) + doc.id;
+  // In a run that started on an empty database, an id not seen yet has nothing to replace:
+  // skipping the lookup keeps bulk loads on the fast path.
+  bool must_delete = true;
+  if (started_empty_) must_delete = !seen_.insert(doc.id).second;
+  if (must_delete) db_.delete_document(doc_term);
+
+  for (auto& xd : builder_.build(doc)) db_.add_document(xd);
+  ++stats_.documents;
+  stats_.clauses += doc.clauses.size();
+  stats_.text_bytes += doc.text.size();
+  if (++pending_ >= options_.batch_documents) commit();
+}
+
+bool Indexer::remove(const std::string& document_id) {
+  const std::string doc_term = std::string(schema::kDocPrefix) + document_id;
+  if (!db_.term_exists(doc_term)) return false;
+  db_.delete_document(doc_term);
+  seen_.erase(document_id);
+  ++stats_.deleted;
+  if (++pending_ >= options_.batch_documents) commit();
+  return true;
+}
+
+void Indexer::commit() {
+  db_.commit();
+  pending_ = 0;
+}
+
+}  // namespace hemicycle::indexer

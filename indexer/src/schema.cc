@@ -1,0 +1,70 @@
+#include "hemicycle/indexer/schema.h"
+
+#include "hemicycle/analyzers/analyzer.h"
+
+namespace hemicycle::indexer::schema {
+
+const std::vector<Field>& fields() {
+  static const std::vector<Field> kFields = {
+      {"type", "XTYPE", false, "Type"},
+      {"kind", "XK", true, "Passage"},
+      {"institution", "XINST", false, "Institution"},
+      {"year", "XYEAR", false, "Année"},
+      {"territory", "XTERR", false, "Territoire"},
+      {"country", "XCTRY", false, "Pays"},
+      {"cites", "XCITE", false, "Textes cités"},
+      {"signatory", "XSIGN", false, "Signataire"},
+      {"outcome", "XOUT", false, "Sort"},
+      {"legislature", "XLEG", false, "Législature"},
+  };
+  return kFields;
+}
+
+const Field* find_field(std::string_view name) {
+  for (const auto& f : fields()) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+std::string facet_term(const Field& field, std::string_view value) {
+  std::string term(field.prefix);
+  term += analyzers::fold(value);
+  if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
+  return term;
+}
+
+std::string clause_id(std::string_view document_id, std::size_t index) {
+  std::string id(document_id);
+  id += '#';
+  id += std::to_string(index);
+  return id;
+}
+
+std::string encode_facets(const FacetList& facets) {
+  std::string out;
+  for (const auto& [field, value] : facets) {
+    if (!out.empty()) out += '\x1E';
+    out += field;
+    out += '\x1F';
+    out += value;
+  }
+  return out;
+}
+
+FacetList decode_facets(std::string_view blob) {
+  FacetList out;
+  while (!blob.empty()) {
+    auto rs = blob.find('\x1E');
+    std::string_view record = blob.substr(0, rs);
+    auto us = record.find('\x1F');
+    if (us != std::string_view::npos) {
+      out.emplace_back(std::string(record.substr(0, us)), std::string(record.substr(us + 1)));
+    }
+    if (rs == std::string_view::npos) break;
+    blob.remove_prefix(rs + 1);
+  }
+  return out;
+}
+
+}  // namespace hemicycle::indexer::schema

@@ -1,0 +1,300 @@
+// hemicycle-search: ranked search from the command line. Thin: flags, Searcher, printing.
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <xapian.h>
+
+#include "hemicycle/searcher/json.h"
+#include "hemicycle/searcher/searcher.h"
+
+namespace {
+
+using hemicycle::searcher::DocumentView;
+using hemicycle::searcher::QueryError;
+using hemicycle::searcher::Range;
+using hemicycle::searcher::SearchRequest;
+using hemicycle::searcher::SearchResult;
+using hemicycle::searcher::Sort;
+
+constexpr const char* kUsage =
+    "usage: hemicycle-search --db DIR [--db DIR]... [--json] [--limit N] [--offset N]\n"
+    "                        [--filter FIELD:VALUE]... [--sort relevance|date] [--clauses]\n"
+    "                        [--facets FIELD,...] QUERY...\n"
+    "       hemicycle-search --db DIR --document ID [--json]\n"
+    "\n"
+    "Query syntax: words, \"a phrase\", a OR b, -word (exclude), field:value,\n"
+    "field:\"two words\", -field:value, date:2024-01-01..2025-03-31 (or YYYY, YYYY-MM, open ends).\n"
+    "Fields: kind, type, institution, year, territory, country, cites, signatory, outcome,\n"
+    "legislature, date.\n"
+    "\n"
+    "  --db DIR        an index (repeat to search several as one; tcp://HOST:PORT for a\n"
+    "                  remote xapian-tcpsrv)\n"
+    "  --json          one JSON object on stdout (schema in README.md)\n"
+    "  --limit N       hits to show (default 10, at most 1000)\n"
+    "  --offset N      hits to skip (default 0)\n"
+    "  --filter F:V    keep documents whose field F has value V (repeatable)\n"
+    "  --sort S        relevance (default) or date (newest first within each match tier)\n"
+    "  --clauses       one hit per clause instead of one per document\n"
+    "  --facets LIST   facets to count, comma-separated (default: all)\n"
+    "  --document ID   print one whole document: metadata and every clause in order\n"
+    "\n"
+    "Exit status: 0 success (even with no hit), 1 index or system error, 2 bad usage or query.\n";
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << "hemicycle-search: " << message << "\n\n" << kUsage;
+  std::exit(2);
+}
+
+std::size_t parse_count(const std::string& flag, const std::string& v, std::size_t max) {
+  char* end = nullptr;
+  unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+  if (v.empty() || *end || v[0] == '-' || n > max) {
+    usage_error(flag + " takes a number from 0 to " + std::to_string(max));
+  }
+  return static_cast<std::size_t>(n);
+}
+
+struct Flags {
+  std::vector<std::string> dbs;
+  bool json = false;
+  std::string document;
+  SearchRequest request;
+};
+
+Flags parse_flags(int argc, char** argv) {
+  Flags f;
+  std::string query;
+  bool only_words = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) usage_error(a + " needs a value");
+      return argv[++i];
+    };
+    if (only_words || a.empty() || a[0] != '-' || a == "-" ||
+        (a.size() > 1 && a[1] != '-' && a != "-h")) {
+      // Words of the query; a single-dash word such as -azerbaïdjan is an exclusion.
+      if (!query.empty()) query += ' ';
+      query += a;
+    } else if (a == "--") {
+      only_words = true;
+    } else if (a == "--db") {
+      f.dbs.push_back(value());
+    } else if (a == "--json") {
+      f.json = true;
+    } else if (a == "--limit") {
+      f.request.limit = parse_count(a, value(), 1000);
+    } else if (a == "--offset") {
+      f.request.offset = parse_count(a, value(), 100000);
+    } else if (a == "--filter") {
+      f.request.filters.push_back(value());
+    } else if (a == "--sort") {
+      std::string v = value();
+      if (v == "relevance") {
+        f.request.sort = Sort::kRelevance;
+      } else if (v == "date") {
+        f.request.sort = Sort::kDate;
+      } else {
+        usage_error("--sort takes relevance or date");
+      }
+    } else if (a == "--clauses") {
+      f.request.group_by_document = false;
+    } else if (a == "--facets") {
+      std::string v = value();
+      std::size_t start = 0;
+      while (start <= v.size()) {
+        auto comma = v.find(',', start);
+        std::string name = v.substr(start, comma - start);
+        if (!name.empty()) f.request.facets.push_back(name);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    } else if (a == "--document") {
+      f.document = value();
+    } else if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      std::exit(0);
+    } else {
+      usage_error("unknown option " + a);
+    }
+  }
+  if (f.dbs.empty()) usage_error("--db DIR is required");
+  if (f.document.empty() && query.empty() && f.request.filters.empty()) {
+    usage_error("no query given");
+  }
+  f.request.query = query;
+  return f;
+}
+
+// French label of a clause, as a reader would cite it.
+std::string clause_label(const std::string& kind, const std::string& number) {
+  std::string label;
+  if (kind == "visa") label = "visa";
+  else if (kind == "considerant") label = "considérant";
+  else if (kind == "recital") label = "rappel";
+  else if (kind == "article") label = "article";
+  else if (kind == "alinea") label = "article";
+  else if (kind == "preamble") label = "préambule";
+  else if (kind == "place_date") label = "lieu et date";
+  else if (kind == "signature") label = "signature";
+  else if (kind == "target") label = "division visée";
+  else if (kind == "dispositif") label = "dispositif";
+  else if (kind == "expose") label = "exposé sommaire";
+  else if (kind == "heading") label = "intitulé";
+  else label = "paragraphe";
+  if (!number.empty() && (kind == "article" || kind == "alinea")) label += " " + number;
+  else if (!number.empty()) label += " " + number;
+  return label;
+}
+
+std::string emphasize(const std::string& text, const std::vector<Range>& highlights, bool tty) {
+  if (!tty) return text;
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& h : highlights) {
+    if (h.begin < pos || h.end > text.size()) continue;
+    out.append(text, pos, h.begin - pos);
+    out += "\033[1m";
+    out.append(text, h.begin, h.end - h.begin);
+    out += "\033[22m";
+    pos = h.end;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+const char* tier_label(hemicycle::searcher::Tier t) {
+  switch (t) {
+    case hemicycle::searcher::Tier::kAllWordsInClause:
+      return "tous les mots dans ce passage";
+    case hemicycle::searcher::Tier::kAllWordsInDocument:
+      return "tous les mots dans le document";
+    case hemicycle::searcher::Tier::kSomeWords:
+      return "une partie des mots";
+    case hemicycle::searcher::Tier::kFilterOnly:
+      return "filtres";
+  }
+  return "";
+}
+
+void print_human(const SearchResult& r, bool tty) {
+  const char* unit = r.grouped ? "document" : "passage";
+  std::printf("%zu %s%s pour « %s » (%.1f ms)\n", r.total, unit, r.total > 1 ? "s" : "",
+              r.query.c_str(), r.took_ms);
+  for (const auto& n : r.notes) std::printf("note : %s\n", n.c_str());
+  std::size_t rank = r.offset;
+  for (const auto& h : r.hits) {
+    ++rank;
+    std::string head = h.title.empty() ? h.type : h.title;
+    if (head.empty()) head = h.document_id;
+    std::printf("\n%zu. %s\n", rank, emphasize(head, {}, tty).c_str());
+    std::string meta;
+    auto add = [&](const std::string& s) {
+      if (s.empty()) return;
+      if (!meta.empty()) meta += " · ";
+      meta += s;
+    };
+    if (!h.title.empty()) add(h.type);
+    add(h.institution);
+    add(h.date);
+    add(h.document_id);
+    std::printf("   %s\n", meta.c_str());
+    std::string where = clause_label(h.kind, h.number);
+    if (r.grouped) {
+      where += " · " + std::to_string(h.matching_clauses) + " passage" +
+               (h.matching_clauses > 1 ? "s" : "") + " correspondant" +
+               (h.matching_clauses > 1 ? "s" : "");
+    }
+    where += std::string(" · ") + tier_label(h.tier);
+    char score[32];
+    std::snprintf(score, sizeof score, " · score %.2f", h.score);
+    std::printf("   [%s]%s\n", where.c_str(), score);
+    std::printf("   %s\n", emphasize(h.snippet, h.snippet_highlights, tty).c_str());
+  }
+  bool any = false;
+  for (const auto& f : r.facets) {
+    if (f.values.empty()) continue;
+    if (!any) std::printf("\nFacettes (documents)\n");
+    any = true;
+    std::string line;
+    for (const auto& v : f.values) {
+      if (!line.empty()) line += ", ";
+      line += v.value + " (" + std::to_string(v.count) + ")";
+    }
+    std::printf("  %s : %s\n", f.label.c_str(), line.c_str());
+  }
+}
+
+void print_document(const DocumentView& d) {
+  rapidjson::Document meta;
+  meta.Parse(d.metadata_json.c_str(), d.metadata_json.size());
+  std::printf("%s\n", d.id.c_str());
+  if (!meta.HasParseError() && meta.IsObject()) {
+    for (const auto& m : meta.GetObject()) {
+      if (m.value.IsString()) {
+        std::printf("  %s: %s\n", m.name.GetString(), m.value.GetString());
+      } else if (m.value.IsArray()) {
+        std::string line;
+        for (const auto& v : m.value.GetArray()) {
+          if (!v.IsString()) continue;
+          if (!line.empty()) line += "; ";
+          line += v.GetString();
+        }
+        std::printf("  %s: %s\n", m.name.GetString(), line.c_str());
+      } else if (m.value.IsUint64()) {
+        std::printf("  %s: %llu\n", m.name.GetString(),
+                    static_cast<unsigned long long>(m.value.GetUint64()));
+      }
+    }
+  }
+  for (const auto& c : d.clauses) {
+    std::printf("\n[%s] %s\n%s\n", c.id.c_str(), clause_label(c.kind, c.number).c_str(),
+                c.text.c_str());
+  }
+}
+
+int run(const Flags& f) {
+  hemicycle::searcher::Searcher searcher(f.dbs);
+  if (!f.document.empty()) {
+    auto doc = searcher.document(f.document);
+    if (!doc) {
+      std::cerr << "hemicycle-search: no document " << f.document << "\n";
+      return 1;
+    }
+    if (f.json) {
+      std::printf("%s\n", hemicycle::searcher::to_json(*doc).c_str());
+    } else {
+      print_document(*doc);
+    }
+    return 0;
+  }
+  SearchResult r = searcher.search(f.request);
+  if (f.json) {
+    std::printf("%s\n", hemicycle::searcher::to_json(r).c_str());
+  } else {
+    print_human(r, isatty(STDOUT_FILENO));
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  return run(parse_flags(argc, argv));
+} catch (const QueryError& e) {
+  std::cerr << "hemicycle-search: bad query: " << e.what() << "\n";
+  return 2;
+} catch (const Xapian::Error& e) {
+  std::cerr << "hemicycle-search: " << e.get_description() << "\n";
+  return 1;
+} catch (const std::exception& e) {
+  std::cerr << "hemicycle-search: " << e.what() << "\n";
+  return 1;
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/indexer/schema.h"
+
+namespace hemicycle::searcher {
+
+// One word or "phrase" of a query, analysed with the shared French chain.
+struct QueryItem {
+  std::string text;                       // as typed (without quotes or sign)
+  std::vector<analyzers::Token> tokens;   // its terms; more than one means a phrase
+  bool quoted = false;                    // typed between quotes
+};
+
+// `field:value` (or `-field:value`).
+struct FieldFilter {
+  const indexer::schema::Field* field = nullptr;
+  std::string value;  // as typed
+  bool negated = false;
+};
+
+// `date:FROM..TO`, inclusive ISO dates; an empty bound is open.
+struct DateRange {
+  std::string from;
+  std::string to;
+};
+
+// The parsed form of the query language:
+//   words            each must appear for the best ranks; documents with some rank lower
+//   "a phrase"       consecutive words (also « … » and “ … ”)
+//   a OR b           either one
+//   -word, -"…"      documents where it appears are excluded (NOT word too)
+//   field:value      facet filter; field:"two words"; -field:value excludes
+//   date:2024-01-01..2025-03-31   date range (YYYY, YYYY-MM or YYYY-MM-DD; open ends allowed)
+struct ParsedQuery {
+  // Positive units: each unit is a list of alternatives joined by OR.
+  std::vector<std::vector<QueryItem>> units;
+  std::vector<QueryItem> excluded;
+  std::vector<FieldFilter> filters;
+  std::optional<DateRange> date;
+  std::vector<std::string> notes;  // non-fatal remarks ("only stop words: « de la »")
+  std::string error;               // non-empty when the query is malformed
+
+  bool ok() const { return error.empty(); }
+};
+
+// Parses a query. Never throws on user input: a malformed query (unbalanced quote, unknown
+// field, empty field value, bad date range) comes back with `error` set and a message meant
+// for the person who typed it.
+ParsedQuery parse_query(std::string_view text, analyzers::FrenchAnalyzer& analyzer);
+
+// Parses "field:value" as given to --filter / &filter= into a FieldFilter (date ranges go to
+// `date`). Returns an error message, or an empty string on success.
+std::string parse_filter(std::string_view spec, ParsedQuery& into);
+
+}  // namespace hemicycle::searcher

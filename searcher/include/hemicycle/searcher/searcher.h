@@ -1,0 +1,135 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace hemicycle::searcher {
+
+// A query the user must correct (unbalanced quote, unknown field …): CLI exit 2, HTTP 400.
+class QueryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class Sort { kRelevance, kDate };
+
+struct SearchRequest {
+  std::string query;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  std::vector<std::string> filters;  // "field:value", as --filter; ANDed with the query
+  Sort sort = Sort::kRelevance;      // kDate: newest first within each relevance tier
+  bool group_by_document = true;     // false: one hit per clause
+  std::string date_from;             // inclusive ISO bounds, empty = open
+  std::string date_to;
+  std::vector<std::string> facets;   // fields to count; empty = all
+  std::size_t facet_values = 10;     // values per facet, most frequent first
+};
+
+struct Range {
+  std::size_t begin = 0;  // byte offsets
+  std::size_t end = 0;
+  bool operator==(const Range&) const = default;
+};
+
+// How a hit matched, best first.
+enum class Tier {
+  kAllWordsInClause,    // one clause holds every word of the query
+  kAllWordsInDocument,  // the words are spread over several clauses
+  kSomeWords,           // some of the words
+  kFilterOnly,          // the query has no words, only filters
+};
+const char* to_string(Tier tier);
+
+struct Hit {
+  std::string document_id;
+  std::string title;
+  std::string type;
+  std::string institution;
+  std::string date;
+  std::string clause_id;
+  std::string kind;
+  std::string number;
+  std::string text;                       // the whole clause
+  std::vector<Range> highlights;          // matched words in `text`
+  std::string snippet;                    // a fragment of `text` around the matches
+  std::vector<Range> snippet_highlights;  // matched words in `snippet`
+  double score = 0;
+  std::size_t matching_clauses = 0;       // clauses of the document that match (grouped)
+  Tier tier = Tier::kSomeWords;
+};
+
+struct FacetCount {
+  std::string value;
+  std::size_t count = 0;  // documents, not clauses
+};
+
+struct Facet {
+  std::string field;
+  std::string label;
+  std::vector<FacetCount> values;
+};
+
+struct SearchResult {
+  std::string query;
+  std::size_t total = 0;  // matching documents (grouped) or clauses
+  std::size_t offset = 0;
+  std::size_t limit = 0;
+  bool grouped = true;
+  Sort sort = Sort::kRelevance;
+  std::vector<Hit> hits;
+  std::vector<Facet> facets;
+  std::vector<std::string> notes;
+  double took_ms = 0;
+};
+
+struct ClauseView {
+  std::string id;
+  std::size_t index = 0;
+  std::string kind;
+  std::string number;
+  std::string lead;
+  std::string text;
+};
+
+struct DocumentView {
+  std::string id;
+  std::string metadata_json;  // the document's metadata as indexed (a JSON object)
+  std::vector<ClauseView> clauses;
+};
+
+struct SearcherOptions {
+  // Wall-clock bound on one match; past it Xapian returns what it has. 0 = none. Default 5 s.
+  double time_limit_seconds = 5.0;
+};
+
+// Answers ranked queries over one or more databases searched as one: local paths, or
+// "tcp://HOST:PORT" for a remote xapian-tcpsrv shard (facet counts need local shards).
+// Not thread-safe (it owns an analyzer and database handles): use one per thread.
+class Searcher {
+ public:
+  // Throws std::runtime_error with a readable message if a database cannot be opened.
+  explicit Searcher(const std::vector<std::string>& databases, SearcherOptions options = {});
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  // Throws QueryError for a malformed query or filter; Xapian::Error for index failures.
+  SearchResult search(const SearchRequest& request);
+  // The whole document, or nullopt for an unknown id.
+  std::optional<DocumentView> document(const std::string& id);
+  // Sees the latest commit of every database. Returns true if anything changed.
+  bool reopen();
+  // Number of source documents indexed (summaries).
+  std::size_t document_count();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hemicycle::searcher

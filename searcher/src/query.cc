@@ -1,0 +1,266 @@
+#include "hemicycle/searcher/query.h"
+
+#include <cctype>
+
+namespace hemicycle::searcher {
+namespace {
+
+namespace schema = indexer::schema;
+
+bool is_space(std::string_view s, std::size_t i, std::size_t* len) {
+  unsigned char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    *len = 1;
+    return true;
+  }
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    *len = 2;  // no-break space
+    return true;
+  }
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(s[i + 2]) == 0xAF ||
+       (static_cast<unsigned char>(s[i + 2]) >= 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) <= 0x8A))) {
+    *len = 3;  // narrow no-break space and the U+2000 spaces
+    return true;
+  }
+  return false;
+}
+
+// Opening quote at i: returns its length and the closing quote to look for.
+std::size_t open_quote(std::string_view s, std::size_t i, std::string_view* closing) {
+  if (s[i] == '"') {
+    *closing = "\"";
+    return 1;
+  }
+  if (s.substr(i, 2) == "\xC2\xAB") {  // «
+    *closing = "\xC2\xBB";
+    return 2;
+  }
+  if (s.substr(i, 3) == "\xE2\x80\x9C") {  // “
+    *closing = "\xE2\x80\x9D";
+    return 3;
+  }
+  return 0;
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size(), n = 0;
+  while (b < e && is_space(s, b, &n)) b += n;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// "2024", "2024-03", "2024-03-31" -> full ISO date; lower or upper end of the period.
+bool complete_date(std::string_view in, bool upper, std::string* out) {
+  if (in.size() == 4 && all_digits(in)) {
+    *out = std::string(in) + (upper ? "-12-31" : "-01-01");
+    return true;
+  }
+  if (in.size() == 7 && all_digits(in.substr(0, 4)) && in[4] == '-' &&
+      all_digits(in.substr(5, 2))) {
+    int month = std::stoi(std::string(in.substr(5, 2)));
+    if (month < 1 || month > 12) return false;
+    *out = std::string(in) + (upper ? "-31" : "-01");
+    return true;
+  }
+  if (in.size() == 10 && all_digits(in.substr(0, 4)) && in[4] == '-' &&
+      all_digits(in.substr(5, 2)) && in[7] == '-' && all_digits(in.substr(8, 2))) {
+    int month = std::stoi(std::string(in.substr(5, 2)));
+    int day = std::stoi(std::string(in.substr(8, 2)));
+    if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+    *out = std::string(in);
+    return true;
+  }
+  return false;
+}
+
+std::string parse_date_range(std::string_view value, ParsedQuery& q) {
+  DateRange range;
+  auto dots = value.find("..");
+  std::string_view from = value, to = value;
+  if (dots != std::string_view::npos) {
+    from = value.substr(0, dots);
+    to = value.substr(dots + 2);
+  }
+  const std::string bad = "date: expected YYYY-MM-DD..YYYY-MM-DD (or YYYY, YYYY-MM, an open end), "
+                          "not « " + std::string(value) + " »";
+  if (from.empty() && to.empty()) return bad;
+  if (!from.empty() && !complete_date(from, false, &range.from)) return bad;
+  if (!to.empty() && !complete_date(to, true, &range.to)) return bad;
+  if (!range.from.empty() && !range.to.empty() && range.from > range.to) {
+    return "date: the range " + std::string(value) + " ends before it starts";
+  }
+  if (q.date) {  // several ranges: keep their intersection
+    if (range.from < q.date->from) range.from = q.date->from;
+    if (!q.date->to.empty() && (range.to.empty() || q.date->to < range.to)) range.to = q.date->to;
+  }
+  q.date = range;
+  return {};
+}
+
+std::string known_fields() {
+  std::string out = "date";
+  for (const auto& f : schema::fields()) {
+    out += ", ";
+    out += f.name;
+  }
+  return out;
+}
+
+std::string add_filter(std::string_view name, std::string_view value, bool negated,
+                       ParsedQuery& q) {
+  std::string v = trim(value);
+  if (name == "date") {
+    if (negated) return "date: a date range cannot be excluded";
+    return parse_date_range(v, q);
+  }
+  const schema::Field* field = schema::find_field(name);
+  if (!field) {
+    return "unknown field « " + std::string(name) + " » (known fields: " + known_fields() + ")";
+  }
+  if (v.empty()) return "missing value after « " + std::string(name) + ": »";
+  q.filters.push_back(FieldFilter{field, std::move(v), negated});
+  return {};
+}
+
+// "name" of a `name:value` word: ASCII letters and underscores, at least two.
+bool field_name(std::string_view word, std::size_t colon) {
+  if (colon < 2) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = word[i];
+    if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '_')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string parse_filter(std::string_view spec, ParsedQuery& into) {
+  auto colon = spec.find(':');
+  if (colon == std::string_view::npos || colon == 0) {
+    return "a filter is FIELD:VALUE, not « " + std::string(spec) + " » (fields: " +
+           known_fields() + ")";
+  }
+  std::string_view value = spec.substr(colon + 1);
+  std::string_view closing;
+  if (!value.empty()) {
+    if (std::size_t q = open_quote(value, 0, &closing);
+        q && value.size() >= q + closing.size() &&
+        value.substr(value.size() - closing.size()) == closing) {
+      value = value.substr(q, value.size() - q - closing.size());
+    }
+  }
+  return add_filter(spec.substr(0, colon), value, false, into);
+}
+
+ParsedQuery parse_query(std::string_view s, analyzers::FrenchAnalyzer& analyzer) {
+  ParsedQuery q;
+  std::size_t i = 0, n = 0;
+  bool pending_or = false;   // the previous token was OR
+  bool pending_not = false;  // the previous token was NOT
+  bool last_was_unit = false;
+
+  auto add_item = [&](QueryItem item, bool negated) {
+    item.tokens = analyzer.analyze(item.text);
+    if (item.tokens.empty()) {
+      q.notes.push_back("« " + item.text + " » has only stop words or no word: ignored");
+      pending_or = false;
+      return;
+    }
+    if (negated) {
+      q.excluded.push_back(std::move(item));
+      last_was_unit = false;
+    } else if (pending_or && last_was_unit && !q.units.empty()) {
+      q.units.back().push_back(std::move(item));
+    } else {
+      q.units.push_back({std::move(item)});
+      last_was_unit = true;
+    }
+    pending_or = false;
+  };
+
+  while (i < s.size()) {
+    if (is_space(s, i, &n)) {
+      i += n;
+      continue;
+    }
+    bool negated = pending_not;
+    pending_not = false;
+    if ((s[i] == '-' || s[i] == '+') && i + 1 < s.size() && !is_space(s, i + 1, &n)) {
+      negated = negated || s[i] == '-';
+      ++i;
+    }
+    std::string_view closing;
+    if (std::size_t ql = open_quote(s, i, &closing)) {
+      std::size_t end = s.find(closing, i + ql);
+      if (end == std::string_view::npos) {
+        q.error = "unbalanced quote: the phrase starting at « " +
+                  std::string(s.substr(i, 40)) + " » has no closing " + std::string(closing);
+        return q;
+      }
+      QueryItem item;
+      item.text = std::string(s.substr(i + ql, end - i - ql));
+      item.quoted = true;
+      i = end + closing.size();
+      add_item(std::move(item), negated);
+      continue;
+    }
+    // A bare word runs to the next space or quote.
+    std::size_t start = i;
+    std::string_view dummy;
+    while (i < s.size() && !is_space(s, i, &n) && !open_quote(s, i, &dummy)) ++i;
+    std::string_view word = s.substr(start, i - start);
+
+    if (!negated && word == "OR") {
+      pending_or = true;
+      continue;
+    }
+    if (word == "AND") continue;
+    if (word == "NOT") {
+      pending_not = true;
+      continue;
+    }
+    auto colon = word.find(':');
+    if (colon != std::string_view::npos && field_name(word, colon)) {
+      std::string name(word.substr(0, colon));
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string_view value = word.substr(colon + 1);
+      std::string quoted_value;
+      if (value.empty() && i < s.size() && open_quote(s, i, &closing)) {
+        std::size_t ql = open_quote(s, i, &closing);
+        std::size_t end = s.find(closing, i + ql);
+        if (end == std::string_view::npos) {
+          q.error = "unbalanced quote after « " + std::string(word) + " »: no closing " +
+                    std::string(closing);
+          return q;
+        }
+        quoted_value = std::string(s.substr(i + ql, end - i - ql));
+        value = quoted_value;
+        i = end + closing.size();
+      }
+      if (std::string err = add_filter(name, value, negated, q); !err.empty()) {
+        q.error = std::move(err);
+        return q;
+      }
+      pending_or = false;
+      last_was_unit = false;
+      continue;
+    }
+    QueryItem item;
+    item.text = std::string(word);
+    add_item(std::move(item), negated);
+  }
+  if (pending_not) q.notes.push_back("NOT at the end of the query: ignored");
+  return q;
+}
+
+}  // namespace hemicycle::searcher

@@ -1,0 +1,429 @@
+#include "hemicycle/searcher/searcher.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <rapidjson/document.h>
+#include <xapian.h>
+
+#include "facet_spy.h"
+#include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/indexer/schema.h"
+#include "hemicycle/searcher/query.h"
+#include "hemicycle/searcher/snippet.h"
+
+namespace hemicycle::searcher {
+
+namespace schema = indexer::schema;
+using Xapian::Query;
+
+const char* to_string(Tier tier) {
+  switch (tier) {
+    case Tier::kAllWordsInClause:
+      return "all_words_in_clause";
+    case Tier::kAllWordsInDocument:
+      return "all_words_in_document";
+    case Tier::kSomeWords:
+      return "some_words";
+    case Tier::kFilterOnly:
+      return "filter_only";
+  }
+  return "some_words";
+}
+
+namespace {
+
+std::string prefixed(std::string_view prefix, std::string_view term) {
+  std::string t(prefix);
+  t += term;
+  return t;
+}
+
+Query combine(Query::op op, const std::vector<Query>& parts) {
+  if (parts.empty()) return Query();
+  if (parts.size() == 1) return parts.front();
+  return Query(op, parts.begin(), parts.end());
+}
+
+// The clause-level query for one word or phrase: a term, or a phrase of its terms whose
+// window spans the stop words the analyzer dropped.
+Query clause_query(const QueryItem& item) {
+  if (item.tokens.size() == 1) return Query(item.tokens.front().text);
+  std::vector<Query> terms;
+  for (const auto& t : item.tokens) terms.emplace_back(t.text);
+  Xapian::termcount window = item.tokens.back().position - item.tokens.front().position + 1;
+  return Query(Query::OP_PHRASE, terms.begin(), terms.end(), window);
+}
+
+// The same item against the summary documents: every term somewhere in the document.
+Query whole_query(const QueryItem& item) {
+  std::vector<Query> terms;
+  for (const auto& t : item.tokens) terms.emplace_back(prefixed(schema::kWholePrefix, t.text));
+  return combine(Query::OP_AND, terms);
+}
+
+Query unit_query(const std::vector<QueryItem>& unit, Query (*make)(const QueryItem&)) {
+  std::vector<Query> alternatives;
+  for (const auto& item : unit) alternatives.push_back(make(item));
+  return combine(Query::OP_OR, alternatives);
+}
+
+std::string json_string(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || !it->value.IsString()) return {};
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+// Rejects the documents whose id is in the set (the `-word` exclusions).
+class ExcludeDocuments : public Xapian::MatchDecider {
+ public:
+  explicit ExcludeDocuments(const std::unordered_set<std::string>* ids) : ids_(ids) {}
+  bool operator()(const Xapian::Document& doc) const override {
+    return !ids_->count(doc.get_value(schema::kSlotDocId));
+  }
+
+ private:
+  const std::unordered_set<std::string>* ids_;
+};
+
+struct Candidate {
+  Xapian::docid xid = 0;
+  std::string doc_id;
+  double weight = 0;
+  Tier tier = Tier::kSomeWords;
+  bool summary = false;
+};
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::vector<std::string> paths;
+  SearcherOptions options;
+  Xapian::Database db;
+  analyzers::FrenchAnalyzer analyzer;
+
+  void open() {
+    Xapian::Database combined;
+    for (const auto& p : paths) {
+      try {
+        if (p.rfind("tcp://", 0) == 0) {
+          std::string hostport = p.substr(6);
+          auto colon = hostport.rfind(':');
+          if (colon == std::string::npos) {
+            throw std::runtime_error("remote database " + p + ": expected tcp://HOST:PORT");
+          }
+          unsigned port = static_cast<unsigned>(std::stoul(hostport.substr(colon + 1)));
+          combined.add_database(Xapian::Remote::open(hostport.substr(0, colon), port));
+        } else {
+          combined.add_database(Xapian::Database(p));
+        }
+      } catch (const Xapian::Error& e) {
+        throw std::runtime_error("cannot open the index " + p + ": " + e.get_msg());
+      }
+    }
+    db = combined;
+  }
+
+  // The summary's metadata for a document id, parsed.
+  bool summary_of(const std::string& doc_id, rapidjson::Document* out) {
+    const std::string term = prefixed(schema::kUniquePrefix, doc_id);
+    auto it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return false;
+    const std::string data = db.get_document(*it).get_data();
+    out->Parse(data.c_str(), data.size());
+    return !out->HasParseError() && out->IsObject();
+  }
+
+  Xapian::Enquire enquire(const Query& q, Sort sort) {
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    if (sort == Sort::kDate) e.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    if (options.time_limit_seconds > 0) e.set_time_limit(options.time_limit_seconds);
+    return e;
+  }
+
+  // Documents where any excluded word or phrase appears.
+  std::unordered_set<std::string> excluded_documents(const ParsedQuery& pq) {
+    std::unordered_set<std::string> ids;
+    if (pq.excluded.empty()) return ids;
+    std::vector<Query> parts;
+    for (const auto& item : pq.excluded) {
+      // A single word is looked up once per document (its summary); a phrase needs positions.
+      parts.push_back(item.tokens.size() == 1 ? whole_query(item) : clause_query(item));
+    }
+    Xapian::Enquire e(db);
+    e.set_query(combine(Query::OP_OR, parts));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet m = e.get_mset(0, db.get_doccount());
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      ids.insert(it.get_document().get_value(schema::kSlotDocId));
+    }
+    return ids;
+  }
+
+  Query filter_query(const ParsedQuery& pq) {
+    std::map<std::string_view, std::vector<Query>> by_field;
+    for (const auto& f : pq.filters) {
+      if (!f.negated) by_field[f.field->name].emplace_back(schema::facet_term(*f.field, f.value));
+    }
+    std::vector<Query> fields;
+    for (auto& [name, values] : by_field) fields.push_back(combine(Query::OP_OR, values));
+    if (pq.date) {
+      if (!pq.date->from.empty() && !pq.date->to.empty()) {
+        fields.emplace_back(Query::OP_VALUE_RANGE, schema::kSlotDate, pq.date->from, pq.date->to);
+      } else if (!pq.date->from.empty()) {
+        fields.emplace_back(Query::OP_VALUE_GE, schema::kSlotDate, pq.date->from);
+      } else if (!pq.date->to.empty()) {
+        fields.emplace_back(Query::OP_VALUE_LE, schema::kSlotDate, pq.date->to);
+      }
+    }
+    return combine(Query::OP_AND, fields);
+  }
+
+  Query apply_filters(Query q, const ParsedQuery& pq, const Query& filter) {
+    if (!filter.empty()) q = Query(Query::OP_FILTER, q, filter);
+    std::vector<Query> negatives;
+    for (const auto& f : pq.filters) {
+      if (f.negated) negatives.emplace_back(schema::facet_term(*f.field, f.value));
+    }
+    if (!negatives.empty()) q = Query(Query::OP_AND_NOT, q, combine(Query::OP_OR, negatives));
+    return q;
+  }
+
+  // Fills the clause fields of a hit from a clause's Xapian document.
+  void fill_clause(Hit& hit, const Xapian::Document& doc,
+                   const std::unordered_set<std::string>& terms) {
+    const std::string data = doc.get_data();
+    rapidjson::Document j;
+    j.Parse(data.c_str(), data.size());
+    if (j.HasParseError() || !j.IsObject()) return;
+    hit.clause_id = json_string(j, "id");
+    hit.kind = json_string(j, "kind");
+    hit.number = json_string(j, "number");
+    hit.text = json_string(j, "text");
+    hit.highlights = find_highlights(hit.text, terms, analyzer);
+    Snippet s = make_snippet(hit.text, hit.highlights);
+    hit.snippet = std::move(s.text);
+    hit.snippet_highlights = std::move(s.highlights);
+  }
+
+  void fill_document(Hit& hit) {
+    rapidjson::Document j;
+    if (!summary_of(hit.document_id, &j)) return;
+    hit.title = json_string(j, "title");
+    hit.type = json_string(j, "type");
+    hit.institution = json_string(j, "institution");
+    hit.date = json_string(j, "date");
+  }
+
+  // The clause that best represents a document matched through its summary or by filters
+  // alone: the best-ranked matching clause, else its first clause (of the filtered kind).
+  Xapian::Document best_clause(const std::string& doc_id, const Query& words,
+                               const ParsedQuery& pq, const Query& filter) {
+    Query scope(prefixed(schema::kDocPrefix, doc_id));
+    Query base = words.empty() ? Query(std::string(schema::kClauseTerm)) : words;
+    Query q = apply_filters(Query(Query::OP_FILTER, base, scope), pq, filter);
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    if (words.empty()) e.set_sort_by_value(schema::kSlotOrder, false);
+    Xapian::MSet m = e.get_mset(0, 1);
+    if (!m.empty()) return m.begin().get_document();
+    // Nothing matched at clause level (e.g. a kind filter met only by another clause):
+    // fall back to the document's first clause.
+    Xapian::Enquire first(db);
+    first.set_query(Query(Query::OP_FILTER, Query(std::string(schema::kClauseTerm)), scope));
+    first.set_sort_by_value(schema::kSlotOrder, false);
+    m = first.get_mset(0, 1);
+    if (!m.empty()) return m.begin().get_document();
+    return Xapian::Document();
+  }
+};
+
+Searcher::Searcher(const std::vector<std::string>& databases, SearcherOptions options)
+    : impl_(std::make_unique<Impl>()) {
+  if (databases.empty()) throw std::runtime_error("no index given");
+  impl_->paths = databases;
+  impl_->options = options;
+  impl_->open();
+}
+
+Searcher::~Searcher() = default;
+
+bool Searcher::reopen() { return impl_->db.reopen(); }
+
+std::size_t Searcher::document_count() {
+  return impl_->db.get_termfreq(std::string(schema::kSummaryTerm));
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  Impl& im = *impl_;
+
+  ParsedQuery pq = parse_query(request.query, im.analyzer);
+  if (!pq.ok()) throw QueryError(pq.error);
+  for (const auto& spec : request.filters) {
+    if (std::string err = parse_filter(spec, pq); !err.empty()) throw QueryError(err);
+  }
+  if (!request.date_from.empty() || !request.date_to.empty()) {
+    std::string err = parse_filter("date:" + request.date_from + ".." + request.date_to, pq);
+    if (!err.empty()) throw QueryError(err);
+  }
+  std::vector<const schema::Field*> facet_fields;
+  if (request.facets.empty()) {
+    for (const auto& f : schema::fields()) facet_fields.push_back(&f);
+  } else {
+    for (const auto& name : request.facets) {
+      const schema::Field* f = schema::find_field(name);
+      if (!f) throw QueryError("unknown facet « " + name + " »");
+      facet_fields.push_back(f);
+    }
+  }
+
+  SearchResult result;
+  result.query = request.query;
+  result.offset = request.offset;
+  result.limit = request.limit;
+  result.grouped = request.group_by_document;
+  result.sort = request.sort;
+  result.notes = pq.notes;
+
+  const Query filter = im.filter_query(pq);
+  const std::unordered_set<std::string> excluded = im.excluded_documents(pq);
+  ExcludeDocuments decider(&excluded);
+  const Xapian::MatchDecider* mdecider = excluded.empty() ? nullptr : &decider;
+  const Xapian::doccount all = std::max<Xapian::doccount>(im.db.get_doccount(), 1);
+
+  // The words of the query, as terms to highlight.
+  std::unordered_set<std::string> terms;
+  std::vector<Query> unit_clauses, unit_wholes;
+  for (const auto& unit : pq.units) {
+    for (const auto& item : unit) {
+      for (const auto& t : item.tokens) terms.insert(t.text);
+    }
+    unit_clauses.push_back(unit_query(unit, clause_query));
+    unit_wholes.push_back(unit_query(unit, whole_query));
+  }
+  const bool has_words = !unit_clauses.empty();
+  const Query any_words = combine(Query::OP_OR, unit_clauses);
+
+  // Tiers, best first: every word in one clause; every word in the document; some words.
+  struct TierQuery {
+    Tier tier;
+    Query query;
+    bool summary;  // matches summary documents rather than clauses
+  };
+  std::vector<TierQuery> tiers;
+  if (!has_words) {
+    tiers.push_back({Tier::kFilterOnly,
+                     Query(std::string(request.group_by_document ? schema::kSummaryTerm
+                                                                 : schema::kClauseTerm)),
+                     request.group_by_document});
+  } else {
+    tiers.push_back({Tier::kAllWordsInClause, combine(Query::OP_AND, unit_clauses), false});
+    if (unit_clauses.size() > 1) {
+      if (request.group_by_document) {
+        tiers.push_back({Tier::kAllWordsInDocument, combine(Query::OP_AND, unit_wholes), true});
+      }
+      tiers.push_back({Tier::kSomeWords, any_words, false});
+    }
+  }
+  for (auto& t : tiers) t.query = im.apply_filters(t.query, pq, filter);
+
+  // Totals, facet counts and matching clauses per document: one pass over every match of
+  // the widest tier.
+  FacetSpy spy(facet_fields);
+  {
+    Xapian::Enquire e = im.enquire(tiers.back().query, Sort::kRelevance);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.add_matchspy(&spy);
+    e.get_mset(0, 0, all, nullptr, mdecider);
+  }
+  result.facets = spy.facets(request.facet_values);
+
+  const std::size_t need = request.offset + request.limit;
+  std::vector<Candidate> ordered;
+  std::unordered_set<std::string> seen_docs;
+  std::unordered_set<Xapian::docid> seen_clauses;
+  for (const auto& tier : tiers) {
+    if (ordered.size() >= need) break;
+    Xapian::Enquire e = im.enquire(tier.query, request.sort);
+    if (request.group_by_document) e.set_collapse_key(schema::kSlotDocId, 1);
+    if (!has_words && !request.group_by_document && request.sort == Sort::kRelevance) {
+      e.set_sort_by_value(schema::kSlotOrder, false);  // filter-only: document order
+      e.set_docid_order(Xapian::Enquire::ASCENDING);
+    }
+    const std::size_t fetch = need + (request.group_by_document ? seen_docs.size()
+                                                                : seen_clauses.size());
+    Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(fetch), all, nullptr, mdecider);
+    for (auto it = m.begin(); it != m.end() && ordered.size() < need; ++it) {
+      Candidate c;
+      c.xid = *it;
+      c.weight = it.get_weight();
+      c.tier = tier.tier;
+      c.summary = tier.summary;
+      c.doc_id = it.get_document().get_value(schema::kSlotDocId);
+      if (request.group_by_document) {
+        if (!seen_docs.insert(c.doc_id).second) continue;
+      } else {
+        if (!seen_clauses.insert(c.xid).second) continue;
+      }
+      ordered.push_back(std::move(c));
+    }
+  }
+  result.total = request.group_by_document ? spy.documents() : spy.clauses();
+
+  for (std::size_t i = request.offset; i < ordered.size(); ++i) {
+    const Candidate& c = ordered[i];
+    Hit hit;
+    hit.document_id = c.doc_id;
+    hit.score = c.weight;
+    hit.tier = c.tier;
+    hit.matching_clauses = spy.clauses_of(c.doc_id);
+    Xapian::Document clause = c.summary ? im.best_clause(c.doc_id, any_words, pq, filter)
+                                        : im.db.get_document(c.xid);
+    im.fill_clause(hit, clause, terms);
+    im.fill_document(hit);
+    result.hits.push_back(std::move(hit));
+  }
+  result.took_ms = std::chrono::duration<double, std::milli>(
+                       std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+std::optional<DocumentView> Searcher::document(const std::string& id) {
+  Impl& im = *impl_;
+  const std::string unique = prefixed(schema::kUniquePrefix, id);
+  auto pl = im.db.postlist_begin(unique);
+  if (pl == im.db.postlist_end(unique)) return std::nullopt;
+  DocumentView view;
+  view.id = id;
+  view.metadata_json = im.db.get_document(*pl).get_data();
+
+  Xapian::Enquire e(im.db);
+  e.set_query(Query(Query::OP_FILTER, Query(std::string(schema::kClauseTerm)),
+                    Query(prefixed(schema::kDocPrefix, id))));
+  e.set_weighting_scheme(Xapian::BoolWeight());
+  e.set_sort_by_value(schema::kSlotOrder, false);
+  Xapian::MSet m = e.get_mset(0, im.db.get_doccount());
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const std::string data = it.get_document().get_data();
+    rapidjson::Document j;
+    j.Parse(data.c_str(), data.size());
+    if (j.HasParseError() || !j.IsObject()) continue;
+    ClauseView c;
+    c.id = json_string(j, "id");
+    auto idx = j.FindMember("index");
+    if (idx != j.MemberEnd() && idx->value.IsUint64()) c.index = idx->value.GetUint64();
+    c.kind = json_string(j, "kind");
+    c.number = json_string(j, "number");
+    c.lead = json_string(j, "lead");
+    c.text = json_string(j, "text");
+    view.clauses.push_back(std::move(c));
+  }
+  return view;
+}
+
+}  // namespace hemicycle::searcher

@@ -1,0 +1,132 @@
+// The command-line tools, run as a user runs them: real binaries, real files.
+
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <rapidjson/document.h>
+
+#include "support.h"
+
+using hemicycle::testing::fixture;
+using hemicycle::testing::TempDir;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;  // stdout and stderr, merged
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+Run run(const std::string& command, bool with_stderr = true) {
+  Run r;
+  std::string full = command + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* p = popen(full.c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+const std::string kIndex = std::string(HEMICYCLE_BINARY_DIR) + "/indexer/hemicycle-index";
+const std::string kSearch = std::string(HEMICYCLE_BINARY_DIR) + "/searcher/hemicycle-search";
+
+}  // namespace
+
+TEST_CASE("hemicycle-index reports bad input with file and line and indexes the rest",
+          "[cli]") {
+  TempDir dir;
+  const auto db = (dir.path() / "db").string();
+  const auto input = dir.path() / "in";
+  std::filesystem::create_directories(input);
+  std::filesystem::copy(fixture("searcher"), input);
+  {
+    std::ofstream bad(input / "broken.jsonl");
+    bad << "{\"id\":\"OK-1\",\"type\":\"amendement\",\"text\":\"ARTICLE UNIQUE\\n\\nSupprimer cet "
+           "article.\"}\n"
+        << "{\"id\": \"BROKEN\", \"text\": \n"
+        << "{\"id\":\"OK-2\",\"type\":\"amendement\",\"text\":\"ARTICLE PREMIER\\n\\nSupprimer.\"}\n";
+  }
+  Run r = run(kIndex + " --db " + quote(db) + " " + quote(input.string()));
+  INFO(r.out);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("broken.jsonl:2") != std::string::npos);
+  CHECK(r.out.find("indexed 7 documents") != std::string::npos);
+  CHECK(r.out.find("1 warnings") != std::string::npos);
+
+  Run strict = run(kIndex + " --strict --db " + quote(db) + " " + quote(input.string()));
+  CHECK(strict.status == 1);
+
+  Run json = run(kSearch + " --db " + quote(db) + " --json OK-2 OR supprimer", false);
+  CHECK(json.status == 0);
+  rapidjson::Document d;
+  d.Parse(json.out.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  CHECK(d["total"].GetUint() >= 2);
+}
+
+TEST_CASE("hemicycle-search answers in JSON and as text, and refuses bad queries", "[cli]") {
+  TempDir dir;
+  const auto db = (dir.path() / "db").string();
+  Run ix = run(kIndex + " --quiet --db " + quote(db) + " " + quote(fixture("searcher").string()));
+  REQUIRE(ix.status == 0);
+
+  Run r = run(kSearch + " --db " + quote(db) + " --json 'ingérence étrangère outre-mer'", false);
+  REQUIRE(r.status == 0);
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  REQUIRE(d["hits"].IsArray());
+  REQUIRE(d["hits"].Size() == 4);
+  const auto& top = d["hits"][0];
+  CHECK(std::string(top["document_id"].GetString()) == "TEST-RES-SENAT-2025");
+  CHECK(std::string(top["kind"].GetString()) == "article");
+  CHECK(std::string(top["match"].GetString()) == "all_words_in_clause");
+  CHECK(top["highlights"].Size() == 3);
+  CHECK(top["matching_clauses"].GetUint() >= 3);
+  REQUIRE(d["facets"].IsObject());
+  REQUIRE(d["facets"]["type"].IsArray());
+  CHECK(d["facets"]["type"].Size() == 3);
+
+  Run text = run(kSearch + " --db " + quote(db) + " --limit 1 ingérence étrangère outre-mer");
+  CHECK(text.status == 0);
+  CHECK(text.out.find("4 documents") != std::string::npos);
+  CHECK(text.out.find("ingérences étrangères") != std::string::npos);
+  CHECK(text.out.find("\033[1m") == std::string::npos);  // no bold when not a terminal
+
+  Run clauses = run(kSearch + " --db " + quote(db) + " --clauses --json --filter kind:visa ingérences", false);
+  CHECK(clauses.status == 0);
+  d.Parse(clauses.out.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  CHECK(std::string(d["group"].GetString()) == "clause");
+  CHECK(d["total"].GetUint() == 1);
+
+  Run doc = run(kSearch + " --db " + quote(db) + " --document TEST-AM-1 --json", false);
+  CHECK(doc.status == 0);
+  d.Parse(doc.out.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  CHECK(std::string(d["metadata"]["outcome"].GetString()) == "Adopté");
+  CHECK(d["clauses"].Size() >= 3);
+
+  Run bad = run(kSearch + " --db " + quote(db) + " '\"ingérence'");
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("unbalanced quote") != std::string::npos);
+  Run unknown = run(kSearch + " --db " + quote(db) + " couleur:bleu");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.out.find("unknown field") != std::string::npos);
+  Run missing = run(kSearch + " --db " + quote((dir.path() / "none").string()) + " x");
+  CHECK(missing.status == 1);
+  Run nodoc = run(kSearch + " --db " + quote(db) + " --document NOPE");
+  CHECK(nodoc.status == 1);
+  Run usage = run(kSearch + " --db " + quote(db) + " --limit lots x");
+  CHECK(usage.status == 2);
+}

@@ -1,0 +1,93 @@
+#include "hemicycle/searcher/query.h"
+
+#include <catch2/catch.hpp>
+
+using hemicycle::analyzers::FrenchAnalyzer;
+using hemicycle::searcher::parse_filter;
+using hemicycle::searcher::parse_query;
+using hemicycle::searcher::ParsedQuery;
+
+namespace {
+
+// A compact description of a parsed query, for table-driven tests:
+// units as [a|b] (alternatives), phrases as "x y", exclusions as -x, filters as field=value.
+std::string describe(const ParsedQuery& q) {
+  if (!q.ok()) return "ERROR";
+  std::string out;
+  auto item_text = [](const hemicycle::searcher::QueryItem& it) {
+    std::string s;
+    for (const auto& t : it.tokens) s += (s.empty() ? "" : " ") + t.text;
+    return it.tokens.size() > 1 ? "\"" + s + "\"" : s;
+  };
+  for (const auto& unit : q.units) {
+    std::string u;
+    for (const auto& it : unit) u += (u.empty() ? "" : "|") + item_text(it);
+    out += (out.empty() ? "" : " ") + (unit.size() > 1 ? "[" + u + "]" : u);
+  }
+  for (const auto& it : q.excluded) out += " -" + item_text(it);
+  for (const auto& f : q.filters) {
+    out += std::string(" ") + (f.negated ? "-" : "") + std::string(f.field->name) + "=" + f.value;
+  }
+  if (q.date) out += " date=" + q.date->from + ".." + q.date->to;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("query language", "[searcher][query]") {
+  FrenchAnalyzer analyzer;
+  struct Case {
+    std::string query;
+    std::string expected;
+  };
+  // Stems come from the shared analyzer; here they only need to be stable for both sides.
+  const std::vector<Case> cases = {
+      {"", ""},
+      {"cinéma", "cinem"},
+      {"l’ingérence", describe(parse_query("ingérence", analyzer))},
+      {"cinéma OR théâtre", "[cinem|theatr]"},
+      {"\"Nouvelle Calédonie\"", describe(parse_query("nouvelle-caledonie", analyzer))},
+      {"cinéma -théâtre", "cinem -theatr"},
+      {"cinéma NOT théâtre", "cinem -theatr"},
+      {"type:amendement cinéma", "cinem type=amendement"},
+      {"-type:amendement cinéma", "cinem -type=amendement"},
+      {"territory:\"Polynésie française\"", " territory=Polynésie française"},
+      {"«\u00A0Nouvelle Calédonie\u00A0»", describe(parse_query("\"Nouvelle Calédonie\"", analyzer))},
+      {"date:2024..2025-03", " date=2024-01-01..2025-03-31"},
+      {"date:..2024-06-30", " date=..2024-06-30"},
+      {"88-4", "88-4"},
+      {"\"ingérence", "ERROR"},
+      {"couleur:bleu", "ERROR"},
+      {"date:2024-13-01..", "ERROR"},
+      {"date:2025..2024", "ERROR"},
+      {"type:", "ERROR"},
+      {"cites:\"loi 2024-850", "ERROR"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    CHECK(describe(parse_query(c.query, analyzer)) == c.expected);
+  }
+}
+
+TEST_CASE("stop-word-only items are dropped with a note", "[searcher][query]") {
+  FrenchAnalyzer analyzer;
+  ParsedQuery q = parse_query("de la cinéma", analyzer);
+  REQUIRE(q.ok());
+  CHECK(q.units.size() == 1);
+  CHECK(q.notes.size() == 2);
+}
+
+TEST_CASE("filters given apart", "[searcher][query]") {
+  FrenchAnalyzer analyzer;
+  ParsedQuery q;
+  CHECK(parse_filter("kind:visa", q).empty());
+  CHECK(parse_filter("type:\"résolution européenne\"", q).empty());
+  CHECK(parse_filter("date:2024", q).empty());
+  CHECK_FALSE(parse_filter("visa", q).empty());
+  CHECK_FALSE(parse_filter("color:red", q).empty());
+  REQUIRE(q.filters.size() == 2);
+  CHECK(q.filters[1].value == "résolution européenne");
+  REQUIRE(q.date);
+  CHECK(q.date->from == "2024-01-01");
+  CHECK(q.date->to == "2024-12-31");
+}

@@ -1,0 +1,81 @@
+// Acceptance on the real published texts of ../shared/corpus/sample, when present.
+
+#include <catch2/catch.hpp>
+
+#include "hemicycle/searcher/searcher.h"
+#include "searcher/fixture_index.h"
+
+using hemicycle::searcher::SearchRequest;
+using hemicycle::searcher::Searcher;
+using hemicycle::searcher::Tier;
+
+namespace {
+
+const char* kSeed = "000_9342120a74825bec";
+
+bool has_all_words(const hemicycle::searcher::Hit& h) {
+  return h.tier == Tier::kAllWordsInClause && h.highlights.size() >= 3;
+}
+
+}  // namespace
+
+TEST_CASE("the journalist's query finds the seed resolution first", "[searcher][sample]") {
+  auto sample = hemicycle::testing::shared("corpus/sample");
+  if (!sample) {
+    WARN("skipped: the shared corpus (../shared/corpus/sample) is absent");
+    return;
+  }
+  hemicycle::testing::TempDir dir;
+  const auto db = (dir.path() / "db").string();
+  auto warnings = hemicycle::testing::index_paths(db, {*sample});
+  CHECK(warnings.empty());
+  Searcher s({db});
+  CHECK(s.document_count() == 30);
+
+  for (const std::string q : {"ingérence étrangère outre-mer", "ingerence etrangere",
+                              "l’ingérence", "INGÉRENCES Outre-Mer",
+                              "ingérences étrangères Outre-Mer"}) {
+    INFO(q);
+    SearchRequest r;
+    r.query = q;
+    auto result = s.search(r);
+    REQUIRE_FALSE(result.hits.empty());
+    const auto& top = result.hits.front();
+    CHECK(top.document_id == kSeed);
+    CHECK(top.date == "2025-03-28");
+    CHECK(top.tier == Tier::kAllWordsInClause);
+    CHECK(top.matching_clauses > 1);
+    if (q == "ingérence étrangère outre-mer") {
+      CHECK(has_all_words(top));
+      CHECK((top.kind == "article" || top.kind == "recital"));
+      INFO(top.text);
+      CHECK(top.text.find("ingérences") != std::string::npos);
+      CHECK(top.text.find("étrangères") != std::string::npos);
+      CHECK(top.text.find("outre-mer") != std::string::npos);
+    }
+    bool has_type_facet = false;
+    for (const auto& f : result.facets) {
+      if (f.field == "type" && !f.values.empty()) has_type_facet = true;
+    }
+    CHECK(has_type_facet);
+  }
+
+  SearchRequest cite;
+  cite.query = "loi n° 2024-850";
+  auto r = s.search(cite);
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits.front().document_id == kSeed);
+  CHECK(r.hits.front().kind == "visa");
+
+  SearchRequest art;
+  art.query = "\"article 88-4 de la Constitution\"";
+  r = s.search(art);
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits.front().kind == "visa");
+
+  SearchRequest facet;
+  facet.query = "territory:Nouvelle-Calédonie country:Azerbaïdjan";
+  r = s.search(facet);
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits.front().document_id == kSeed);
+}

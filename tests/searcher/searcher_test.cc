@@ -1,0 +1,286 @@
+#include "hemicycle/searcher/searcher.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "hemicycle/searcher/json.h"
+#include "searcher/fixture_index.h"
+
+using hemicycle::searcher::QueryError;
+using hemicycle::searcher::SearchRequest;
+using hemicycle::searcher::SearchResult;
+using hemicycle::searcher::Searcher;
+using hemicycle::searcher::Sort;
+using hemicycle::searcher::Tier;
+using hemicycle::testing::FixtureIndex;
+
+namespace {
+
+SearchResult run(Searcher& s, const std::string& q, SearchRequest r = {}) {
+  r.query = q;
+  return s.search(r);
+}
+
+std::vector<std::string> doc_ids(const SearchResult& r) {
+  std::vector<std::string> ids;
+  for (const auto& h : r.hits) ids.push_back(h.document_id);
+  return ids;
+}
+
+// The words of `text` covered by the highlight ranges, as written.
+std::vector<std::string> highlighted(const std::string& text,
+                                     const std::vector<hemicycle::searcher::Range>& hs) {
+  std::vector<std::string> out;
+  for (const auto& h : hs) {
+    REQUIRE(h.begin < h.end);
+    REQUIRE(h.end <= text.size());
+    out.push_back(text.substr(h.begin, h.end - h.begin));
+  }
+  return out;
+}
+
+std::size_t facet_count(const SearchResult& r, const std::string& field,
+                        const std::string& value) {
+  for (const auto& f : r.facets) {
+    if (f.field != field) continue;
+    for (const auto& v : f.values) {
+      if (v.value == value) return v.count;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("fixtures index without warnings", "[searcher]") {
+  FixtureIndex ix;
+  CHECK(ix.warnings().empty());
+  Searcher s({ix.db()});
+  CHECK(s.document_count() == 5);
+}
+
+TEST_CASE("the journalist's query finds the clause holding every word first", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  for (const std::string q : {"ingérence étrangère outre-mer", "ingerence etrangere outre-mer",
+                              "l’ingérence étrangère d'outre-mer",
+                              "INGÉRENCES ÉTRANGÈRES Outre-Mer"}) {
+    INFO(q);
+    SearchResult r = run(s, q);
+    REQUIRE_FALSE(r.hits.empty());
+    const auto& top = r.hits.front();
+    CHECK(top.document_id == "TEST-RES-SENAT-2025");
+    CHECK(top.tier == Tier::kAllWordsInClause);
+    CHECK(top.kind == "article");
+    CHECK(top.number == "3");
+    CHECK(highlighted(top.text, top.highlights) ==
+          std::vector<std::string>{"ingérences", "étrangères", "outre-mer"});
+    CHECK(highlighted(top.snippet, top.snippet_highlights) ==
+          std::vector<std::string>{"ingérences", "étrangères", "outre-mer"});
+    CHECK(top.date == "2025-02-12");
+    CHECK(top.institution == "Sénat");
+    // Article 3, the visa of the loi 2024-850 and the visa of the TFUE all match a word.
+    CHECK(top.matching_clauses >= 3);
+  }
+}
+
+TEST_CASE("words spread over clauses rank below one clause, above some words", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  SearchResult r = run(s, "ingérence étrangère outre-mer");
+  REQUIRE(r.hits.size() == 4);
+  CHECK(r.total == 4);
+  CHECK(r.hits[0].tier == Tier::kAllWordsInClause);
+  // TEST-AM-1 has "ingérences" in its dispositif and the two others in its exposé.
+  CHECK(r.hits[1].document_id == "TEST-AM-1");
+  CHECK(r.hits[1].tier == Tier::kAllWordsInDocument);
+  CHECK_FALSE(r.hits[1].clause_id.empty());
+  CHECK(r.hits[2].tier == Tier::kSomeWords);
+  CHECK(r.hits[3].tier == Tier::kSomeWords);
+  auto ids = doc_ids(r);
+  CHECK(std::count(ids.begin(), ids.end(), "TEST-AM-3") == 0);
+}
+
+TEST_CASE("facet counts are per document", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  SearchResult r = run(s, "ingérence étrangère outre-mer");
+  CHECK(facet_count(r, "type", "amendement") == 2);
+  CHECK(facet_count(r, "type", "résolution européenne") == 1);
+  CHECK(facet_count(r, "institution", "Sénat") == 1);
+  CHECK(facet_count(r, "year", "2024") == 2);
+  // Kinds count documents having a matching clause of that kind, not clauses.
+  CHECK(facet_count(r, "kind", "visa") == 1);
+  CHECK(facet_count(r, "kind", "expose") == 2);
+  CHECK(facet_count(r, "signatory", "Leblanc") == 2);
+  CHECK(facet_count(r, "territory", "Nouvelle-Calédonie") >= 2);
+}
+
+TEST_CASE("filters narrow results, in the query and as options", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  SECTION("type in the query") {
+    SearchResult r = run(s, "ingérence type:amendement");
+    REQUIRE(r.total == 1);
+    CHECK(r.hits[0].document_id == "TEST-AM-1");
+  }
+  SECTION("accents and case do not matter in filter values") {
+    SearchResult r = run(s, "étrangère type:\"Resolution europeenne\"");
+    REQUIRE(r.total == 1);
+    CHECK(r.hits[0].document_id == "TEST-RES-SENAT-2025");
+  }
+  SECTION("filter option and negated filter") {
+    SearchRequest req;
+    req.filters = {"outcome:Rejeté"};
+    SearchResult r = run(s, "étrangère", req);
+    REQUIRE(r.total == 1);
+    CHECK(r.hits[0].document_id == "TEST-AM-2");
+    r = run(s, "étrangère -type:amendement");
+    CHECK(doc_ids(r) == std::vector<std::string>{"TEST-RES-SENAT-2025"});
+  }
+  SECTION("kind filters clauses") {
+    SearchResult r = run(s, "ingérences kind:visa");
+    REQUIRE(r.total == 1);
+    CHECK(r.hits[0].kind == "visa");
+  }
+  SECTION("date range and year") {
+    SearchResult r = run(s, "étrangère date:2024-12-01..2025-12-31");
+    auto ids = doc_ids(r);
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{"TEST-AM-2", "TEST-RES-SENAT-2025"});
+    r = run(s, "étrangère year:2024");
+    CHECK(r.total == 2);
+    SearchRequest req;
+    req.date_to = "2024-12-31";
+    r = run(s, "étrangère", req);
+    CHECK(r.total == 2);
+  }
+  SECTION("territory and cites facets") {
+    SearchResult r = run(s, "territory:\"Polynésie française\"");
+    CHECK(r.total == 2);
+    CHECK(r.hits[0].tier == Tier::kFilterOnly);
+    r = run(s, "cites:\"loi 2024-850\"");
+    REQUIRE(r.total == 1);
+    CHECK(r.hits[0].document_id == "TEST-RES-SENAT-2025");
+  }
+}
+
+TEST_CASE("phrases, OR and exclusions", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  SECTION("a phrase matches consecutive words across stop words and compounds") {
+    CHECK(run(s, "\"Nouvelle Calédonie\"").total == 3);
+    CHECK(run(s, "nouvelle-caledonie").total == 3);
+    CHECK(run(s, "\"calédonie nouvelle\"").total == 0);
+    CHECK(run(s, "\"lutte contre les ingérences\"").total == 1);
+  }
+  SECTION("OR") {
+    SearchResult r = run(s, "cinéma OR addictions");
+    CHECK(r.total == 2);
+    CHECK(r.hits[0].tier == Tier::kAllWordsInClause);
+  }
+  SECTION("an excluded word removes the documents where it appears") {
+    SearchResult r = run(s, "étrangère -Calédonie");
+    CHECK(doc_ids(r) == std::vector<std::string>{"TEST-AM-2"});
+    r = run(s, "étrangère -\"Polynésie française\"");
+    auto ids = doc_ids(r);
+    CHECK(std::count(ids.begin(), ids.end(), "TEST-RES-SENAT-2025") == 0);
+  }
+  SECTION("a reference is found whole") {
+    SearchResult r = run(s, "loi n° 2024-850");
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].document_id == "TEST-RES-SENAT-2025");
+    CHECK(r.hits[0].kind == "visa");
+    CHECK(run(s, "88-4").total == 1);
+    CHECK(run(s, "2024-851").total == 0);
+  }
+}
+
+TEST_CASE("malformed queries are errors the user can read", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  CHECK_THROWS_AS(run(s, "\"ingérence étrangère"), QueryError);
+  CHECK_THROWS_WITH(run(s, "couleur:bleu"), Catch::Contains("unknown field"));
+  CHECK_THROWS_WITH(run(s, "date:hier..demain"), Catch::Contains("date"));
+  CHECK_THROWS_WITH(run(s, "territory:"), Catch::Contains("missing value"));
+  SearchRequest req;
+  req.filters = {"nofield"};
+  CHECK_THROWS_AS(run(s, "ingérence", req), QueryError);
+  // Only stop words: no error, no hit, a note.
+  SearchResult r = run(s, "de la");
+  CHECK(r.total == 0);
+  CHECK_FALSE(r.notes.empty());
+}
+
+TEST_CASE("clauses mode, pagination and date sort", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  SearchRequest req;
+  req.group_by_document = false;
+  SearchResult clauses = run(s, "ingérences", req);
+  // Article 3 and the visa of the resolution, the dispositif of TEST-AM-1.
+  CHECK(clauses.total == 3);
+  CHECK(clauses.hits.size() == 3);
+
+  SearchRequest page;
+  page.limit = 2;
+  SearchResult first = run(s, "ingérence étrangère outre-mer", page);
+  page.offset = 2;
+  SearchResult second = run(s, "ingérence étrangère outre-mer", page);
+  SearchResult all = run(s, "ingérence étrangère outre-mer");
+  REQUIRE(first.hits.size() == 2);
+  REQUIRE(second.hits.size() == 2);
+  CHECK(doc_ids(all) == std::vector<std::string>{first.hits[0].document_id,
+                                                 first.hits[1].document_id,
+                                                 second.hits[0].document_id,
+                                                 second.hits[1].document_id});
+
+  SearchRequest by_date;
+  by_date.sort = Sort::kDate;
+  SearchResult dated = run(s, "étrangère OR cinéma", by_date);
+  REQUIRE(dated.hits.size() >= 3);
+  for (std::size_t i = 1; i < dated.hits.size(); ++i) {
+    if (dated.hits[i].tier == dated.hits[i - 1].tier) {
+      CHECK(dated.hits[i - 1].date >= dated.hits[i].date);
+    }
+  }
+}
+
+TEST_CASE("several databases are searched as one", "[searcher]") {
+  hemicycle::testing::TempDir dir;
+  auto a = (dir.path() / "a").string(), b = (dir.path() / "b").string();
+  using hemicycle::testing::fixture;
+  hemicycle::testing::index_paths(a, {fixture("searcher/resolution_senat.txt")});
+  hemicycle::testing::index_paths(b, {fixture("searcher/amendements.jsonl")});
+  Searcher s({a, b});
+  CHECK(s.document_count() == 4);
+  SearchResult r = run(s, "ingérence étrangère outre-mer");
+  REQUIRE(r.hits.size() == 3);
+  CHECK(r.hits[0].document_id == "TEST-RES-SENAT-2025");
+  CHECK(r.hits[1].document_id == "TEST-AM-1");
+  CHECK(facet_count(r, "type", "amendement") == 2);
+  REQUIRE(s.document("TEST-AM-1"));
+}
+
+TEST_CASE("a whole document comes back in order", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  auto doc = s.document("TEST-RES-SENAT-2025");
+  REQUIRE(doc);
+  REQUIRE(doc->clauses.size() >= 10);
+  for (std::size_t i = 0; i < doc->clauses.size(); ++i) {
+    CHECK(doc->clauses[i].index == i + 1);
+  }
+  CHECK(doc->clauses.front().kind == "preamble");
+  CHECK(doc->clauses.back().kind == "signature");
+  CHECK(doc->metadata_json.find("\"Sénat\"") != std::string::npos);
+  CHECK_FALSE(s.document("NO-SUCH-DOCUMENT"));
+  std::string json = hemicycle::searcher::to_json(*doc);
+  CHECK(json.find("\"clauses\":[") != std::string::npos);
+}
+
+TEST_CASE("a missing index is a readable error", "[searcher]") {
+  hemicycle::testing::TempDir dir;
+  CHECK_THROWS_WITH(Searcher({(dir.path() / "nothing").string()}),
+                    Catch::Contains("cannot open the index"));
+}

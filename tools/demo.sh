@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main command: installs what is missing, builds, indexes a corpus and queries it.
+#   tools/demo.sh [CORPUS_PATH] [QUERY]
+# CORPUS_PATH defaults to ../shared/corpus/sample; the index goes to var/index (or
+# $HEMICYCLE_INDEX).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${HEMICYCLE_BUILD_DIR:-$root/build}"
+corpus="${1:-$root/../shared/corpus/sample}"
+query="${2:-ingérence étrangère outre-mer}"
+index="${HEMICYCLE_INDEX:-$root/var/index}"
+
+"$root/tools/install-deps.sh"
+"$root/tools/build.sh"
+if [ ! -e "$corpus" ]; then
+  echo "demo: no corpus at $corpus (give a file or folder as the first argument)" >&2
+  exit 1
+fi
+mkdir -p "$(dirname "$index")"
+"$build/indexer/hemicycle-index" --db "$index" "$corpus"
+echo
+echo "\$ hemicycle-search --db $index \"$query\""
+"$build/searcher/hemicycle-search" --db "$index" --limit 3 "$query"
