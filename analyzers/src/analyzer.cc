@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -55,6 +56,27 @@ class StopSet {
   std::size_t max_size_ = 0;
 };
 
+// Folded word -> stem. Stemming is most of the chain's cost and word frequencies are Zipfian,
+// so a per-analyzer cache pays; it is cleared when full to bound memory.
+class StemCache {
+ public:
+  static constexpr std::size_t kMaxEntries = 1 << 16;
+
+  std::string_view stem(Stemmer& stemmer, std::string_view word) {
+    if (auto it = map_.find(word); it != map_.end()) return it->second;
+    if (map_.size() >= kMaxEntries) map_.clear();
+    const std::string_view stem = stemmer.stem(word);
+    return map_.emplace(std::string(word), std::string(stem)).first->second;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> map_;
+};
+
 const StopSet& stop_set() {
   static const StopSet set;
   return set;
@@ -62,9 +84,8 @@ const StopSet& stop_set() {
 
 // Elided articles (Lucene's ElisionFilter DEFAULT_ARTICLES), compared case-insensitively.
 bool is_article(std::string_view prefix) {
-  static constexpr std::string_view kArticles[] = {"l",  "d",     "j",      "m",      "n",
-                                                   "s",  "t",     "c",      "qu",     "jusqu",
-                                                   "lorsqu", "puisqu", "quoiqu"};
+  static constexpr std::string_view kArticles[] = {
+      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
   if (prefix.size() > 6) return false;
   char lower[6];
   for (std::size_t i = 0; i < prefix.size(); ++i) {
@@ -85,10 +106,10 @@ struct Word {
   std::size_t end = 0;
   std::size_t apostrophe = kNone;  // offset of the first inner apostrophe
   std::size_t apostrophe_len = 0;
-  bool ascii = true;        // every byte is ASCII
-  bool all_digits = true;   // only ASCII digits: a number, or a reference group
-  bool has_digit = false;   // some decimal digit (ASCII or not): the word is not stemmed
-  bool above_latin = false; // some code point >= U+0300: NFC must be checked
+  bool ascii = true;         // every byte is ASCII
+  bool all_digits = true;    // only ASCII digits: a number, or a reference group
+  bool has_digit = false;    // some decimal digit (ASCII or not): the word is not stemmed
+  bool above_latin = false;  // some code point >= U+0300: NFC must be checked
 };
 
 struct Decoded {
@@ -102,9 +123,8 @@ inline Decoded decode_at(std::string_view text, std::size_t i) {
   if (*p < 0x80) return {*p, 1, internal::kAsciiClass.c[*p]};
   int len;
   bool ok;
-  const char32_t cp =
-      internal::decode_utf8(p, reinterpret_cast<const unsigned char*>(text.data()) + text.size(),
-                            &len, &ok);
+  const char32_t cp = internal::decode_utf8(
+      p, reinterpret_cast<const unsigned char*>(text.data()) + text.size(), &len, &ok);
   // Invalid bytes are U+FFFD, a separator.
   return {cp, len, ok ? internal::classify(cp) : CharClass::kSeparator};
 }
@@ -152,6 +172,7 @@ Word scan_word(std::string_view text, std::size_t i) {
 
 struct FrenchAnalyzer::Impl {
   Stemmer stemmer{"french"};
+  StemCache stem_cache;
   const StopSet& stops = stop_set();
   std::string nfc;     // NFC form of the current word, when it was not NFC already
   std::string lower;   // lowercased word, ’ written ', before folding
@@ -171,9 +192,8 @@ struct FrenchAnalyzer::Impl {
   bool emit_word(std::string_view text, Word w, std::uint32_t position, const Sink& sink);
 };
 
-void FrenchAnalyzer::Impl::emit_reference(std::string_view text, std::size_t begin,
-                                          std::size_t end, std::uint32_t position,
-                                          const Sink& sink) {
+void FrenchAnalyzer::Impl::emit_reference(std::string_view text, std::size_t begin, std::size_t end,
+                                          std::uint32_t position, const Sink& sink) {
   std::string& t = token.text;
   t.clear();
   for (std::size_t i = begin; i < end;) {
@@ -197,8 +217,7 @@ bool FrenchAnalyzer::Impl::emit_word(std::string_view text, Word w, std::uint32_
                                      const Sink& sink) {
   // Elision: l’Assemblée -> Assemblée, jusqu'à -> à. Only the first apostrophe counts, so
   // "qu’aujourd’hui" -> "aujourd’hui"; other inner apostrophes keep the word whole.
-  if (w.apostrophe != kNone &&
-      is_article(text.substr(w.begin, w.apostrophe - w.begin))) {
+  if (w.apostrophe != kNone && is_article(text.substr(w.begin, w.apostrophe - w.begin))) {
     w.begin = w.apostrophe + w.apostrophe_len;
   }
   if (w.end - w.begin > kMaxWordBytes) return false;
@@ -227,7 +246,7 @@ bool FrenchAnalyzer::Impl::emit_word(std::string_view text, Word w, std::uint32_
       bool ok;
       char32_t cp = internal::decode_utf8(p, end, &len, &ok);
       p += len;
-      if (cp == 0x2019) cp = U'\'';
+      if (cp == 0x2019 || cp == 0x02BC) cp = U'\'';
       const char32_t lc = internal::to_lower(cp);
       if (kFull) internal::append_utf8(lc, lower);
       internal::append_folded(lc, folded);
@@ -237,7 +256,7 @@ bool FrenchAnalyzer::Impl::emit_word(std::string_view text, Word w, std::uint32_
   }
   if (term.empty()) return false;
   // Words with digits ("1er", "2e", "a4") are kept as they are: stemming would mangle them.
-  if (kFull && !w.has_digit) term = stemmer.stem(term);
+  if (kFull && !w.has_digit) term = stem_cache.stem(stemmer, term);
   token.text.assign(term);
   token.begin = w.begin;
   token.end = w.end;

@@ -33,6 +33,15 @@ const UNormalizer2* nfd_instance() {
   return nfd;
 }
 
+const UNormalizer2* nfkd_instance() {
+  static const UNormalizer2* nfkd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2* n = unorm2_getNFKDInstance(&status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return nfkd;
+}
+
 const UNormalizer2* nfc_instance() {
   static const UNormalizer2* nfc = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -46,7 +55,11 @@ CharClass classify_icu(char32_t cp) {
   switch (cp) {
     case U'\'':
     case 0x2019:
+    case 0x02BC:  // modifier letter apostrophe, found in the corpus as "dʼun"
       return CharClass::kApostrophe;
+    case 0x00AA:  // ª and º: ordinal indicators, written like ° in "nº 12", "4º"
+    case 0x00BA:
+      return CharClass::kSeparator;
     case U'-':
     case 0x2010:
     case 0x2011:
@@ -58,8 +71,7 @@ CharClass classify_icu(char32_t cp) {
   }
   if (cp >= U'0' && cp <= U'9') return CharClass::kDigit;
   const auto type = u_charType(static_cast<UChar32>(cp));
-  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
-      type == U_ENCLOSING_MARK) {
+  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK) {
     return CharClass::kMark;
   }
   if (u_isalpha(static_cast<UChar32>(cp))) return CharClass::kLetter;
@@ -70,24 +82,62 @@ CharClass classify_icu(char32_t cp) {
 // Folding of letters that have no canonical decomposition. cp is lowercase.
 const char* special_fold(char32_t cp) {
   switch (cp) {
-    case 0x00DF: return "ss";  // ß
-    case 0x0153: return "oe";  // œ
-    case 0x00E6: return "ae";  // æ
-    case 0x00F8: return "o";   // ø
-    case 0x0111: return "d";   // đ
-    case 0x00F0: return "d";   // ð
-    case 0x0142: return "l";   // ł
-    case 0x0140: return "l";   // ŀ
-    case 0x0131: return "i";   // ı
-    case 0x00FE: return "th";  // þ
-    case 0x0133: return "ij";  // ĳ
-    case 0x017F: return "s";   // ſ
-    default: return nullptr;
+    case 0x00DF:
+      return "ss";  // ß
+    case 0x0153:
+      return "oe";  // œ
+    case 0x00E6:
+      return "ae";  // æ
+    case 0x00F8:
+      return "o";  // ø
+    case 0x0111:
+      return "d";  // đ
+    case 0x00F0:
+      return "d";  // ð
+    case 0x0142:
+      return "l";  // ł
+    case 0x0140:
+      return "l";  // ŀ
+    case 0x0131:
+      return "i";  // ı
+    case 0x00FE:
+      return "th";  // þ
+    case 0x0133:
+      return "ij";  // ĳ
+    case 0x017F:
+      return "s";  // ſ
+    default:
+      return nullptr;
   }
 }
 
 bool is_nonspacing_mark(char32_t cp) {
   return u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
+}
+
+// Appends the decomposition of c by norm (NFD or NFKD) to out, lowercased and folded, keeping
+// only the code points for which keep() holds. Returns false if c has no decomposition or
+// nothing was kept (out is then unchanged).
+template <typename Keep>
+bool append_decomposition(const UNormalizer2* norm, char32_t c, std::string& out, Keep keep) {
+  if (norm == nullptr) return false;
+  UChar buf[32];
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t n = unorm2_getDecomposition(norm, static_cast<UChar32>(c), buf, 32, &status);
+  if (U_FAILURE(status) || n <= 0) return false;
+  const std::size_t before = out.size();
+  for (int32_t i = 0; i < n;) {
+    UChar32 d;
+    U16_NEXT(buf, i, n, d);
+    if (!keep(d)) continue;
+    const char32_t dl = static_cast<char32_t>(u_tolower(d));
+    if (const char* s = special_fold(dl)) {
+      out.append(s);
+    } else {
+      append_utf8(dl, out);
+    }
+  }
+  return out.size() != before;
 }
 
 // The general (ICU) path of append_folded.
@@ -97,27 +147,27 @@ void append_folded_icu(char32_t cp, std::string& out) {
     out.append(s);
     return;
   }
-  if (is_nonspacing_mark(c)) return;
-  const UNormalizer2* nfd = nfd_instance();
-  const bool hangul = c >= 0xAC00 && c <= 0xD7A3;
-  if (nfd != nullptr && !hangul && c >= 0xC0) {
-    UChar buf[32];
-    UErrorCode status = U_ZERO_ERROR;
-    const int32_t n = unorm2_getDecomposition(nfd, static_cast<UChar32>(c), buf, 32, &status);
-    if (U_SUCCESS(status) && n > 0) {
-      for (int32_t i = 0; i < n;) {
-        UChar32 d;
-        U16_NEXT(buf, i, n, d);
-        if (is_nonspacing_mark(static_cast<char32_t>(d))) continue;
-        const char32_t dl = static_cast<char32_t>(u_tolower(d));
-        if (const char* s = special_fold(dl)) {
-          out.append(s);
-        } else {
-          append_utf8(dl, out);
-        }
-      }
+  if (c < 0xC0) {  // nothing below decomposes canonically; ª µ º are handled below
+    if (c != 0xAA && c != 0xB5 && c != 0xBA) {
+      append_utf8(c, out);
       return;
     }
+  }
+  if (is_nonspacing_mark(c)) return;
+  if (c >= 0xAC00 && c <= 0xD7A3) {  // Hangul syllables: their NFD is jamo, keep them whole
+    append_utf8(c, out);
+    return;
+  }
+  if (u_isalpha(static_cast<UChar32>(c))) {
+    // Letters fold through their compatibility decomposition, keeping letters and digits:
+    // ﬁ->fi, ᵉ->e, ʳ->r ("1ᵉʳ" -> "1er"), µ->μ, ŀ->l, full-width letters -> ASCII.
+    if (append_decomposition(nfkd_instance(), c, out,
+                             [](UChar32 d) { return u_isalnum(d) != 0; })) {
+      return;
+    }
+  } else if (append_decomposition(nfd_instance(), c, out,
+                                  [](UChar32 d) { return u_charType(d) != U_NON_SPACING_MARK; })) {
+    return;
   }
   append_utf8(c, out);
 }
@@ -217,8 +267,8 @@ void to_nfc(std::string_view s, std::string& out) {
   src.resize(static_cast<std::size_t>(n));
   dst.resize(src.size() * 3 + 4);
   status = U_ZERO_ERROR;
-  const int32_t m = unorm2_normalize(nfc, src.data(), n, dst.data(),
-                                     static_cast<int32_t>(dst.size()), &status);
+  const int32_t m =
+      unorm2_normalize(nfc, src.data(), n, dst.data(), static_cast<int32_t>(dst.size()), &status);
   if (U_FAILURE(status)) return;
   std::string result(static_cast<std::size_t>(m) * 3, '\0');
   int32_t k = 0;

@@ -16,7 +16,7 @@ enum class CharClass : std::uint8_t {
   kDigit,       // ASCII 0-9
   kOtherDigit,  // other decimal digits (Nd)
   kMark,        // combining marks (Mn, Mc, Me): they stay in the word
-  kApostrophe,  // ' and U+2019
+  kApostrophe,  // ', U+2019 and U+02BC
   kHyphen,      // -, U+2010, U+2011
   kSlash,       // /
 };
@@ -51,8 +51,9 @@ bool is_space(char32_t cp);
 // Simple (one-to-one) Unicode lowercase mapping. U+2019 is not touched here.
 char32_t to_lower(char32_t cp);
 
-// Appends the lowercased, accent-folded form of cp to out: NFD, combining marks removed, and
-// ß->ss, œ->oe, æ->ae, ø->o, ł->l, đ/ð->d, þ->th, ı->i. A lone nonspacing mark appends
+// Appends the lowercased, accent-folded form of cp to out: letters go through NFKD keeping
+// letters and digits (é->e, ﬁ->fi, ᵉ->e), other characters through NFD without nonspacing
+// marks; ß->ss, œ->oe, æ->ae, ø->o, ł->l, đ/ð->d, þ->th, ı->i. A lone nonspacing mark appends
 // nothing. Hangul syllables are kept whole.
 void append_folded(char32_t cp, std::string& out);
 

@@ -23,8 +23,9 @@ Stemmer::~Stemmer() = default;
 std::string_view Stemmer::stem(std::string_view word) {
   // A moved-from stemmer, or libstemmer out of memory: the word is its own stem.
   if (!stemmer_) return word;
-  const sb_symbol* out = sb_stemmer_stem(
-      stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   if (out == nullptr) return word;
   return {reinterpret_cast<const char*>(out),
           static_cast<std::size_t>(sb_stemmer_length(stemmer_.get()))};

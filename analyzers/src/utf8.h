@@ -14,8 +14,7 @@ inline constexpr char32_t kReplacementChar = 0xFFFD;
 // surrogate, > U+10FFFF, truncated sequence) returns kReplacementChar, sets *ok to false and
 // *len to the length of the maximal ill-formed subpart (at least 1), as Unicode recommends, so
 // that each bad subpart becomes one U+FFFD.
-inline char32_t decode_utf8(const unsigned char* p, const unsigned char* end, int* len,
-                            bool* ok) {
+inline char32_t decode_utf8(const unsigned char* p, const unsigned char* end, int* len, bool* ok) {
   const unsigned c = p[0];
   *ok = true;
   if (c < 0x80) {
@@ -53,8 +52,7 @@ inline char32_t decode_utf8(const unsigned char* p, const unsigned char* end, in
     if (avail < 4 || (p[3] & 0xC0) != 0x80) return kReplacementChar;
     *ok = true;
     *len = 4;
-    return ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
-           (p[3] & 0x3Fu);
+    return ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
   }
   return kReplacementChar;
 }
@@ -72,10 +70,9 @@ inline void append_utf8(char32_t cp, std::string& out) {
                        static_cast<char>(0x80 | (cp & 0x3F))};
     out.append(b, 3);
   } else {
-    const char b[4] = {static_cast<char>(0xF0 | (cp >> 18)),
-                       static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
-                       static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-                       static_cast<char>(0x80 | (cp & 0x3F))};
+    const char b[4] = {
+        static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+        static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
     out.append(b, 4);
   }
 }

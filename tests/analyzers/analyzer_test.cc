@@ -1,13 +1,12 @@
 // FrenchAnalyzer: {input, expected tokens} tables for analyze() and normalize(), the accent
 // pairs that must meet, and robustness on invalid UTF-8.
 
-#include <catch2/catch.hpp>
+#include "hemicycle/analyzers/analyzer.h"
 
+#include <catch2/catch.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "hemicycle/analyzers/analyzer.h"
 
 namespace hemicycle::analyzers {
 // For Catch2's messages.
@@ -76,6 +75,10 @@ TEST_CASE("analyze: tokens, byte offsets and positions", "[analyzers]") {
       {"COVID-19", {{"covid", 0, 5, 0}, {"19", 6, 8, 1}}},
       {"le 1er juin 2025", {{"1er", 3, 6, 1}, {"juin", 7, 11, 2}, {"2025", 12, 16, 3}}},
       {"1ER 2e", {{"1er", 0, 3, 0}, {"2e", 4, 6, 1}}},
+      // Superscript letters fold to plain ones: "1ᵉʳ" is "1er".
+      {"1\u1d49\u02b3 XIX\u1d49", {{"1er", 0, 6, 0}, {"xix", 7, 13, 1}}},
+      // º and ª are written like ° ("nº 12"): separators.
+      {"n\u00ba 12 4\u00ba", {{"12", 4, 6, 1}, {"4", 7, 8, 2}}},
       // Stop words drop tokens and keep positions.
       {"la stabilit\u00e9 de la Nouvelle-Cal\u00e9donie",
        {{"stabilit", 3, 13, 1}, {"nouvel", 20, 28, 4}, {"caledon", 29, 39, 5}}},
@@ -91,15 +94,19 @@ TEST_CASE("analyze: tokens, byte offsets and positions", "[analyzers]") {
       {"\u00c9TAT \u00e9tat etat", {{"etat", 0, 5, 0}, {"etat", 6, 11, 1}, {"etat", 12, 16, 2}}},
       {"Azerba\u00efdjan", {{"azerbaidjan", 0, 12, 0}}},
       {"\u0153uvre", {{"oeuvr", 0, 6, 0}}},
+      {"\ufb01nancier", {{"financi", 0, 10, 0}}},           // ﬁ ligature
+      {"d\u02bcun d\u02bcemploi", {{"emploi", 9, 15, 1}}},  // U+02BC as an apostrophe
       // NFD input gives the NFC term.
       {"e\u0301tat", {{"etat", 0, 6, 0}}},
       // Typographic quotes and non-breaking spaces separate words.
       {"\u00ab\u00a0Lutte\u202fcontre\u00a0\u00bb", {{"lutt", 4, 9, 0}, {"contr", 12, 18, 1}}},
       {"\"Lutte\"", {{"lutt", 1, 6, 0}}},
       // Invalid UTF-8 is a separator (U+FFFD).
-      {"abc\xff\xfe" "def", {{"abc", 0, 3, 0}, {"def", 5, 8, 1}}},
-      {"\u00e9tat\xc3", {{"etat", 0, 5, 0}}},             // truncated 2-byte sequence
-      {"caf\xe2\x80", {{"caf", 0, 3, 0}}},                 // truncated 3-byte sequence
+      {"abc\xff\xfe"
+       "def",
+       {{"abc", 0, 3, 0}, {"def", 5, 8, 1}}},
+      {"\u00e9tat\xc3", {{"etat", 0, 5, 0}}},                        // truncated 2-byte sequence
+      {"caf\xe2\x80", {{"caf", 0, 3, 0}}},                           // truncated 3-byte sequence
       {"\xc0\xafz\xed\xa0\x80w", {{"z", 2, 3, 0}, {"w", 6, 7, 1}}},  // overlong, surrogate
   };
   ha::FrenchAnalyzer analyzer;
@@ -172,8 +179,9 @@ TEST_CASE("is_stop_word matches the lowercased, unfolded form", "[analyzers]") {
 
 TEST_CASE("analyze never crashes and keeps offsets in bounds", "[analyzers]") {
   // Deterministic pseudo-random byte strings, biased toward the interesting bytes.
-  const unsigned char alphabet[] = {'a', 'E', '0', '9', '-', '/', '\'', ' ', 0xC3, 0xA9, 0xE2,
-                                    0x80, 0x99, 0x91, 0xCC, 0x81, 0xFF, 0xF0, 0x9F, 0xC0, 0xED};
+  const unsigned char alphabet[] = {'a',  'E',  '0',  '9',  '-',  '/',  '\'',
+                                    ' ',  0xC3, 0xA9, 0xE2, 0x80, 0x99, 0x91,
+                                    0xCC, 0x81, 0xFF, 0xF0, 0x9F, 0xC0, 0xED};
   std::uint32_t state = 12345;
   ha::FrenchAnalyzer analyzer;
   for (int round = 0; round < 2000; ++round) {

@@ -1,7 +1,6 @@
 // Snowball's French reference vocabulary through the Stemmer (the stemming step alone).
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 #include <string>

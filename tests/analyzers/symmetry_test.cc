@@ -3,7 +3,6 @@
 // The document phrases are copied from shared/corpus/sample/000_9342120a74825bec.txt.
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,7 +56,8 @@ TEST_CASE("queries find the document phrases they name", "[analyzers]") {
       {"Vu l\u2019article 88-4 de la Constitution,",
        {"article 88-4", "l'article 88-4 de la constitution", "88-4"}},
       {"Vu le r\u00e8glement (UE) 2024/1689 du Parlement europ\u00e9en",
-       {"reglement (ue) 2024/1689", "UE 2024/1689", "r\u00e8glement (UE) 2024/1689", "parlement europeen"}},
+       {"reglement (ue) 2024/1689", "UE 2024/1689", "r\u00e8glement (UE) 2024/1689",
+        "parlement europeen"}},
       {"Vu la r\u00e9solution du Parlement europ\u00e9en du 1er juin 2023 sur "
        "l\u2019ing\u00e9rence \u00e9trang\u00e8re dans l\u2019ensemble des processus "
        "d\u00e9mocratiques de l\u2019Union europ\u00e9enne,",

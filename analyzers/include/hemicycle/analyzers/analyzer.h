@@ -17,7 +17,32 @@ namespace hemicycle::analyzers {
 // consecutive positions; references made of digits ("2024-850", "88-4", "2024/1689") stay
 // one token.
 //
-// Not thread-safe (it owns a libstemmer handle): use one FrenchAnalyzer per thread.
+// Details of the contract:
+// - Words are runs of Unicode letters, decimal digits and combining marks; ', ’ (and U+02BC)
+//   stay inside a word between two letters. Hyphens (-, U+2010, U+2011) and / separate the
+//   parts of a compound. Everything else separates words, including invalid UTF-8 (U+FFFD),
+//   « », U+00A0, U+202F, °, º and ª.
+// - Token offsets are byte offsets into the original input; an elided article is not part of
+//   the token ("l’Assemblée" -> [4, 14)). Every word takes one position, stop words included
+//   (they leave gaps); elided articles take none.
+// - Elision: the first apostrophe, when what precedes it is l d j m n s t c qu jusqu lorsqu
+//   puisqu quoiqu (any case). Other apostrophes keep the word whole, written ':
+//   "aujourd’hui" -> "aujourd'hui" (Snowball leaves it unchanged), "prud’homme" -> "prud'homm".
+// - References: digit groups (ASCII digits only) joined by -, U+2010, U+2011 or / form one
+//   token, unstemmed, joiners written - or /: "13‑19" -> "13-19"; "2014/90/UE" -> "2014/90",
+//   "ue". Mixed groups split like compounds: "COVID-19" -> "covid", "19".
+// - Words with a digit are not stemmed: "1er", "2e", "2025" are kept (lowercased, folded;
+//   "1ᵉʳ" -> "1er").
+// - Stop words: Snowball's French list (data/french_stop.txt), matched after lowercasing and
+//   before folding: "Votre" and "à" are dropped, "a" is kept. "n" is a stop word, so
+//   "loi n° 2024-850" -> "loi" (0), "2024-850" (2). Note that "ce" is too, so "(CE)" goes.
+// - Folding happens before stemming, so accented and unaccented forms meet:
+//   "ingérence" -> "ingerent", "Assemblée" -> "assemble", "Nouvelle-Calédonie" -> "nouvel",
+//   "caledon".
+// - Words longer than 200 bytes (after elision) give no term but keep their position.
+//
+// Not thread-safe (it owns a libstemmer handle and reusable buffers): use one FrenchAnalyzer
+// per thread. Construction is cheap after the first one (the stop list is shared).
 class FrenchAnalyzer {
  public:
   using Sink = std::function<void(const Token&)>;
@@ -46,11 +71,13 @@ class FrenchAnalyzer {
 
 // Case and accent folding of a whole string, for facet values and identifiers:
 // NFC, lowercase, accents removed (é->e, œ->oe, æ->ae, ß->ss), runs of white space
-// collapsed to one space and trimmed; other characters are kept. Thread-safe.
+// collapsed to one space and trimmed; other characters are kept, invalid UTF-8 becomes U+FFFD.
+// Thread-safe.
 // fold("Nouvelle-Calédonie") == "nouvelle-caledonie"; fold(" Outre-Mer ") == "outre-mer".
 std::string fold(std::string_view text);
 
-// Replaces invalid UTF-8 sequences with U+FFFD. Thread-safe.
+// Replaces invalid UTF-8 sequences with U+FFFD, one per maximal ill-formed subpart (overlong
+// forms, surrogates and code points above U+10FFFF are invalid). Thread-safe.
 std::string sanitize_utf8(std::string_view text);
 
 // True if text is valid UTF-8; if not and first_bad is given, it receives the byte
