@@ -20,8 +20,9 @@ namespace {
 
 using internal::CharClass;
 
-// Words longer than this (in bytes, after elision) are skipped, keeping their position: such
-// runs are not words (encoded data, tables) and Xapian rejects terms over 245 bytes.
+// Words and references longer than this (in bytes, after elision) are skipped, keeping their
+// position: such runs are not words (encoded data, tables) and Xapian rejects terms over 245
+// bytes.
 constexpr std::size_t kMaxWordBytes = 200;
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -291,7 +292,8 @@ void FrenchAnalyzer::Impl::run(std::string_view text, const Sink& sink) {
         end = group.end;
       }
       if (end != w.end) {
-        emit_reference(text, w.begin, end, position++, sink);
+        if (end - w.begin <= kMaxWordBytes) emit_reference(text, w.begin, end, position, sink);
+        ++position;
         i = end;
         continue;
       }

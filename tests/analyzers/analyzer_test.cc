@@ -70,6 +70,16 @@ TEST_CASE("analyze: tokens, byte offsets and positions", "[analyzers]") {
       {"2014/90/UE", {{"2014/90", 0, 7, 0}, {"ue", 8, 10, 1}}},
       {"1-2-3/4", {{"1-2-3/4", 0, 7, 0}}},
       {"2024- 850", {{"2024", 0, 4, 0}, {"850", 6, 9, 1}}},  // not joined across a space
+      // Over-long words and references give no term but keep their position.
+      {std::string(201, 'x') + " loi", {{"loi", 202, 205, 1}}},
+      {std::string(200, 'x') + " loi", {{std::string(200, 'x'), 0, 200, 0}, {"loi", 201, 204, 1}}},
+      {"12" + std::string(100, '/') + " loi", {{"12", 0, 2, 0}, {"loi", 103, 106, 1}}},
+      {[] {
+         std::string s = "1";
+         for (int i = 0; i < 100; ++i) s += "-1";
+         return s + " loi";
+       }(),
+       {{"loi", 202, 205, 1}}},
       // Mixed groups split like compounds: letters are stemmed, digit parts kept; a word with
       // a digit inside ("1er", "2e") is one unstemmed token.
       {"COVID-19", {{"covid", 0, 5, 0}, {"19", 6, 8, 1}}},

@@ -39,7 +39,7 @@ namespace hemicycle::analyzers {
 // - Folding happens before stemming, so accented and unaccented forms meet:
 //   "ingérence" -> "ingerent", "Assemblée" -> "assemble", "Nouvelle-Calédonie" -> "nouvel",
 //   "caledon".
-// - Words longer than 200 bytes (after elision) give no term but keep their position.
+// - Words and references longer than 200 bytes give no term but keep their position.
 //
 // Not thread-safe (it owns a libstemmer handle and reusable buffers): use one FrenchAnalyzer
 // per thread. Construction is cheap after the first one (the stop list is shared).
