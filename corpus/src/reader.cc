@@ -1,0 +1,549 @@
+#include "hemicycle/corpus/reader.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/corpus/extract.h"
+#include "hemicycle/corpus/segmenter.h"
+#include "rapidjson/error/en.h"
+#include "rapidjson/reader.h"
+#include "text_util.h"
+
+namespace hemicycle::corpus {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------------------------
+// Byte sources.
+
+class Source {
+ public:
+  virtual ~Source() = default;
+  // Reads up to n bytes; returns the count, 0 at the end, or -1 on error (see error()).
+  virtual std::ptrdiff_t read(char* buf, std::size_t n) = 0;
+  virtual std::string error() const = 0;
+};
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+class FileSource : public Source {
+ public:
+  explicit FileSource(std::FILE* f) : file_(f) {}
+  std::ptrdiff_t read(char* buf, std::size_t n) override {
+    const std::size_t got = std::fread(buf, 1, n, file_.get());
+    if (got == 0 && std::ferror(file_.get())) return -1;
+    return static_cast<std::ptrdiff_t>(got);
+  }
+  std::string error() const override { return "read error"; }
+
+ private:
+  std::unique_ptr<std::FILE, FileCloser> file_;
+};
+
+struct GzCloser {
+  void operator()(gzFile_s* f) const { gzclose(f); }
+};
+
+class GzSource : public Source {
+ public:
+  explicit GzSource(gzFile f) : file_(f) { gzbuffer(f, 1 << 18); }
+  std::ptrdiff_t read(char* buf, std::size_t n) override {
+    const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(n, 1u << 30));
+    const int got = gzread(file_.get(), buf, chunk);
+    if (got < 0) return -1;
+    if (got == 0) {
+      // A truncated stream reads as a clean end with an error state.
+      int errnum = Z_OK;
+      gzerror(file_.get(), &errnum);
+      if (errnum != Z_OK && errnum != Z_STREAM_END) return -1;
+    }
+    return got;
+  }
+  std::string error() const override {
+    int errnum = Z_OK;
+    const char* msg = gzerror(file_.get(), &errnum);
+    return std::string("corrupt gzip stream: ") + (msg && *msg ? msg : "unknown error");
+  }
+
+ private:
+  std::unique_ptr<gzFile_s, GzCloser> file_;
+};
+
+class StreamSource : public Source {
+ public:
+  explicit StreamSource(std::istream& in) : in_(in) {}
+  std::ptrdiff_t read(char* buf, std::size_t n) override {
+    if (!in_.good()) return in_.bad() ? -1 : 0;
+    in_.read(buf, static_cast<std::streamsize>(n));
+    const std::streamsize got = in_.gcount();
+    if (got == 0 && in_.bad()) return -1;
+    return static_cast<std::ptrdiff_t>(got);
+  }
+  std::string error() const override { return "stream read error"; }
+
+ private:
+  std::istream& in_;
+};
+
+// Splits a source into lines. Each line is handed out NUL-terminated in a mutable buffer
+// (for RapidJSON's in-situ parsing), without its '\n' (and '\r').
+class LineReader {
+ public:
+  explicit LineReader(Source& source) : source_(source), buf_(1 << 20) {}
+
+  // Sets *line (valid until the next call) and returns true, or returns false at the end
+  // or on a read error (then failed() is true and the partial line is dropped).
+  bool next(char** line, std::size_t* length) {
+    while (true) {
+      char* nl = static_cast<char*>(std::memchr(buf_.data() + scan_, '\n', end_ - scan_));
+      if (nl != nullptr) {
+        const std::size_t pos = static_cast<std::size_t>(nl - buf_.data());
+        return emit(pos, pos + 1, line, length);
+      }
+      scan_ = end_;
+      if (eof_) {
+        if (start_ == end_) return false;
+        if (end_ == buf_.size()) buf_.push_back('\0');
+        return emit(end_, end_, line, length);
+      }
+      fill();
+      if (failed_) return false;
+    }
+  }
+
+  bool failed() const { return failed_; }
+  std::string error() const { return source_.error(); }
+
+ private:
+  bool emit(std::size_t stop, std::size_t next, char** line, std::size_t* length) {
+    std::size_t len = stop - start_;
+    if (len > 0 && buf_[start_ + len - 1] == '\r') --len;
+    buf_[start_ + len] = '\0';
+    *line = buf_.data() + start_;
+    *length = len;
+    start_ = scan_ = next;
+    return true;
+  }
+
+  void fill() {
+    if (start_ > 0) {
+      std::memmove(buf_.data(), buf_.data() + start_, end_ - start_);
+      end_ -= start_;
+      scan_ -= start_;
+      start_ = 0;
+    }
+    if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
+    const std::ptrdiff_t got = source_.read(buf_.data() + end_, buf_.size() - end_);
+    if (got < 0) {
+      failed_ = true;
+    } else if (got == 0) {
+      eof_ = true;
+    } else {
+      end_ += static_cast<std::size_t>(got);
+    }
+  }
+
+  Source& source_;
+  std::vector<char> buf_;
+  std::size_t start_ = 0;  // first byte of the current line
+  std::size_t scan_ = 0;   // where to look for the next '\n'
+  std::size_t end_ = 0;    // end of valid data
+  bool eof_ = false;
+  bool failed_ = false;
+};
+
+// ---------------------------------------------------------------------------------
+// JSON fields -> Document.
+
+// SAX handler filling a Document from one JSON object (JSON Lines line or sidecar).
+class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, FieldHandler> {
+ public:
+  FieldHandler(Document* doc, bool take_text) : doc_(doc), take_text_(take_text) {}
+
+  bool root_is_object() const { return root_object_; }
+  bool has_id() const { return has_id_; }
+  bool has_text() const { return has_text_; }
+
+  bool StartObject() {
+    if (depth_ == 0) root_object_ = true;
+    ++depth_;
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) {
+    --depth_;
+    return true;
+  }
+  bool StartArray() {
+    if (depth_ == 1) {
+      array_key_ = key_;
+      array_values_.clear();
+    }
+    ++depth_;
+    return true;
+  }
+  bool EndArray(rapidjson::SizeType) {
+    --depth_;
+    if (depth_ == 1 && !array_values_.empty()) {
+      if (array_key_ == "signataires" || array_key_ == "signatories" ||
+          array_key_ == "signer") {
+        for (std::string& v : array_values_) {
+          std::vector<std::string> names = split_signatories(v);
+          if (names.empty()) names.push_back(internal::normalize_spaces(v));
+          for (std::string& n : names) internal::add_unique(doc_->signatories, n);
+        }
+      }
+    }
+    return true;
+  }
+  bool Key(const char* s, rapidjson::SizeType len, bool) {
+    if (depth_ == 1) key_.assign(s, len);
+    return true;
+  }
+  bool String(const char* s, rapidjson::SizeType len, bool) {
+    if (depth_ == 1) {
+      set(std::string_view(s, len), false);
+    } else if (depth_ == 2 && !array_key_.empty()) {
+      array_values_.emplace_back(s, len);
+    }
+    return true;
+  }
+  bool RawNumber(const char* s, rapidjson::SizeType len, bool copy) { return String(s, len, copy); }
+  bool Bool(bool b) { return depth_ == 1 ? set(b ? "true" : "false", false) : true; }
+  bool Null() { return depth_ == 1 ? set("", true) : true; }
+  // Unused with kParseNumbersAsStringsFlag, kept for completeness.
+  bool Default() { return true; }
+
+ private:
+  bool set(std::string_view value, bool is_null) {
+    Document& d = *doc_;
+    const std::string_view k = key_;
+    if (k == "id") {
+      d.id.assign(value);
+      has_id_ = !d.id.empty();
+    } else if (k == "text") {
+      if (take_text_) {
+        d.text.assign(value);
+        has_text_ = !is_null;
+      }
+    } else if (k == "type") {
+      d.type.assign(value);
+    } else if (k == "institution") {
+      d.institution.assign(value);
+    } else if (k == "date") {
+      if (internal::is_iso_date(value)) {
+        d.date.assign(value.substr(0, 10));
+      } else if (!is_null && !value.empty()) {
+        d.extras.emplace_back("date", std::string(value));
+      }
+    } else if (k == "title") {
+      d.title.assign(value);
+    } else if (k == "source") {
+      d.source.assign(value);
+    } else if (k == "legislature") {
+      d.legislature.assign(value);
+    } else if (k == "place") {
+      d.place.assign(value);
+    } else if (k == "signataires") {
+      d.signatories = split_signatories(value);
+    } else if (k == "signer") {
+      d.signatories.clear();
+      if (!value.empty()) d.signatories.push_back(internal::normalize_spaces(value));
+    } else if (k == "signer_role") {
+      d.signatory_role.assign(value);
+    } else if (k == "sort") {
+      d.outcome.assign(value);
+    } else if (k == "texte_ref") {
+      d.texte_ref.assign(value);
+    } else if (k == "dossier_ref") {
+      d.dossier_ref.assign(value);
+    } else if (!is_null) {
+      d.extras.emplace_back(key_, std::string(value));
+    }
+    return true;
+  }
+
+  Document* doc_;
+  bool take_text_;
+  int depth_ = 0;
+  bool root_object_ = false;
+  bool has_id_ = false;
+  bool has_text_ = false;
+  std::string key_;
+  std::string array_key_;
+  std::vector<std::string> array_values_;
+};
+
+constexpr unsigned kInsituFlags = rapidjson::kParseInsituFlag |
+                                  rapidjson::kParseValidateEncodingFlag |
+                                  rapidjson::kParseNumbersAsStringsFlag;
+constexpr unsigned kCopyFlags =
+    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
+
+std::string parse_error_message(const rapidjson::ParseResult& r) {
+  if (r.Code() == rapidjson::kParseErrorStringInvalidEncoding) {
+    return "invalid UTF-8 at byte " + std::to_string(r.Offset() + 1) + " of the line";
+  }
+  return std::string("broken JSON: ") + rapidjson::GetParseError_En(r.Code()) + " (byte " +
+         std::to_string(r.Offset() + 1) + ")";
+}
+
+bool blank_line(const char* s, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return false;
+  }
+  return true;
+}
+
+// Reads JSON Lines from source; `name` names it in warnings and Document::origin.
+std::size_t read_lines(Source& source, const std::string& name, const DocumentSink& on_document,
+                       const WarningSink& on_warning) {
+  LineReader lines(source);
+  rapidjson::Reader reader;
+  std::size_t count = 0;
+  std::size_t line_no = 0;
+  char* line = nullptr;
+  std::size_t length = 0;
+  while (lines.next(&line, &length)) {
+    ++line_no;
+    if (blank_line(line, length)) continue;
+    Document doc;
+    FieldHandler handler(&doc, /*take_text=*/true);
+    rapidjson::InsituStringStream stream(line);
+    rapidjson::ParseResult result = reader.Parse<kInsituFlags>(stream, handler);
+    if (result.IsError()) {
+      on_warning(Warning{name, line_no, parse_error_message(result)});
+      continue;
+    }
+    if (stream.Tell() < length) {
+      // An embedded NUL byte ended the parse early.
+      on_warning(Warning{name, line_no, "broken JSON: NUL byte inside the line"});
+      continue;
+    }
+    if (!handler.root_is_object()) {
+      on_warning(Warning{name, line_no, "not a JSON object"});
+      continue;
+    }
+    if (!handler.has_id()) {
+      on_warning(Warning{name, line_no, "object without \"id\": skipped"});
+      continue;
+    }
+    if (!handler.has_text()) {
+      on_warning(Warning{name, line_no, "object without \"text\": skipped"});
+      continue;
+    }
+    if (internal::trim(doc.text).empty()) {
+      on_warning(Warning{name, line_no, "empty \"text\": skipped"});
+      continue;
+    }
+    doc.origin = name;
+    doc.line = line_no;
+    segment(doc);
+    on_document(std::move(doc));
+    ++count;
+  }
+  if (lines.failed()) {
+    on_warning(Warning{name, line_no + 1, lines.error() + "; the rest of the file is lost"});
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------------------------
+// Files.
+
+std::string errno_message(int err) { return std::generic_category().message(err); }
+
+// Reads a whole (small) file; false with *error set on failure.
+bool slurp(const fs::path& path, std::string* out, std::string* error) {
+  errno = 0;
+  std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "rb"));
+  if (!f) {
+    *error = "cannot open: " + errno_message(errno);
+    return false;
+  }
+  out->clear();
+  char buf[1 << 16];
+  while (true) {
+    const std::size_t got = std::fread(buf, 1, sizeof buf, f.get());
+    out->append(buf, got);
+    if (got < sizeof buf) {
+      if (std::ferror(f.get())) {
+        *error = "read error";
+        return false;
+      }
+      break;
+    }
+  }
+  return true;
+}
+
+std::size_t line_of_offset(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<std::size_t>(
+                 std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
+}
+
+std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
+                     const WarningSink& on_warning) {
+  const std::string name = path.string();
+  Document doc;
+  std::string error;
+  if (!slurp(path, &doc.text, &error)) {
+    on_warning(Warning{name, 0, error});
+    return 0;
+  }
+  if (internal::trim(doc.text).empty() ||
+      doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    on_warning(Warning{name, 0, "empty file: skipped"});
+    return 0;
+  }
+  std::size_t bad = 0;
+  if (!analyzers::is_valid_utf8(doc.text, &bad)) {
+    on_warning(Warning{name, line_of_offset(doc.text, bad),
+                       "invalid UTF-8 (byte " + std::to_string(bad + 1) + " of the file): skipped"});
+    return 0;
+  }
+  fs::path sidecar = path;
+  sidecar.replace_extension(".json");
+  std::error_code ec;
+  if (fs::is_regular_file(sidecar, ec)) {
+    std::string json;
+    bool ok = slurp(sidecar, &json, &error);
+    if (ok) {
+      Document meta;
+      FieldHandler handler(&meta, /*take_text=*/false);
+      rapidjson::Reader reader;
+      rapidjson::StringStream stream(json.c_str());
+      rapidjson::ParseResult result = reader.Parse<kCopyFlags>(stream, handler);
+      if (result.IsError()) {
+        error = "sidecar is not JSON (" + std::string(rapidjson::GetParseError_En(result.Code())) +
+                " at byte " + std::to_string(result.Offset() + 1) + "): text read without it";
+        on_warning(Warning{sidecar.string(), line_of_offset(json, result.Offset()), error});
+      } else if (!handler.root_is_object()) {
+        on_warning(Warning{sidecar.string(), 0,
+                           "sidecar is not a JSON object: text read without it"});
+      } else {
+        meta.text = std::move(doc.text);
+        doc = std::move(meta);
+      }
+    } else {
+      on_warning(Warning{sidecar.string(), 0, error + ": text read without its sidecar"});
+    }
+  }
+  if (doc.id.empty()) doc.id = path.stem().string();
+  doc.origin = name;
+  doc.line = 0;
+  segment(doc);
+  on_document(std::move(doc));
+  return 1;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+enum class FileKind { kText, kJsonl, kJsonlGz, kOther };
+
+FileKind file_kind(const fs::path& path) {
+  const std::string name = path.filename().string();
+  if (ends_with(name, ".jsonl.gz")) return FileKind::kJsonlGz;
+  if (ends_with(name, ".jsonl")) return FileKind::kJsonl;
+  if (ends_with(name, ".txt")) return FileKind::kText;
+  return FileKind::kOther;
+}
+
+std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& on_document,
+                      const WarningSink& on_warning) {
+  const std::string name = path.string();
+  switch (kind) {
+    case FileKind::kText:
+      return read_txt(path, on_document, on_warning);
+    case FileKind::kJsonl: {
+      errno = 0;
+      std::FILE* f = std::fopen(path.c_str(), "rb");
+      if (f == nullptr) {
+        on_warning(Warning{name, 0, "cannot open: " + errno_message(errno)});
+        return 0;
+      }
+      FileSource source(f);
+      return read_lines(source, name, on_document, on_warning);
+    }
+    case FileKind::kJsonlGz: {
+      errno = 0;
+      gzFile f = gzopen(path.c_str(), "rb");
+      if (f == nullptr) {
+        on_warning(Warning{name, 0, "cannot open: " + errno_message(errno)});
+        return 0;
+      }
+      GzSource source(f);
+      return read_lines(source, name, on_document, on_warning);
+    }
+    case FileKind::kOther:
+      break;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::size_t read_jsonl(std::istream& in, const std::string& name,
+                       const DocumentSink& on_document, const WarningSink& on_warning) {
+  StreamSource source(in);
+  return read_lines(source, name, on_document, on_warning);
+}
+
+std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_document,
+                      const WarningSink& on_warning) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    on_warning(Warning{path.string(), 0,
+                       "cannot read: " + (ec ? ec.message() : std::string("no such file"))});
+    return 0;
+  }
+  if (!fs::is_directory(status)) {
+    const FileKind kind = file_kind(path);
+    if (kind == FileKind::kOther) {
+      on_warning(Warning{path.string(), 0,
+                         "not a corpus file (expected .txt, .jsonl or .jsonl.gz): ignored"});
+      return 0;
+    }
+    return read_file(path, kind, on_document, on_warning);
+  }
+  std::vector<fs::path> files;
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    on_warning(Warning{path.string(), 0, "cannot list folder: " + ec.message()});
+    return 0;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      on_warning(Warning{path.string(), 0, "cannot list folder: " + ec.message()});
+      break;
+    }
+    std::error_code fec;
+    if (!it->is_regular_file(fec)) continue;
+    if (file_kind(it->path()) == FileKind::kOther) continue;
+    files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  std::size_t count = 0;
+  for (const fs::path& file : files) {
+    count += read_file(file, file_kind(file), on_document, on_warning);
+  }
+  return count;
+}
+
+}  // namespace hemicycle::corpus
