@@ -12,6 +12,7 @@
 
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/corpus/extract.h"
+#include "cites.h"
 #include "text_util.h"
 
 namespace hemicycle::corpus {
@@ -457,7 +458,10 @@ std::size_t parse_article(std::string_view text, std::size_t pos, std::string* l
       std::string to;
       std::size_t r = parse_article_number(text, skip_spaces(text, a), &to);
       if (r != kNone && skip_spaces(text, a) > a) {
-        num += "-" + to;
+        // "198-204" for plain numbers; "L. 2523-4 à L. 2523-6" otherwise.
+        const bool plain = num.find_first_not_of("0123456789") == std::string::npos &&
+                           to.find_first_not_of("0123456789") == std::string::npos;
+        num += (plain ? "-" : " \xC3\xA0 ") + to;
         e = r;
       }
     }
@@ -521,8 +525,11 @@ std::size_t parse_numbered_act(std::string_view text, std::size_t pos, const std
 
 }  // namespace
 
-void extract_cites(std::string_view text, std::vector<std::string>* out) {
-  std::string last_code;
+namespace internal {
+
+void extract_cites(std::string_view text, std::vector<std::string>* out,
+                   std::string* last_code_ptr) {
+  std::string& last_code = *last_code_ptr;
   std::size_t pos = 0;
   bool prev_word = false;
   while (pos < text.size()) {
@@ -586,6 +593,13 @@ void extract_cites(std::string_view text, std::vector<std::string>* out) {
     prev_word = word;
     pos += n;
   }
+}
+
+}  // namespace internal
+
+void extract_cites(std::string_view text, std::vector<std::string>* out) {
+  std::string last_code;
+  internal::extract_cites(text, out, &last_code);
 }
 
 std::vector<std::string> extract_cites(std::string_view text) {

@@ -8,6 +8,7 @@
 
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/corpus/extract.h"
+#include "cites.h"
 #include "text_util.h"
 
 namespace hemicycle::corpus {
@@ -639,6 +640,7 @@ void segment_legal(Document& doc, const std::vector<Line>& lines) {
   std::string inner;  // from an inline "Art. L. 1114-1. -" inside a quotation
   bool seen_structure = false;  // an article or division heading was seen
   bool first_paragraph = true;
+  bool after_division = false;  // the previous block was a division heading
   std::size_t para_start = 0;   // index of the first line of the open paragraph
   bool open = false;
 
@@ -659,6 +661,14 @@ void segment_legal(Document& doc, const std::vector<Line>& lines) {
     if (!seen_structure && number.empty()) {
       kind = first_paragraph ? ClauseKind::kHeading : ClauseKind::kParagraph;
     }
+    // The title line of a division ("Chapitre IV" / "Dispositions relatives …").
+    const std::string_view last = line_text(text, lines[end_index - 1]);
+    if (after_division && end_index == para_start + 1 && first.size() < 200 &&
+        !(ends_clause_punct(last) || last_byte(last) == '!' || last_byte(last) == '?')) {
+      kind = ClauseKind::kHeading;
+      number.clear();
+    }
+    after_division = false;
     first_paragraph = false;
     add_paragraph(cur, lines, para_start, end_index, kind, std::move(number), &out);
   };
@@ -680,6 +690,7 @@ void segment_legal(Document& doc, const std::vector<Line>& lines) {
       } else {
         inner = std::move(number);
       }
+      after_division = false;
       seen_structure = true;
       first_paragraph = false;
       continue;
@@ -689,6 +700,7 @@ void segment_legal(Document& doc, const std::vector<Line>& lines) {
       cur.start(ClauseKind::kHeading, line);
       cur.flush(&out);
       if (unquoted.size() != t.size()) inner.clear();
+      after_division = true;
       seen_structure = true;
       first_paragraph = false;
       continue;
@@ -723,6 +735,9 @@ TextKind classify(const Document& doc, const std::vector<Line>& lines) {
   const std::string type = analyzers::fold(doc.type);
   const std::string_view text = doc.text;
   if (type_is(type, "amendement")) return TextKind::kAmendment;
+  if (type_is(type, "compte_rendu") || type_is(type, "compte rendu") || type_is(type, "debat")) {
+    return TextKind::kOther;
+  }
 
   int seen = 0;
   bool first_vu = false, preamble = false, expose = false, first_target = false;
@@ -776,8 +791,9 @@ void segment(Document& doc) {
       segment_paragraphs(doc, lines);
       break;
   }
+  std::string last_code;  // "du même code" may refer to an earlier clause
   for (Clause& clause : doc.clauses) {
-    extract_cites(clause.text, &clause.cites);
+    internal::extract_cites(clause.text, &clause.cites, &last_code);
     extract_places(clause.text, &clause.territories, &clause.countries);
     for (const std::string& v : clause.cites) internal::add_unique(doc.cites, v);
     for (const std::string& v : clause.territories) internal::add_unique(doc.territories, v);
