@@ -368,6 +368,8 @@ constexpr std::string_view kCodes[] = {
     "code general des impots, annexe",
     "code de la legion d'honneur",
     "code de la nationalite francaise",
+    "code des impositions sur les biens et services",
+    "code des pensions de retraite des marins",
     "code de l'organisation judiciaire",
 };
 
@@ -377,7 +379,10 @@ bool ends_code_name(std::string_view w) {
       "est", "sont", "a", "ont", "dans", "qui", "que", "pour", "par", "en", "au", "aux",
       "sur", "ainsi", "le", "la", "les", "ou", "et", "relatif", "relative", "relatifs",
       "relatives", "modifie", "modifiee", "susvise", "susvisee", "issu", "issue", "tel",
-      "telle", "dont", "lorsque", "sont", "peut", "doit", "ne", "n", "sa", "son", "ses"};
+      "telle", "dont", "lorsque", "peut", "doit", "ne", "n", "sa", "son", "ses", "devenu",
+      "devenue", "prevoit", "prevoient", "etant", "si", "s", "l", "c", "qu", "il", "elle",
+      "applicable", "applicables", "precite", "precitee", "actuel", "actuelle", "en",
+      "vigueur", "pour", "afin", "lors", "depuis", "avant", "apres", "selon"};
   return std::find(std::begin(kStops), std::end(kStops), w) != std::end(kStops);
 }
 
@@ -498,7 +503,9 @@ std::size_t parse_article(std::string_view text, std::size_t pos, std::string* l
   } else if ((end = match_folded(text, p2, "du reglement du senat")) != kNone) {
     source = "reglement-senat";
   } else if ((end = match_folded(text, p2, "du meme code")) != kNone ||
-             (end = match_folded(text, p2, "dudit code")) != kNone) {
+             (end = match_folded(text, p2, "dudit code")) != kNone ||
+             (end = match_folded(text, p2, "du code precite")) != kNone ||
+             (end = match_folded(text, p2, "du code susvise")) != kNone) {
     source = *last_code;
   } else if ((end = match_folded(text, p2, "du code")) != kNone) {
     std::size_t code_pos = p2 + 3;

@@ -84,6 +84,40 @@ bool glued(std::string_view text, std::size_t begin, std::size_t end) {
   return false;
 }
 
+// True if the word range starting at `begin` follows a civility ("M. ", "Mme ", "MM. ",
+// "Mmes ", "Mlle "), directly or after one capitalised first name: a person's name.
+bool after_civility(std::string_view text, std::size_t begin) {
+  // Walks back over spaces, then reads the previous word.
+  auto previous_word = [&](std::size_t end, std::string_view* word) {
+    std::size_t p = end;
+    while (p > 0) {
+      std::size_t n = 0;
+      const char32_t cp = decode_before(text, p, &n);
+      if (!(is_space_cp(cp) || cp == '.')) break;
+      p -= n;
+    }
+    std::size_t e = p;
+    while (p > 0) {
+      std::size_t n = 0;
+      if (!is_word_char(decode_before(text, p, &n))) break;
+      p -= n;
+    }
+    *word = text.substr(p, e - p);
+    return p;
+  };
+  auto is_civility = [](std::string_view w) {
+    return w == "M" || w == "Mme" || w == "MM" || w == "Mmes" || w == "Mlle";
+  };
+  std::string_view w;
+  std::size_t start = previous_word(begin, &w);
+  if (w.empty()) return false;
+  if (is_civility(w)) return true;
+  std::size_t n = 0;
+  if (!is_upper(decode_at(w, 0, &n))) return false;
+  previous_word(start, &w);
+  return is_civility(w);
+}
+
 bool starts_upper(std::string_view text, std::size_t pos) {
   std::size_t n = 0;
   return is_upper(decode_at(text, pos, &n));
@@ -191,7 +225,7 @@ void Gazetteer::match(std::string_view text, std::vector<std::string>* territori
         }
         end = nw.end;
       }
-      if (!ok || glued(text, w.begin, end)) continue;
+      if (!ok || glued(text, w.begin, end) || after_civility(text, w.begin)) continue;
       const Entry& e = entries_[v.entry];
       add_unique(e.kind == Kind::kTerritory ? *territories : *countries, e.canonical);
       pos = end;

@@ -56,6 +56,12 @@ TEST_CASE("cites table", "[corpus]") {
       {"l'article L.O. 176 du code électoral", {"code electoral art. L.O. 176"}},
       {"l'article L. 111-5 du code de l'éducation ; l'article L. 123-7 du même code",
        {"code de l'education art. L. 111-5", "code de l'education art. L. 123-7"}},
+      {"l'article 302 bis du code des impositions sur les biens et services",
+       {"code des impositions sur les biens et services art. 302 bis"}},
+      {"l’article L. 1 du code civil et l’article 2 du code précité",
+       {"code civil art. L. 1", "code civil art. 2"}},
+      {"l’article 5 du code de déontologie médicale devenu l’article R. 4127-5",
+       {"code de deontologie medicale art. 5"}},
       {"l'article 2 du code des marchés forestiers est abrogé",
        {"code des marches forestiers art. 2"}},
       {"l’article R. 123-4 du code de la construction et de l'habitation, pris",
@@ -110,6 +116,8 @@ TEST_CASE("territories and countries table", "[corpus]") {
       {"la France et l'Île-de-France", {}, {"France"}},
       {"la République française", {}, {"France"}},
       {"Saint-Martin-d'Hères n'est pas Saint-Martin", {"Saint-Martin"}, {}},
+      {"M. Saint-Martin, Mme Anne France et MM. Laurent Corse", {}, {}},
+      {"Salvador, 17 ans, vit au Salvador", {}, {"Salvador"}},
       {"la Papouasie-Nouvelle-Guinée, la Guinée équatoriale et la Guinée-Bissau", {},
        {"Papouasie-Nouvelle-Guinée", "Guinée équatoriale", "Guinée-Bissau"}},
       {"les États-Unis, le Royaume-Uni et les Pays-Bas", {},
@@ -141,7 +149,7 @@ TEST_CASE("gazetteer names", "[corpus]") {
   CHECK(hemicycle::corpus::gazetteer_names("planet").empty());
   // Every canonical name (not marked explicit) finds itself.
   for (const std::string& name : countries) {
-    if (name == "Maurice" || name == "Dominique") continue;
+    if (name == "Maurice" || name == "Dominique" || name == "Salvador") continue;
     INFO(name);
     CHECK(hemicycle::corpus::extract_places("en " + name + ".").countries == Strings{name});
   }
