@@ -426,6 +426,12 @@ std::string code_name(std::string_view text, std::size_t pos) {
     }
     if (e == q) break;
     std::string_view word = std::string_view(w).substr(q, e - q);
+    // "s'applique", "l'article": the elided word decides.
+    const std::size_t apostrophe = word.find('\'');
+    if (apostrophe != std::string_view::npos && words > 0 &&
+        ends_code_name(word.substr(0, apostrophe))) {
+      break;
+    }
     if (ends_code_name(word) && words > 0) break;
     if (ends_code_name(word) && word != "de" && word != "du" && word != "des") break;
     name.push_back(' ');

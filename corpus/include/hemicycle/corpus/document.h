@@ -35,7 +35,8 @@ std::optional<ClauseKind> clause_kind_from_string(std::string_view name);
 struct Clause {
   ClauseKind kind = ClauseKind::kParagraph;
   std::string number;   // resolution article "7"; for kAlinea the enclosing article ("2 A",
-                        // "1er", "L. 1114-1"); empty when the clause has none
+                        // "1er", "L. 1114-1"); for kDispositif its 1-based paragraph index
+                        // ("1"); empty when the clause has none
   std::string lead;     // lead verb of a resolution article ("Condamne"); else empty
   std::string text;     // the clause as published, lines joined with single spaces,
                         // page-break spaces trimmed

@@ -22,7 +22,17 @@ using WarningSink = std::function<void(Warning&&)>;
 // without id or text, an unreadable file) is reported to on_warning with file and line, and
 // that item is skipped; everything else is read. A sidecar that is not JSON skips the
 // sidecar only: the text is still read, under its file name as id.
-// Returns the number of documents handed to on_document.
+// Fields of a JSON line or sidecar: id, type, institution, date (ISO; null or not ISO ->
+// empty), title, source, legislature, place, texte_ref, dossier_ref map to the fields of
+// the same name; "signataires" ("Mme A, M. B et Mme C") -> signatories split into names
+// (split_signatories in extract.h); "sort" -> outcome; the sidecar's "signer" and
+// "signer_role" -> signatories and signatory_role; "text" of a sidecar is ignored (the
+// .txt is the text). Every other scalar field goes to extras as a string (numbers as
+// written, booleans "true"/"false"); null fields and arrays/objects are left out.
+// Document::origin is the file (or `name`), Document::line the JSON line (0 for a .txt).
+// A document without a sidecar id takes the file stem ("NAME" for NAME.txt).
+// Returns the number of documents handed to on_document. The sinks are called on the
+// calling thread, in file order; concurrent calls on different inputs are safe.
 std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_document,
                       const WarningSink& on_warning);
 
