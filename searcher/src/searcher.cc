@@ -71,6 +71,25 @@ Query unit_query(const std::vector<QueryItem>& unit, Query (*make)(const QueryIt
   return combine(Query::OP_OR, alternatives);
 }
 
+// Rewards clauses where consecutive words of the query stand next to each other as typed
+// (Lucene's "pf2"): for each pair of neighbouring single-item units, a phrase over both,
+// whose window allows only the gaps the query itself has. Empty when there is no such pair.
+Query adjacency_boost(const std::vector<std::vector<QueryItem>>& units) {
+  std::vector<Query> pairs;
+  for (std::size_t i = 0; i + 1 < units.size(); ++i) {
+    if (units[i].size() != 1 || units[i + 1].size() != 1) continue;
+    const auto& a = units[i].front().tokens;
+    const auto& b = units[i + 1].front().tokens;
+    std::vector<Query> terms;
+    for (const auto& t : a) terms.emplace_back(t.text);
+    for (const auto& t : b) terms.emplace_back(t.text);
+    Xapian::termcount window = (a.back().position - a.front().position + 1) +
+                               (b.back().position - b.front().position + 1);
+    pairs.emplace_back(Query::OP_PHRASE, terms.begin(), terms.end(), window);
+  }
+  return combine(Query::OP_OR, pairs);
+}
+
 std::string json_string(const rapidjson::Value& obj, const char* key) {
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd() || !it->value.IsString()) return {};
@@ -290,6 +309,15 @@ SearchResult Searcher::search(const SearchRequest& request) {
   result.sort = request.sort;
   result.notes = pq.notes;
 
+  if (pq.units.empty() && pq.filters.empty() && !pq.date && pq.excluded.empty()) {
+    // Nothing left to search for (empty, or only stop words): no hit rather than everything.
+    result.notes.push_back("nothing to search for: give words or a field:value filter");
+    result.facets = FacetSpy(facet_fields).facets(0);
+    result.took_ms = std::chrono::duration<double, std::milli>(
+                         std::chrono::steady_clock::now() - started).count();
+    return result;
+  }
+
   const Query filter = im.filter_query(pq);
   const std::unordered_set<std::string> excluded = im.excluded_documents(pq);
   ExcludeDocuments decider(&excluded);
@@ -308,6 +336,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
   const bool has_words = !unit_clauses.empty();
   const Query any_words = combine(Query::OP_OR, unit_clauses);
+  const Query proximity = adjacency_boost(pq.units);
+  auto boosted = [&](const Query& q) {
+    return proximity.empty() ? q : Query(Query::OP_AND_MAYBE, q, proximity);
+  };
 
   // Tiers, best first: every word in one clause; every word in the document; some words.
   struct TierQuery {
@@ -322,12 +354,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
                                                                  : schema::kClauseTerm)),
                      request.group_by_document});
   } else {
-    tiers.push_back({Tier::kAllWordsInClause, combine(Query::OP_AND, unit_clauses), false});
+    tiers.push_back(
+        {Tier::kAllWordsInClause, boosted(combine(Query::OP_AND, unit_clauses)), false});
     if (unit_clauses.size() > 1) {
       if (request.group_by_document) {
         tiers.push_back({Tier::kAllWordsInDocument, combine(Query::OP_AND, unit_wholes), true});
       }
-      tiers.push_back({Tier::kSomeWords, any_words, false});
+      tiers.push_back({Tier::kSomeWords, boosted(any_words), false});
     }
   }
   for (auto& t : tiers) t.query = im.apply_filters(t.query, pq, filter);
