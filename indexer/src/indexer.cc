@@ -152,14 +152,11 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     if (std::find(kinds.begin(), kinds.end(), kind_term) == kinds.end()) {
       kinds.push_back(kind_term);
     }
-    for (const auto& t : facet_terms) xd.add_boolean_term(t);
     xd.add_boolean_term(doc_term);
     xd.add_boolean_term(std::string(schema::kClauseTerm));
-    xd.add_boolean_term(std::string(schema::kUniquePrefix) + schema::clause_id(doc.id, i + 1));
     if (!doc.date.empty()) xd.add_value(schema::kSlotDate, doc.date);
     xd.add_value(schema::kSlotDocId, doc.id);
     xd.add_value(schema::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(i + 1)));
-    xd.add_value(schema::kSlotFacets, facet_blob);
     xd.add_value(schema::kSlotKind, std::string(kind));
     xd.set_data(clause_json(doc, i));
     out.push_back(std::move(xd));
@@ -181,6 +178,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
   summary.add_value(schema::kSlotDocId, doc.id);
   summary.add_value(schema::kSlotOrder, Xapian::sortable_serialise(0.0));
   summary.add_value(schema::kSlotFacets, facet_blob);
+  summary.add_value(schema::kSlotClauses, std::to_string(doc.clauses.size()));
   std::string kind_list;  // the kinds of the document's clauses, for facet counts
   for (const auto& t : kinds) {
     if (!kind_list.empty()) kind_list += '\x1E';

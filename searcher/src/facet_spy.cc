@@ -20,20 +20,21 @@ bool FacetSpy::wants(std::string_view field) const {
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   std::string id = doc.get_value(schema::kSlotDocId);
   const bool summary = doc.get_value(schema::kSlotOrder) == summary_order_;
-  auto [it, fresh] = docs_.try_emplace(id, 0);
-  if (!summary) {
-    ++it->second;
-    ++clauses_;
-  }
-  if (fresh) {
+  if (summary) {
+    if (restrict_ && !docs_.count(id)) return;
+    if (!restrict_) docs_.try_emplace(id, 0);
+    if (!faceted_.insert(id).second) return;
     for (auto& [field, value] : schema::decode_facets(doc.get_value(schema::kSlotFacets))) {
       if (wants(field)) ++counts_[field][value];
     }
+    if (restrict_) return;  // kinds were counted from the matching clauses
+  } else {
+    ++docs_[id];
+    ++clauses_;
   }
   if (!want_kind_) return;
-  std::string_view kinds = doc.get_value(schema::kSlotKind);
-  std::string kinds_storage(kinds);
-  std::string_view rest = kinds_storage;
+  const std::string kinds = doc.get_value(schema::kSlotKind);
+  std::string_view rest = kinds;
   while (!rest.empty()) {
     auto sep = rest.find('\x1E');
     std::string_view kind = rest.substr(0, sep);

@@ -13,16 +13,20 @@
 
 namespace hemicycle::searcher {
 
-// Sees every matching Xapian document (clauses and summaries) and counts per *document*:
-// how many documents and clauses matched, how many clauses of each document matched, and
-// for each facet value the number of documents carrying it (a clause kind counts the
-// documents with a matching clause of that kind). Local databases only: it is not
+// Sees matching Xapian documents and counts per *document*: how many documents and clauses
+// matched, how many clauses of each document matched (from clause documents), the facet
+// values of each document (from its summary, once), and for a clause kind the documents
+// with a matching clause of that kind (or, for summaries, with a clause of that kind). Local databases only: it is not
 // serialisable for remote shards. Not thread-safe.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(std::vector<const indexer::schema::Field*> fields);
 
   void operator()(const Xapian::Document& doc, double weight) override;
+
+  // From now on, summaries count only for documents already seen (a second pass over the
+  // summaries of the documents the clause pass found).
+  void restrict_to_seen() { restrict_ = true; }
 
   std::size_t documents() const { return docs_.size(); }
   std::size_t clauses() const { return clauses_; }
@@ -35,6 +39,8 @@ class FacetSpy : public Xapian::MatchSpy {
 
   std::vector<const indexer::schema::Field*> fields_;
   bool want_kind_ = false;
+  bool restrict_ = false;
+  std::unordered_set<std::string> faceted_;  // documents whose facets were counted
   std::unordered_map<std::string, std::uint32_t> docs_;  // id -> matching clauses
   std::size_t clauses_ = 0;
   std::unordered_set<std::string> kind_pairs_;  // "doc id\x1Fkind" already counted

@@ -9,6 +9,7 @@
 #include <rapidjson/document.h>
 #include <xapian.h>
 
+#include "doc_filter.h"
 #include "facet_spy.h"
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/indexer/schema.h"
@@ -164,17 +165,17 @@ struct Searcher::Impl {
     return e;
   }
 
-  // Documents where any excluded word or phrase appears.
+  // Documents where an excluded phrase appears (excluded single words are handled on the
+  // summaries, see Filters).
   std::unordered_set<std::string> excluded_documents(const ParsedQuery& pq) {
     std::unordered_set<std::string> ids;
-    if (pq.excluded.empty()) return ids;
-    std::vector<Query> parts;
+    std::vector<Query> phrases;
     for (const auto& item : pq.excluded) {
-      // A single word is looked up once per document (its summary); a phrase needs positions.
-      parts.push_back(item.tokens.size() == 1 ? whole_query(item) : clause_query(item));
+      if (item.tokens.size() > 1) phrases.push_back(clause_query(item));
     }
+    if (phrases.empty()) return ids;
     Xapian::Enquire e(db);
-    e.set_query(combine(Query::OP_OR, parts));
+    e.set_query(combine(Query::OP_OR, phrases));
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
     for (auto it = m.begin(); it != m.end(); ++it) {
@@ -183,33 +184,80 @@ struct Searcher::Impl {
     return ids;
   }
 
-  Query filter_query(const ParsedQuery& pq) {
-    std::map<std::string_view, std::vector<Query>> by_field;
-    for (const auto& f : pq.filters) {
-      if (!f.negated) by_field[f.field->name].emplace_back(schema::facet_term(*f.field, f.value));
+  // The filters of a query, as they apply to clause documents and to summaries. Document
+  // facets are terms of the summaries only: clauses are restricted to the documents whose
+  // summary passes, through a DocumentFilterSource.
+  struct Filters {
+    std::vector<Query> clause_must, clause_must_not;    // kind, date
+    std::vector<Query> summary_must, summary_must_not;  // every field, date, -words
+    Query documents;  // summaries that pass the document-level filters; empty: all do
+    std::shared_ptr<DocumentRanges> ranges = std::make_shared<DocumentRanges>();
+
+    Query on_clauses(Query q) const {
+      std::vector<Query> must = clause_must;
+      if (!documents.empty()) {
+        must.emplace_back((new DocumentFilterSource(documents, ranges))->release());
+      }
+      if (!must.empty()) q = Query(Query::OP_FILTER, q, combine(Query::OP_AND, must));
+      if (!clause_must_not.empty()) {
+        q = Query(Query::OP_AND_NOT, q, combine(Query::OP_OR, clause_must_not));
+      }
+      return q;
     }
-    std::vector<Query> fields;
-    for (auto& [name, values] : by_field) fields.push_back(combine(Query::OP_OR, values));
-    if (pq.date) {
-      if (!pq.date->from.empty() && !pq.date->to.empty()) {
-        fields.emplace_back(Query::OP_VALUE_RANGE, schema::kSlotDate, pq.date->from, pq.date->to);
-      } else if (!pq.date->from.empty()) {
-        fields.emplace_back(Query::OP_VALUE_GE, schema::kSlotDate, pq.date->from);
-      } else if (!pq.date->to.empty()) {
-        fields.emplace_back(Query::OP_VALUE_LE, schema::kSlotDate, pq.date->to);
+    Query on_summaries(Query q) const {
+      if (!summary_must.empty()) q = Query(Query::OP_FILTER, q, combine(Query::OP_AND, summary_must));
+      if (!summary_must_not.empty()) {
+        q = Query(Query::OP_AND_NOT, q, combine(Query::OP_OR, summary_must_not));
+      }
+      return q;
+    }
+  };
+
+  Filters filters_of(const ParsedQuery& pq) {
+    Filters f;
+    std::map<std::string_view, std::vector<Query>> by_field;
+    std::vector<Query> doc_must, doc_must_not;
+    for (const auto& ff : pq.filters) {
+      Query term(schema::facet_term(*ff.field, ff.value));
+      if (ff.negated) {
+        f.summary_must_not.push_back(term);
+        (ff.field->clause_level ? f.clause_must_not : doc_must_not).push_back(term);
+      } else {
+        by_field[ff.field->name].push_back(term);
       }
     }
-    return combine(Query::OP_AND, fields);
-  }
-
-  Query apply_filters(Query q, const ParsedQuery& pq, const Query& filter) {
-    if (!filter.empty()) q = Query(Query::OP_FILTER, q, filter);
-    std::vector<Query> negatives;
-    for (const auto& f : pq.filters) {
-      if (f.negated) negatives.emplace_back(schema::facet_term(*f.field, f.value));
+    for (auto& [name, values] : by_field) {
+      Query any = combine(Query::OP_OR, values);
+      f.summary_must.push_back(any);
+      (schema::find_field(name)->clause_level ? f.clause_must : doc_must).push_back(any);
     }
-    if (!negatives.empty()) q = Query(Query::OP_AND_NOT, q, combine(Query::OP_OR, negatives));
-    return q;
+    if (pq.date) {
+      Query range;
+      if (!pq.date->from.empty() && !pq.date->to.empty()) {
+        range = Query(Query::OP_VALUE_RANGE, schema::kSlotDate, pq.date->from, pq.date->to);
+      } else if (!pq.date->from.empty()) {
+        range = Query(Query::OP_VALUE_GE, schema::kSlotDate, pq.date->from);
+      } else {
+        range = Query(Query::OP_VALUE_LE, schema::kSlotDate, pq.date->to);
+      }
+      f.clause_must.push_back(range);
+      f.summary_must.push_back(range);
+    }
+    for (const auto& item : pq.excluded) {
+      if (item.tokens.size() != 1) continue;  // phrases: see excluded_documents()
+      Query word(prefixed(schema::kWholePrefix, item.tokens.front().text));
+      f.summary_must_not.push_back(word);
+      doc_must_not.push_back(word);
+    }
+    if (!doc_must.empty() || !doc_must_not.empty()) {
+      Query docs = doc_must.empty() ? Query(std::string(schema::kSummaryTerm))
+                                    : combine(Query::OP_AND, doc_must);
+      if (!doc_must_not.empty()) {
+        docs = Query(Query::OP_AND_NOT, docs, combine(Query::OP_OR, doc_must_not));
+      }
+      f.documents = docs;
+    }
+    return f;
   }
 
   // Fills the clause fields of a hit from a clause's Xapian document.
@@ -241,10 +289,12 @@ struct Searcher::Impl {
   // The clause that best represents a document matched through its summary or by filters
   // alone: the best-ranked matching clause, else its first clause (of the filtered kind).
   Xapian::Document best_clause(const std::string& doc_id, const Query& words,
-                               const ParsedQuery& pq, const Query& filter) {
+                               const Filters& filters) {
     Query scope(prefixed(schema::kDocPrefix, doc_id));
     Query base = words.empty() ? Query(std::string(schema::kClauseTerm)) : words;
-    Query q = apply_filters(Query(Query::OP_FILTER, base, scope), pq, filter);
+    Filters inside = filters;
+    inside.documents = Query();  // the document itself passed the document-level filters
+    Query q = inside.on_clauses(Query(Query::OP_FILTER, base, scope));
     Xapian::Enquire e(db);
     e.set_query(q);
     if (words.empty()) e.set_sort_by_value(schema::kSlotOrder, false);
@@ -318,7 +368,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     return result;
   }
 
-  const Query filter = im.filter_query(pq);
+  const Impl::Filters filters = im.filters_of(pq);
   const std::unordered_set<std::string> excluded = im.excluded_documents(pq);
   ExcludeDocuments decider(&excluded);
   const Xapian::MatchDecider* mdecider = excluded.empty() ? nullptr : &decider;
@@ -363,13 +413,23 @@ SearchResult Searcher::search(const SearchRequest& request) {
       tiers.push_back({Tier::kSomeWords, boosted(any_words), false});
     }
   }
-  for (auto& t : tiers) t.query = im.apply_filters(t.query, pq, filter);
+  for (auto& t : tiers) t.query = t.summary ? filters.on_summaries(t.query) : filters.on_clauses(t.query);
 
   // Totals, facet counts and matching clauses per document: one pass over every match of
-  // the widest tier.
+  // the widest tier, then, when that tier matched clauses, one over the summaries of the
+  // documents it found (the facets live on the summaries).
   FacetSpy spy(facet_fields);
   {
     Xapian::Enquire e = im.enquire(tiers.back().query, Sort::kRelevance);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.add_matchspy(&spy);
+    e.get_mset(0, 0, all, nullptr, mdecider);
+  }
+  if (!tiers.back().summary && spy.documents() > 0) {
+    spy.restrict_to_seen();
+    Query summaries = has_words ? combine(Query::OP_OR, unit_wholes)
+                                : Query(std::string(schema::kSummaryTerm));
+    Xapian::Enquire e = im.enquire(filters.on_summaries(summaries), Sort::kRelevance);
     e.set_weighting_scheme(Xapian::BoolWeight());
     e.add_matchspy(&spy);
     e.get_mset(0, 0, all, nullptr, mdecider);
@@ -385,8 +445,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     Xapian::Enquire e = im.enquire(tier.query, request.sort);
     if (request.group_by_document) e.set_collapse_key(schema::kSlotDocId, 1);
     if (!has_words && !request.group_by_document && request.sort == Sort::kRelevance) {
-      e.set_sort_by_value(schema::kSlotOrder, false);  // filter-only: document order
-      e.set_docid_order(Xapian::Enquire::ASCENDING);
+      e.set_docid_order(Xapian::Enquire::ASCENDING);  // filter-only: index order
     }
     const std::size_t fetch = need + (request.group_by_document ? seen_docs.size()
                                                                 : seen_clauses.size());
@@ -415,7 +474,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     hit.score = c.weight;
     hit.tier = c.tier;
     hit.matching_clauses = spy.clauses_of(c.doc_id);
-    Xapian::Document clause = c.summary ? im.best_clause(c.doc_id, any_words, pq, filter)
+    Xapian::Document clause = c.summary ? im.best_clause(c.doc_id, any_words, filters)
                                         : im.db.get_document(c.xid);
     im.fill_clause(hit, clause, terms);
     im.fill_document(hit);

@@ -252,6 +252,8 @@ TEST_CASE("several databases are searched as one", "[searcher]") {
   using hemicycle::testing::fixture;
   hemicycle::testing::index_paths(a, {fixture("searcher/resolution_senat.txt")});
   hemicycle::testing::index_paths(b, {fixture("searcher/amendements.jsonl")});
+  // Indexed again: every amendment is replaced and gets new docids after the old ones.
+  hemicycle::testing::index_paths(b, {fixture("searcher/amendements.jsonl")});
   Searcher s({a, b});
   CHECK(s.document_count() == 4);
   SearchResult r = run(s, "ingérence étrangère outre-mer");
@@ -260,6 +262,14 @@ TEST_CASE("several databases are searched as one", "[searcher]") {
   CHECK(r.hits[1].document_id == "TEST-AM-1");
   CHECK(facet_count(r, "type", "amendement") == 2);
   REQUIRE(s.document("TEST-AM-1"));
+  // Document facets filter clauses in every database.
+  r = run(s, "ingérence type:amendement");
+  CHECK(doc_ids(r) == std::vector<std::string>{"TEST-AM-1"});
+  r = run(s, "étrangère -signatory:Leblanc");
+  CHECK(doc_ids(r) == std::vector<std::string>{"TEST-RES-SENAT-2025"});
+  // Two values of one field: either one.
+  r = run(s, "étrangère institution:Sénat institution:\"Assemblée nationale\"");
+  CHECK(r.total == 3);
 }
 
 TEST_CASE("a whole document comes back in order", "[searcher]") {

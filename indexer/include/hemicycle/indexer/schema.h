@@ -4,13 +4,18 @@
 // the searchable fields. Follows Omega's conventions (docs/termprefixes.rst): terms never
 // start with a capital, so any capital is a prefix; "Q" is the unique id, "X…" our own.
 //
-// One source document becomes:
-//   - one Xapian document per clause: its words (unprefixed, with positions), the clause
-//     kind, and every facet term of its document;
+// One source document becomes, in this order (consecutive Xapian docids in one database,
+// which the searcher relies on to filter clauses by their document's facets):
 //   - one "summary" Xapian document: every distinct word of the whole document under
-//     kWholePrefix (no positions), the document's facet terms and the kinds of its clauses,
-//     and the document's metadata as its data. It lets a query whose words are spread over
-//     several clauses still find the document, and it answers `--document ID`.
+//     kWholePrefix (no positions), the document's facet terms (type, institution, year,
+//     territory, country, cites, signatory, outcome, legislature) and the kinds of its
+//     clauses, its facet display values and clause count as values, and its metadata as
+//     data. It answers `--document ID`, carries the facets, and lets a query whose words are
+//     spread over several clauses still find the document;
+//   - one Xapian document per clause: its words (unprefixed, with positions), its kind,
+//     kDocPrefix + document id, the date, document id, order and kind as values, and the
+//     clause as JSON data. Document-level facets are *not* repeated on clauses (they would
+//     multiply the index size by the number of clauses).
 
 #include <optional>
 #include <string>
@@ -21,7 +26,7 @@
 
 namespace hemicycle::indexer::schema {
 
-inline constexpr std::string_view kUniquePrefix = "Q";      // "Q" + clause id or document id
+inline constexpr std::string_view kUniquePrefix = "Q";      // "Q" + document id (summary)
 inline constexpr std::string_view kDocPrefix = "XDOC";      // every Xapian doc of a document
 inline constexpr std::string_view kWholePrefix = "XW";      // summary: words of the document
 inline constexpr std::string_view kSummaryTerm = "XSUMMARY";  // marks summary documents
@@ -32,9 +37,10 @@ inline constexpr std::string_view kHashPrefix = "XHASH";    // summary: content 
 inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYY-MM-DD" (sorts as a string)
 inline constexpr Xapian::valueno kSlotDocId = 1;   // document id (collapse key)
 inline constexpr Xapian::valueno kSlotOrder = 2;   // clause index, sortable_serialise
-inline constexpr Xapian::valueno kSlotFacets = 3;  // document facets, see encode_facets()
+inline constexpr Xapian::valueno kSlotFacets = 3;  // summary: facets, see encode_facets()
 inline constexpr Xapian::valueno kSlotKind = 4;    // clause kind name; on a summary, the kinds
                                                    // of its clauses joined by '\x1E'
+inline constexpr Xapian::valueno kSlotClauses = 5;  // summary: number of clauses (decimal)
 
 // Longest term Xapian accepts is 245 bytes; longer words are not indexed.
 inline constexpr std::size_t kMaxTermBytes = 240;
