@@ -2,65 +2,121 @@
 
 #include <algorithm>
 
+#include "hemicycle/corpus/document.h"
+
 namespace hemicycle::searcher {
 
 namespace schema = indexer::schema;
 
-FacetSpy::FacetSpy(std::vector<const schema::Field*> fields) : fields_(std::move(fields)) {
-  want_kind_ = wants("kind");
+namespace {
+
+constexpr int kKindCount = static_cast<int>(corpus::ClauseKind::kParagraph) + 1;
+
+int kind_index(std::string_view name) {
+  auto kind = corpus::clause_kind_from_string(name);
+  return kind ? static_cast<int>(*kind) : -1;
 }
 
-bool FacetSpy::wants(std::string_view field) const {
+}  // namespace
+
+FacetSpy::FacetSpy(std::vector<const schema::Field*> fields) : fields_(std::move(fields)) {
+  const auto& all = schema::fields();
+  field_slot_.assign(all.size(), -1);
+  counts_.resize(all.size());
   for (const auto* f : fields_) {
-    if (f->name == field) return true;
+    field_slot_[static_cast<std::size_t>(f - all.data())] = static_cast<int>(f - all.data());
+    if (f->name == "kind") want_kind_ = true;
   }
-  return false;
+  docs_.reserve(1024);
+}
+
+void FacetSpy::add_kinds(PerDocument& d, std::string_view kinds) {
+  while (!kinds.empty()) {
+    auto sep = kinds.find('\x1E');
+    int k = kind_index(kinds.substr(0, sep));
+    if (k >= 0) d.kinds |= 1u << k;
+    if (sep == std::string_view::npos) break;
+    kinds.remove_prefix(sep + 1);
+  }
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  std::string id = doc.get_value(schema::kSlotDocId);
+  const std::string id = doc.get_value(schema::kSlotDocId);
   const bool summary = doc.get_value(schema::kSlotOrder) == summary_order_;
-  if (summary) {
-    if (restrict_ && !docs_.count(id)) return;
-    if (!restrict_) docs_.try_emplace(id, 0);
-    if (!faceted_.insert(id).second) return;
-    for (auto& [field, value] : schema::decode_facets(doc.get_value(schema::kSlotFacets))) {
-      if (wants(field)) ++counts_[field][value];
-    }
-    if (restrict_) return;  // kinds were counted from the matching clauses
-  } else {
-    ++docs_[id];
-    ++clauses_;
+  auto it = docs_.find(std::string_view(id));
+  if (it == docs_.end()) {
+    if (restrict_) return;
+    it = docs_.emplace(id, PerDocument{}).first;
   }
-  if (!want_kind_) return;
-  const std::string kinds = doc.get_value(schema::kSlotKind);
-  std::string_view rest = kinds;
+  PerDocument& d = it->second;
+  if (!summary) {
+    ++d.clauses;
+    ++clauses_;
+    if (want_kind_) add_kinds(d, doc.get_value(schema::kSlotKind));
+    return;
+  }
+  if (d.faceted) return;
+  d.faceted = true;
+  // Kinds come from the matching clauses, or for a summary-only pass from the summary.
+  if (want_kind_ && !restrict_) add_kinds(d, doc.get_value(schema::kSlotKind));
+  const std::string blob = doc.get_value(schema::kSlotFacets);
+  std::string_view rest = blob;
+  const auto& all = schema::fields();
   while (!rest.empty()) {
-    auto sep = rest.find('\x1E');
-    std::string_view kind = rest.substr(0, sep);
-    std::string key = id;
-    key += '\x1F';
-    key += kind;
-    if (kind_pairs_.insert(std::move(key)).second) ++counts_["kind"][std::string(kind)];
-    if (sep == std::string_view::npos) break;
-    rest.remove_prefix(sep + 1);
+    auto rs = rest.find('\x1E');
+    std::string_view record = rest.substr(0, rs);
+    auto us = record.find('\x1F');
+    if (us != std::string_view::npos) {
+      std::string_view name = record.substr(0, us), value = record.substr(us + 1);
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        if (all[i].name != name) continue;
+        if (field_slot_[i] >= 0) {
+          Counts& c = counts_[i];
+          auto v = c.find(value);
+          if (v == c.end()) {
+            c.emplace(std::string(value), 1);
+          } else {
+            ++v->second;
+          }
+        }
+        break;
+      }
+    }
+    if (rs == std::string_view::npos) break;
+    rest.remove_prefix(rs + 1);
   }
 }
 
 std::size_t FacetSpy::clauses_of(const std::string& doc_id) const {
-  auto it = docs_.find(doc_id);
-  return it == docs_.end() ? 0 : it->second;
+  auto it = docs_.find(std::string_view(doc_id));
+  return it == docs_.end() ? 0 : it->second.clauses;
 }
 
 std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
+  const auto& all = schema::fields();
+  std::array<std::size_t, kKindCount> kinds{};
+  if (want_kind_) {
+    for (const auto& [id, d] : docs_) {
+      for (int k = 0; k < kKindCount; ++k) {
+        if (d.kinds & (1u << k)) ++kinds[static_cast<std::size_t>(k)];
+      }
+    }
+  }
   std::vector<Facet> out;
   for (const auto* f : fields_) {
     Facet facet;
     facet.field = std::string(f->name);
     facet.label = std::string(f->label);
-    auto it = counts_.find(facet.field);
-    if (it != counts_.end()) {
-      for (const auto& [value, count] : it->second) facet.values.push_back({value, count});
+    if (f->name == "kind") {
+      for (int k = 0; k < kKindCount; ++k) {
+        if (kinds[static_cast<std::size_t>(k)] == 0) continue;
+        facet.values.push_back({std::string(corpus::to_string(static_cast<corpus::ClauseKind>(k))),
+                                kinds[static_cast<std::size_t>(k)]});
+      }
+    } else {
+      for (const auto& [value, count] : counts_[static_cast<std::size_t>(f - all.data())]) {
+        facet.values.push_back({value, count});
+      }
     }
     std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
       return a.count != b.count ? a.count > b.count : a.value < b.value;

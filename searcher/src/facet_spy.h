@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -16,8 +18,8 @@ namespace hemicycle::searcher {
 // Sees matching Xapian documents and counts per *document*: how many documents and clauses
 // matched, how many clauses of each document matched (from clause documents), the facet
 // values of each document (from its summary, once), and for a clause kind the documents
-// with a matching clause of that kind (or, for summaries, with a clause of that kind). Local databases only: it is not
-// serialisable for remote shards. Not thread-safe.
+// with a matching clause of that kind (or, for summaries, with a clause of that kind).
+// Local databases only: it is not serialisable for remote shards. Not thread-safe.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(std::vector<const indexer::schema::Field*> fields);
@@ -35,16 +37,26 @@ class FacetSpy : public Xapian::MatchSpy {
   std::vector<Facet> facets(std::size_t limit) const;
 
  private:
-  bool wants(std::string_view field) const;
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Counts = std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>>;
+  struct PerDocument {
+    std::uint32_t clauses = 0;  // matching clauses
+    std::uint32_t kinds = 0;    // bit i: a matching clause of kind i (kKinds order)
+    bool faceted = false;       // its summary's facets were counted
+  };
+
+  void add_kinds(PerDocument& d, std::string_view kinds);
 
   std::vector<const indexer::schema::Field*> fields_;
+  std::vector<int> field_slot_;  // schema field index -> index in counts_, or -1
   bool want_kind_ = false;
   bool restrict_ = false;
-  std::unordered_set<std::string> faceted_;  // documents whose facets were counted
-  std::unordered_map<std::string, std::uint32_t> docs_;  // id -> matching clauses
+  std::unordered_map<std::string, PerDocument, StringHash, std::equal_to<>> docs_;
   std::size_t clauses_ = 0;
-  std::unordered_set<std::string> kind_pairs_;  // "doc id\x1Fkind" already counted
-  std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> counts_;
+  std::vector<Counts> counts_;  // one per schema field
   const std::string summary_order_ = Xapian::sortable_serialise(0.0);
 };
 
