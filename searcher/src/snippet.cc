@@ -82,8 +82,8 @@ Snippet make_snippet(std::string_view text, const std::vector<Range>& highlights
     // Prefer to show the end of the text rather than leave room unused.
     if (start + max_bytes > text.size()) start = text.size() > max_bytes ? text.size() - max_bytes : 0;
   }
-  if (start > 0) start = boundary_before(text, start, 20);
   std::size_t end = std::min(text.size(), start + max_bytes);
+  if (start > 0) start = boundary_before(text, start, 20);  // may add a few bytes before
   if (end < text.size()) end = boundary_before(text, end, 30);
   if (end <= start) end = boundary_after(text, std::min(text.size(), start + max_bytes), 30);
   // Trim the spaces at the cut.

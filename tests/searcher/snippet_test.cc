@@ -51,6 +51,19 @@ TEST_CASE("snippets cut long texts around the matches", "[searcher][snippet]") {
   CHECK(words(s.text, s.highlights) ==
         std::vector<std::string>{"ingérences", "étrangères", "outre-mer"});
 
+  // Matches near the end: the end of the text is shown, not cut.
+  const std::string article7 =
+      "7. Encourage le Gouvernement, la Commission européenne et le Conseil européen à "
+      "intensifier la coopération avec les partenaires internationaux afin de détecter, de "
+      "prévenir et de contrer les ingérences étrangères qui menacent la stabilité de la "
+      "Nouvelle-Calédonie et de l’outre-mer.";
+  auto end_hs = find_highlights(article7, terms_of(a, "ingérence étrangère outre-mer"), a);
+  auto end_snippet = make_snippet(article7, end_hs, 240);
+  CHECK(words(end_snippet.text, end_snippet.highlights) ==
+        std::vector<std::string>{"ingérences", "étrangères", "outre-mer"});
+  CHECK(end_snippet.text.size() >= 7);
+  CHECK(end_snippet.text.compare(end_snippet.text.size() - 5, 5, "-mer.") == 0);
+
   auto whole = make_snippet("court", {Range{0, 5}}, 200);
   CHECK(whole.text == "court");
   CHECK(whole.highlights == std::vector<Range>{Range{0, 5}});
