@@ -331,10 +331,14 @@ SearchResult Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   Impl& im = *impl_;
 
-  ParsedQuery pq = parse_query(request.query, im.analyzer);
+  // Invalid UTF-8 (from a terminal in another encoding, a broken URL…) becomes U+FFFD, so
+  // that every message and JSON document we write is valid UTF-8.
+  const std::string query = analyzers::sanitize_utf8(request.query);
+  ParsedQuery pq = parse_query(query, im.analyzer);
   if (!pq.ok()) throw QueryError(pq.error);
   for (const auto& spec : request.filters) {
-    if (std::string err = parse_filter(spec, pq); !err.empty()) throw QueryError(err);
+    std::string err = parse_filter(analyzers::sanitize_utf8(spec), pq);
+    if (!err.empty()) throw QueryError(err);
   }
   if (!request.date_from.empty() || !request.date_to.empty()) {
     std::string err = parse_filter("date:" + request.date_from + ".." + request.date_to, pq);
@@ -352,7 +356,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 
   SearchResult result;
-  result.query = request.query;
+  result.query = query;
   result.offset = request.offset;
   result.limit = request.limit;
   result.grouped = request.group_by_document;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/searcher/json.h"
 #include "searcher/fixture_index.h"
 
@@ -206,6 +207,11 @@ TEST_CASE("malformed queries are errors the user can read", "[searcher]") {
   SearchRequest req;
   req.filters = {"nofield"};
   CHECK_THROWS_AS(run(s, "ingérence", req), QueryError);
+  // Invalid UTF-8 is replaced, never a crash; the echo of the query stays valid UTF-8.
+  SearchResult bad = run(s, "ing\xE9rence \xFF\xFE outre-mer");
+  CHECK(hemicycle::analyzers::is_valid_utf8(bad.query));
+  CHECK(bad.total >= 1);
+  CHECK(hemicycle::analyzers::is_valid_utf8(hemicycle::searcher::to_json(bad)));
   // Only stop words: no error, no hit, a note.
   SearchResult r = run(s, "de la");
   CHECK(r.total == 0);
