@@ -89,11 +89,7 @@ std::string clause_json(const corpus::Document& doc, std::size_t index) {
   const corpus::Clause& c = doc.clauses[index];
   rapidjson::StringBuffer buf;
   Writer w(buf);
-  w.StartObject();
-  w.Key("id");
-  w.String(schema::clause_id(doc.id, index + 1));
-  w.Key("document");
-  w.String(doc.id);
+  w.StartObject();  // the document id is in kSlotDocId: not repeated here
   w.Key("index");
   w.Uint64(index + 1);
   w.Key("kind");
@@ -102,9 +98,6 @@ std::string clause_json(const corpus::Document& doc, std::size_t index) {
   write_if(w, "lead", c.lead);
   w.Key("text");
   w.String(c.text);
-  if (!c.cites.empty()) write_string_array(w, "cites", c.cites);
-  if (!c.territories.empty()) write_string_array(w, "territories", c.territories);
-  if (!c.countries.empty()) write_string_array(w, "countries", c.countries);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }

@@ -133,25 +133,28 @@ Flags parse_flags(int argc, char** argv) {
   return f;
 }
 
-// French label of a clause, as a reader would cite it.
+// French name of a clause kind.
+std::string kind_name(const std::string& kind) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"preamble", "préambule"},    {"visa", "visa"},
+      {"considerant", "considérant"}, {"recital", "rappel"},
+      {"article", "article"},       {"place_date", "lieu et date"},
+      {"signature", "signature"},   {"target", "division visée"},
+      {"dispositif", "dispositif"}, {"expose", "exposé sommaire"},
+      {"heading", "intitulé"},      {"alinea", "alinéa"},
+      {"paragraph", "paragraphe"},
+  };
+  for (const auto& [k, name] : kNames) {
+    if (kind == k) return name;
+  }
+  return kind;
+}
+
+// A clause as a reader would cite it: "article 7", "article 2 A" (an alinéa of it),
+// "considérant", "dispositif 2".
 std::string clause_label(const std::string& kind, const std::string& number) {
-  std::string label;
-  if (kind == "visa") label = "visa";
-  else if (kind == "considerant") label = "considérant";
-  else if (kind == "recital") label = "rappel";
-  else if (kind == "article") label = "article";
-  else if (kind == "alinea") label = "article";
-  else if (kind == "preamble") label = "préambule";
-  else if (kind == "place_date") label = "lieu et date";
-  else if (kind == "signature") label = "signature";
-  else if (kind == "target") label = "division visée";
-  else if (kind == "dispositif") label = "dispositif";
-  else if (kind == "expose") label = "exposé sommaire";
-  else if (kind == "heading") label = "intitulé";
-  else label = "paragraphe";
-  if (!number.empty() && (kind == "article" || kind == "alinea")) label += " " + number;
-  else if (!number.empty()) label += " " + number;
-  return label;
+  if (kind == "alinea" && !number.empty()) return "article " + number;
+  return number.empty() ? kind_name(kind) : kind_name(kind) + " " + number;
 }
 
 std::string emphasize(const std::string& text, const std::vector<Range>& highlights, bool tty) {
@@ -226,7 +229,8 @@ void print_human(const SearchResult& r, bool tty) {
     std::string line;
     for (const auto& v : f.values) {
       if (!line.empty()) line += ", ";
-      line += v.value + " (" + std::to_string(v.count) + ")";
+      line += (f.field == "kind" ? kind_name(v.value) : v.value) +
+              " (" + std::to_string(v.count) + ")";
     }
     std::printf("  %s : %s\n", f.label.c_str(), line.c_str());
   }
@@ -248,6 +252,12 @@ void print_document(const DocumentView& d) {
           line += v.GetString();
         }
         std::printf("  %s: %s\n", m.name.GetString(), line.c_str());
+      } else if (m.value.IsObject()) {
+        for (const auto& e : m.value.GetObject()) {
+          if (e.value.IsString()) {
+            std::printf("  %s: %s\n", e.name.GetString(), e.value.GetString());
+          }
+        }
       } else if (m.value.IsUint64()) {
         std::printf("  %s: %llu\n", m.name.GetString(),
                     static_cast<unsigned long long>(m.value.GetUint64()));

@@ -267,7 +267,10 @@ struct Searcher::Impl {
     rapidjson::Document j;
     j.Parse(data.c_str(), data.size());
     if (j.HasParseError() || !j.IsObject()) return;
-    hit.clause_id = json_string(j, "id");
+    auto index = j.FindMember("index");
+    if (index != j.MemberEnd() && index->value.IsUint64()) {
+      hit.clause_id = schema::clause_id(doc.get_value(schema::kSlotDocId), index->value.GetUint64());
+    }
     hit.kind = json_string(j, "kind");
     hit.number = json_string(j, "number");
     hit.text = json_string(j, "text");
@@ -510,9 +513,9 @@ std::optional<DocumentView> Searcher::document(const std::string& id) {
     j.Parse(data.c_str(), data.size());
     if (j.HasParseError() || !j.IsObject()) continue;
     ClauseView c;
-    c.id = json_string(j, "id");
     auto idx = j.FindMember("index");
     if (idx != j.MemberEnd() && idx->value.IsUint64()) c.index = idx->value.GetUint64();
+    c.id = schema::clause_id(id, c.index);
     c.kind = json_string(j, "kind");
     c.number = json_string(j, "number");
     c.lead = json_string(j, "lead");
