@@ -79,7 +79,7 @@ std::string summary_json(const corpus::Document& doc) {
   }
   w.Key("clauses");
   w.Uint64(doc.clauses.size());
-  w.Key("chars");
+  w.Key("text_bytes");
   w.Uint64(doc.text.size());
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
