@@ -1,7 +1,9 @@
 #include "hemicycle/indexer/indexer.h"
 
 #include <algorithm>
+#include <ctime>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -102,11 +104,22 @@ std::string clause_json(const corpus::Document& doc, std::size_t index) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
+// "2026-11-29T01:24:00Z"
+std::string utc_now() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
 }  // namespace
 
 struct DocumentBuilder::Impl {
   analyzers::FrenchAnalyzer analyzer;
   std::unordered_map<std::string, Xapian::termcount> whole;  // reused between documents
+  std::unordered_set<std::string_view> forms;  // words as written, views into the clauses
 };
 
 DocumentBuilder::DocumentBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -129,6 +142,8 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
 
   auto& whole = impl_->whole;
   whole.clear();
+  auto& forms = impl_->forms;
+  forms.clear();
   std::vector<std::string> kinds;
 
   for (std::size_t i = 0; i < doc.clauses.size(); ++i) {
@@ -138,6 +153,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
       if (t.text.empty() || t.text.size() > schema::kMaxTermBytes) return;
       xd.add_posting(t.text, t.position + 1);
       ++whole[t.text];
+      forms.emplace(std::string_view(c.text).substr(t.begin, t.end - t.begin));
     });
     const std::string_view kind = corpus::to_string(c.kind);
     std::string kind_term = schema::facet_term(kind_field, kind);
@@ -161,6 +177,18 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     term.assign(schema::kWholePrefix);
     term += word;
     summary.add_term(term, count);
+  }
+  // Word forms as written, for search-as-you-type: "XF" + folded form + ":" + form.
+  for (const std::string_view form : forms) {
+    if (form.size() < 3 || form.size() > schema::kMaxTermBytes / 2) continue;
+    if (std::any_of(form.begin(), form.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      continue;  // numbers and references are not completed
+    }
+    term.assign(schema::kSuggestPrefix);
+    term += analyzers::fold(form);
+    term += ':';
+    term += form;
+    summary.add_boolean_term(term);
   }
   for (const auto& t : facet_terms) summary.add_boolean_term(t);
   for (const auto& t : kinds) summary.add_boolean_term(t);
@@ -221,6 +249,7 @@ bool Indexer::remove(const std::string& document_id) {
 }
 
 void Indexer::commit() {
+  db_.set_metadata(std::string(schema::kLastCommitKey), utc_now());
   db_.commit();
   pending_ = 0;
 }

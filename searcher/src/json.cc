@@ -44,6 +44,8 @@ std::string to_json(const SearchResult& r) {
   w.String(r.sort == Sort::kDate ? "date" : "relevance");
   w.Key("took_ms");
   w.Double(static_cast<double>(static_cast<long long>(r.took_ms * 1000)) / 1000);
+  w.Key("timed_out");
+  w.Bool(r.timed_out);
   w.Key("notes");
   w.StartArray();
   for (const auto& n : r.notes) w.String(n);
@@ -118,6 +120,41 @@ std::string to_json(const DocumentView& d) {
     w.EndObject();
   }
   w.EndArray();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string to_json(const std::string& query, const std::vector<Suggestion>& suggestions) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  field(w, "query", query);
+  w.Key("suggestions");
+  w.StartArray();
+  for (const auto& s : suggestions) {
+    w.StartObject();
+    field(w, "word", s.word);
+    field(w, "query", s.query);
+    w.Key("documents");
+    w.Uint64(s.documents);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string error_json(std::string_view code, std::string_view message) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  w.Key("error");
+  w.StartObject();
+  w.Key("code");
+  w.String(code.data(), static_cast<rapidjson::SizeType>(code.size()));
+  w.Key("message");
+  w.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
+  w.EndObject();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }

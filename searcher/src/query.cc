@@ -159,7 +159,10 @@ std::string parse_filter(std::string_view spec, ParsedQuery& into) {
       value = value.substr(q, value.size() - q - closing.size());
     }
   }
-  return add_filter(spec.substr(0, colon), value, false, into);
+  std::size_t before = into.filters.size();
+  std::string err = add_filter(spec.substr(0, colon), value, false, into);
+  if (into.filters.size() > before) into.filters.back().selected = true;
+  return err;
 }
 
 ParsedQuery parse_query(std::string_view s, analyzers::FrenchAnalyzer& analyzer) {

@@ -326,11 +326,100 @@ Searcher::~Searcher() = default;
 
 bool Searcher::reopen() { return impl_->db.reopen(); }
 
+namespace {
+
+// Runs `fn`, and once more after reopening if a writer changed the database under it.
+template <typename Fn>
+auto retry_modified(Xapian::Database& db, Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const Xapian::DatabaseModifiedError&) {
+    db.reopen();
+    return fn();
+  }
+}
+
+}  // namespace
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  return retry_modified(impl_->db, [&] { return search_once(request); });
+}
+
+std::optional<DocumentView> Searcher::document(const std::string& id) {
+  return retry_modified(impl_->db, [&] { return document_once(id); });
+}
+
+std::vector<Suggestion> Searcher::suggest(const std::string& query, std::size_t limit) {
+  return retry_modified(impl_->db, [&] { return suggest_once(query, limit); });
+}
+
+IndexInfo Searcher::info() {
+  return retry_modified(impl_->db, [&] {
+    IndexInfo info;
+    Xapian::Database& db = impl_->db;
+    info.documents = db.get_termfreq(std::string(schema::kSummaryTerm));
+    info.clauses = db.get_termfreq(std::string(schema::kClauseTerm));
+    // The newest commit of the shards (metadata of a combined database is the first's).
+    for (const auto& path : impl_->paths) {
+      if (path.rfind("tcp://", 0) == 0) continue;
+      try {
+        std::string t = Xapian::Database(path).get_metadata(std::string(schema::kLastCommitKey));
+        if (t > info.last_commit) info.last_commit = t;
+      } catch (const Xapian::Error&) {
+      }
+    }
+    return info;
+  });
+}
+
+std::vector<Suggestion> Searcher::suggest_once(const std::string& raw, std::size_t limit) {
+  Impl& im = *impl_;
+  const std::string query = analyzers::sanitize_utf8(raw);
+  std::vector<Suggestion> out;
+  auto tokens = im.analyzer.normalize(query);
+  if (tokens.empty() || tokens.back().end != query.size()) return out;  // no word being typed
+  const analyzers::Token& last = tokens.back();
+  if (last.text.size() < 2) return out;
+
+  // Terms "XF<folded>:<as written>", grouped by folded word; each form's document count.
+  struct Word {
+    std::size_t documents = 0;
+    std::string best_form;
+    std::size_t best_count = 0;
+  };
+  std::map<std::string, Word> words;
+  const std::string prefix = std::string(schema::kSuggestPrefix) + last.text;
+  constexpr std::size_t kScanLimit = 20000;  // bounds the work for a short, common prefix
+  std::size_t scanned = 0;
+  for (auto t = im.db.allterms_begin(prefix); t != im.db.allterms_end(prefix); ++t) {
+    if (++scanned > kScanLimit) break;
+    const std::string term = *t;
+    auto colon = term.find(':', schema::kSuggestPrefix.size());
+    if (colon == std::string::npos) continue;
+    Word& w = words[term.substr(schema::kSuggestPrefix.size(),
+                                colon - schema::kSuggestPrefix.size())];
+    const std::size_t n = t.get_termfreq();
+    w.documents += n;
+    if (n > w.best_count) {
+      w.best_count = n;
+      w.best_form = term.substr(colon + 1);
+    }
+  }
+  for (auto& [folded, w] : words) {
+    out.push_back({w.best_form, query.substr(0, last.begin) + w.best_form, w.documents});
+  }
+  std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
+    return a.documents != b.documents ? a.documents > b.documents : a.word < b.word;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
 std::size_t Searcher::document_count() {
   return impl_->db.get_termfreq(std::string(schema::kSummaryTerm));
 }
 
-SearchResult Searcher::search(const SearchRequest& request) {
+SearchResult Searcher::search_once(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   Impl& im = *impl_;
 
@@ -420,28 +509,48 @@ SearchResult Searcher::search(const SearchRequest& request) {
       tiers.push_back({Tier::kSomeWords, boosted(any_words), false});
     }
   }
-  for (auto& t : tiers) t.query = t.summary ? filters.on_summaries(t.query) : filters.on_clauses(t.query);
+  const TierQuery widest = tiers.back();  // before filters, for the counting passes
+  for (auto& t : tiers) {
+    t.query = t.summary ? filters.on_summaries(t.query) : filters.on_clauses(t.query);
+  }
 
   // Totals, facet counts and matching clauses per document: one pass over every match of
   // the widest tier, then, when that tier matched clauses, one over the summaries of the
   // documents it found (the facets live on the summaries).
+  const Query summaries = has_words ? combine(Query::OP_OR, unit_wholes)
+                                    : Query(std::string(schema::kSummaryTerm));
+  auto count = [&](const Impl::Filters& f, FacetSpy& spy) {
+    Xapian::Enquire e = im.enquire(
+        widest.summary ? f.on_summaries(widest.query) : f.on_clauses(widest.query),
+        Sort::kRelevance);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.add_matchspy(&spy);
+    e.get_mset(0, 0, all, nullptr, mdecider);
+    if (!widest.summary && spy.documents() > 0) {
+      spy.restrict_to_seen();
+      Xapian::Enquire s = im.enquire(f.on_summaries(summaries), Sort::kRelevance);
+      s.set_weighting_scheme(Xapian::BoolWeight());
+      s.add_matchspy(&spy);
+      s.get_mset(0, 0, all, nullptr, mdecider);
+    }
+  };
   FacetSpy spy(facet_fields);
-  {
-    Xapian::Enquire e = im.enquire(tiers.back().query, Sort::kRelevance);
-    e.set_weighting_scheme(Xapian::BoolWeight());
-    e.add_matchspy(&spy);
-    e.get_mset(0, 0, all, nullptr, mdecider);
-  }
-  if (!tiers.back().summary && spy.documents() > 0) {
-    spy.restrict_to_seen();
-    Query summaries = has_words ? combine(Query::OP_OR, unit_wholes)
-                                : Query(std::string(schema::kSummaryTerm));
-    Xapian::Enquire e = im.enquire(filters.on_summaries(summaries), Sort::kRelevance);
-    e.set_weighting_scheme(Xapian::BoolWeight());
-    e.add_matchspy(&spy);
-    e.get_mset(0, 0, all, nullptr, mdecider);
-  }
+  count(filters, spy);
   result.facets = spy.facets(request.facet_values);
+
+  // Multi-select facets: a field selected apart is counted without its own selection.
+  for (auto& facet : result.facets) {
+    auto own = [&](const FieldFilter& ff) {
+      return ff.selected && !ff.negated && ff.field->name == facet.field;
+    };
+    if (std::none_of(pq.filters.begin(), pq.filters.end(), own)) continue;
+    ParsedQuery others = pq;
+    others.filters.erase(std::remove_if(others.filters.begin(), others.filters.end(), own),
+                         others.filters.end());
+    FacetSpy alone({schema::find_field(facet.field)});
+    count(im.filters_of(others), alone);
+    facet.values = std::move(alone.facets(request.facet_values).front().values);
+  }
 
   const std::size_t need = request.offset + request.limit;
   std::vector<Candidate> ordered;
@@ -489,10 +598,15 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
   result.took_ms = std::chrono::duration<double, std::milli>(
                        std::chrono::steady_clock::now() - started).count();
+  if (im.options.time_limit_seconds > 0 &&
+      result.took_ms >= im.options.time_limit_seconds * 1000 * 0.98) {
+    result.timed_out = true;
+    result.notes.push_back("the time limit was reached: counts and results may be incomplete");
+  }
   return result;
 }
 
-std::optional<DocumentView> Searcher::document(const std::string& id) {
+std::optional<DocumentView> Searcher::document_once(const std::string& id) {
   Impl& im = *impl_;
   const std::string unique = prefixed(schema::kUniquePrefix, id);
   auto pl = im.db.postlist_begin(unique);

@@ -300,3 +300,53 @@ TEST_CASE("a missing index is a readable error", "[searcher]") {
   CHECK_THROWS_WITH(Searcher({(dir.path() / "nothing").string()}),
                     Catch::Contains("cannot open the index"));
 }
+
+TEST_CASE("a selected facet keeps the counts of its other values", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  SearchRequest req;
+  req.filters = {"type:amendement"};
+  SearchResult r = run(s, "ingérence étrangère outre-mer", req);
+  CHECK(r.total == 2);  // TEST-AM-1 and TEST-AM-2
+  // The type facet ignores its own selection: the other types stay visible with their counts.
+  CHECK(facet_count(r, "type", "amendement") == 2);
+  CHECK(facet_count(r, "type", "résolution européenne") == 1);
+  CHECK(facet_count(r, "type", "texte_legislatif") == 1);
+  // Other facets follow the selection.
+  CHECK(facet_count(r, "institution", "Sénat") == 0);
+  CHECK(facet_count(r, "institution", "Assemblée nationale") == 2);
+  // A filter typed in the query is not a facet selection: it narrows its own facet too.
+  SearchResult typed = run(s, "ingérence étrangère outre-mer type:amendement");
+  CHECK(facet_count(typed, "type", "résolution européenne") == 0);
+}
+
+TEST_CASE("suggestions complete the last word from the index", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  auto found = s.suggest("lutte contre les ingé");
+  REQUIRE_FALSE(found.empty());
+  CHECK(found.front().word == "ingérences");
+  CHECK(found.front().query == "lutte contre les ingérences");
+  CHECK(found.front().documents == 2);
+  // Accents and case do not matter in what is typed.
+  auto folded = s.suggest("INGE");
+  REQUIRE_FALSE(folded.empty());
+  CHECK(folded.front().word == "ingérences");
+  auto compound = s.suggest("nouvelle-ca");
+  REQUIRE_FALSE(compound.empty());
+  CHECK(compound.front().query == "nouvelle-Calédonie");
+  CHECK(s.suggest("i").empty());            // too short
+  CHECK(s.suggest("ingérence ").empty());   // no word being typed
+  CHECK(s.suggest("zzzz").empty());
+  CHECK(s.suggest("ingé", 1).size() == 1);
+}
+
+TEST_CASE("index information", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  auto info = s.info();
+  CHECK(info.documents == 5);
+  CHECK(info.clauses > 20);
+  CHECK(info.last_commit.size() == 20);  // 2026-11-29T01:24:00Z
+  CHECK(info.last_commit.back() == 'Z');
+}

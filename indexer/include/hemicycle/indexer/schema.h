@@ -31,7 +31,10 @@ inline constexpr std::string_view kDocPrefix = "XDOC";      // every Xapian doc 
 inline constexpr std::string_view kWholePrefix = "XW";      // summary: words of the document
 inline constexpr std::string_view kSummaryTerm = "XSUMMARY";  // marks summary documents
 inline constexpr std::string_view kClauseTerm = "XCLAUSE";    // marks clause documents
-inline constexpr std::string_view kHashPrefix = "XHASH";    // summary: content hash
+inline constexpr std::string_view kSuggestPrefix = "XF";    // summary: "XF" + folded word
+                                                            // + ":" + the word as written
+// Database metadata key: UTC time of the last commit, "YYYY-MM-DDTHH:MM:SSZ".
+inline constexpr std::string_view kLastCommitKey = "hemicycle:last_commit";
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYY-MM-DD" (sorts as a string)

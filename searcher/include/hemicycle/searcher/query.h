@@ -22,6 +22,7 @@ struct FieldFilter {
   const indexer::schema::Field* field = nullptr;
   std::string value;  // as typed
   bool negated = false;
+  bool selected = false;  // given apart (--filter, &filter=), as a facet selection
 };
 
 // `date:FROM..TO`, inclusive ISO dates; an empty bound is open.

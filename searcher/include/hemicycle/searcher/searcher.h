@@ -28,6 +28,8 @@ struct SearchRequest {
   std::string date_to;
   std::vector<std::string> facets;   // fields to count; empty = all
   std::size_t facet_values = 10;     // values per facet, most frequent first
+  // Facets are multi-select: the counts of a field given in `filters` ignore that field's
+  // own filter (the other values stay countable), as in Elasticsearch's post_filter.
 };
 
 struct Range {
@@ -85,6 +87,20 @@ struct SearchResult {
   std::vector<Facet> facets;
   std::vector<std::string> notes;
   double took_ms = 0;
+  bool timed_out = false;  // the match hit SearcherOptions::time_limit_seconds: partial
+};
+
+// A completion of the last word of a query, from the words of the index.
+struct Suggestion {
+  std::string word;       // the word as most often written ("ingérence")
+  std::string query;      // the query with its last word completed
+  std::size_t documents;  // documents holding the word
+};
+
+struct IndexInfo {
+  std::size_t documents = 0;
+  std::size_t clauses = 0;
+  std::string last_commit;  // UTC "YYYY-MM-DDTHH:MM:SSZ" of the newest commit, if known
 };
 
 struct ClauseView {
@@ -109,6 +125,8 @@ struct SearcherOptions {
 
 // Answers ranked queries over one or more databases searched as one: local paths, or
 // "tcp://HOST:PORT" for a remote xapian-tcpsrv shard (facet counts need local shards).
+// When a writer commits while a query runs (Xapian::DatabaseModifiedError), the databases
+// are reopened and the call is tried once more.
 // Not thread-safe (it owns an analyzer and database handles): use one per thread.
 class Searcher {
  public:
@@ -122,12 +140,21 @@ class Searcher {
   SearchResult search(const SearchRequest& request);
   // The whole document, or nullopt for an unknown id.
   std::optional<DocumentView> document(const std::string& id);
+  // Completions of the last word of `query` (at least 2 letters), most frequent first.
+  std::vector<Suggestion> suggest(const std::string& query, std::size_t limit = 10);
+  // What the index holds.
+  IndexInfo info();
   // Sees the latest commit of every database. Returns true if anything changed.
+  // Throws Xapian::Error if a database became unreadable.
   bool reopen();
   // Number of source documents indexed (summaries).
   std::size_t document_count();
 
  private:
+  SearchResult search_once(const SearchRequest& request);
+  std::optional<DocumentView> document_once(const std::string& id);
+  std::vector<Suggestion> suggest_once(const std::string& query, std::size_t limit);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
