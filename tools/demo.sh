@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The main command: installs what is missing, builds, indexes a corpus and queries it.
+# The main command: installs what is missing, builds, indexes a corpus, queries it, then
+# serves the search API on http://127.0.0.1:8080 until Ctrl-C.
 #   tools/demo.sh [CORPUS_PATH] [QUERY]
 # CORPUS_PATH defaults to ../shared/corpus/sample; the index goes to var/index (or
-# $HEMICYCLE_INDEX).
+# $HEMICYCLE_INDEX); $HEMICYCLE_PORT changes the port, HEMICYCLE_SERVE=0 skips serving.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${HEMICYCLE_BUILD_DIR:-$root/build}"
@@ -21,3 +22,11 @@ mkdir -p "$(dirname "$index")"
 echo
 echo "\$ hemicycle-search --db $index \"$query\""
 "$build/searcher/hemicycle-search" --db "$index" --limit 3 "$query"
+
+if [ "${HEMICYCLE_SERVE:-1}" != "0" ]; then
+  port="${HEMICYCLE_PORT:-8080}"
+  echo
+  echo "serving: curl 'http://127.0.0.1:$port/api/search?q=ing%C3%A9rence+%C3%A9trang%C3%A8re+outre-mer'"
+  echo "(Ctrl-C to stop)"
+  exec "$build/searcher/hemicycle-serve" --db "$index" --port "$port"
+fi

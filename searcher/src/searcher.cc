@@ -386,6 +386,8 @@ std::vector<Suggestion> Searcher::suggest_once(const std::string& raw, std::size
     std::size_t documents = 0;
     std::string best_form;
     std::size_t best_count = 0;
+    std::string lower_form;  // the most frequent form starting with a lowercase letter
+    std::size_t lower_count = 0;
   };
   std::map<std::string, Word> words;
   const std::string prefix = std::string(schema::kSuggestPrefix) + last.text;
@@ -400,13 +402,24 @@ std::vector<Suggestion> Searcher::suggest_once(const std::string& raw, std::size
                                 colon - schema::kSuggestPrefix.size())];
     const std::size_t n = t.get_termfreq();
     w.documents += n;
+    std::string form = term.substr(colon + 1);
+    const unsigned char first = static_cast<unsigned char>(form[0]);
+    const bool lower = (first >= 'a' && first <= 'z') || (first >= 0xC3 && form.size() > 1 &&
+                       static_cast<unsigned char>(form[1]) >= 0xA0);  // à-ÿ
+    if (lower && n > w.lower_count) {
+      w.lower_count = n;
+      w.lower_form = form;
+    }
     if (n > w.best_count) {
       w.best_count = n;
-      w.best_form = term.substr(colon + 1);
+      w.best_form = std::move(form);
     }
   }
   for (auto& [folded, w] : words) {
-    out.push_back({w.best_form, query.substr(0, last.begin) + w.best_form, w.documents});
+    // A word capitalised only at the start of sentences is shown in lowercase; a name that
+    // is mostly written with a capital ("Nouvelle-Calédonie") keeps it.
+    const std::string& form = w.lower_count * 2 >= w.best_count ? w.lower_form : w.best_form;
+    out.push_back({form, query.substr(0, last.begin) + form, w.documents});
   }
   std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
     return a.documents != b.documents ? a.documents > b.documents : a.word < b.word;

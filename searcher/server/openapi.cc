@@ -1,0 +1,145 @@
+// The OpenAPI 3 description of the HTTP API. tests/server checks that it stays true: every
+// path answers, with the statuses described here.
+
+#include "router.h"
+
+namespace hemicycle::server {
+
+const std::string& openapi_json() {
+  static const std::string kDocument = R"json({
+  "openapi": "3.0.3",
+  "info": {
+    "title": "Hemicycle",
+    "version": "0.1.0",
+    "description": "Full-text search over French parliamentary documents, clause by clause. Every error is {\"error\":{\"code\":…,\"message\":…}}."
+  },
+  "paths": {
+    "/api/search": {
+      "get": {
+        "summary": "Ranked search, grouped by document (or by clause), with snippets and facet counts",
+        "parameters": [
+          {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1024}, "description": "Query: words, \"phrases\", OR, -word, field:value, date:A..B"},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100, "default": 10}},
+          {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
+          {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"]}},
+          {"name": "filter", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true, "description": "FIELD:VALUE, repeatable; a multi-select facet's counts ignore its own filter"},
+          {"name": "date_from", "in": "query", "schema": {"type": "string", "example": "2024-01-01"}},
+          {"name": "date_to", "in": "query", "schema": {"type": "string", "example": "2025-03-31"}},
+          {"name": "group", "in": "query", "schema": {"type": "string", "enum": ["document", "clause"]}},
+          {"name": "facets", "in": "query", "schema": {"type": "string", "example": "kind,type"}, "description": "Comma-separated fields to count (default: all)"}
+        ],
+        "responses": {
+          "200": {"description": "Results", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "414": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/documents/{id}": {
+      "get": {
+        "summary": "A whole document: its metadata and every clause in order",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {
+          "200": {"description": "The document", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
+          "404": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/suggest": {
+      "get": {
+        "summary": "Completions of the last word of q, from the words of the index",
+        "parameters": [
+          {"name": "q", "in": "query", "schema": {"type": "string"}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 20, "default": 8}}
+        ],
+        "responses": {
+          "200": {"description": "Completions", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Suggestions"}}}},
+          "400": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/health": {
+      "get": {
+        "summary": "Readiness: documents and clauses indexed, time of the last commit",
+        "responses": {
+          "200": {"description": "Ready", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "summary": "Prometheus metrics: requests by route and status, latency histogram, errors, index size",
+        "responses": {"200": {"description": "Prometheus text format", "content": {"text/plain": {"schema": {"type": "string"}}}}}
+      }
+    },
+    "/api/openapi.json": {
+      "get": {
+        "summary": "This description",
+        "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {"schema": {"type": "object"}}}}}
+      }
+    }
+  },
+  "components": {
+    "responses": {
+      "Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "schemas": {
+      "Error": {
+        "type": "object", "required": ["error"],
+        "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}
+      },
+      "Range": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2, "description": "[begin, end) in UTF-8 bytes"},
+      "Hit": {
+        "type": "object",
+        "required": ["document_id", "clause_id", "kind", "text", "snippet", "highlights", "score", "matching_clauses", "match"],
+        "properties": {
+          "document_id": {"type": "string"}, "title": {"type": "string"}, "type": {"type": "string"},
+          "institution": {"type": "string"}, "date": {"type": "string"},
+          "clause_id": {"type": "string"}, "kind": {"type": "string"}, "number": {"type": "string"},
+          "text": {"type": "string"},
+          "highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}},
+          "snippet": {"type": "string"},
+          "snippet_highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}},
+          "score": {"type": "number"}, "matching_clauses": {"type": "integer"},
+          "match": {"type": "string", "enum": ["all_words_in_clause", "all_words_in_document", "some_words", "filter_only"]}
+        }
+      },
+      "SearchResult": {
+        "type": "object",
+        "required": ["query", "total", "took_ms", "hits", "facets"],
+        "properties": {
+          "query": {"type": "string"}, "total": {"type": "integer"},
+          "offset": {"type": "integer"}, "limit": {"type": "integer"},
+          "group": {"type": "string"}, "sort": {"type": "string"},
+          "took_ms": {"type": "number"}, "timed_out": {"type": "boolean"},
+          "notes": {"type": "array", "items": {"type": "string"}},
+          "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+          "facets": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}}}}
+        }
+      },
+      "Document": {
+        "type": "object", "required": ["id", "metadata", "clauses"],
+        "properties": {
+          "id": {"type": "string"}, "metadata": {"type": "object"},
+          "clauses": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "index": {"type": "integer"}, "kind": {"type": "string"}, "number": {"type": "string"}, "lead": {"type": "string"}, "text": {"type": "string"}}}}
+        }
+      },
+      "Suggestions": {
+        "type": "object", "required": ["query", "suggestions"],
+        "properties": {"query": {"type": "string"}, "suggestions": {"type": "array", "items": {"type": "object", "properties": {"word": {"type": "string"}, "query": {"type": "string"}, "documents": {"type": "integer"}}}}}
+      },
+      "Health": {
+        "type": "object", "required": ["status", "documents", "clauses"],
+        "properties": {"status": {"type": "string"}, "documents": {"type": "integer"}, "clauses": {"type": "integer"}, "last_commit": {"type": "string", "nullable": true}}
+      }
+    }
+  }
+}
+)json";
+  return kDocument;
+}
+
+}  // namespace hemicycle::server

@@ -1,0 +1,322 @@
+// hemicycle-serve's network side, after Beast's http_server_async and advanced_server
+// examples: a Listener accepting connections, a Session per connection (one strand each),
+// the API itself in router.cc.
+
+#include "hemicycle/server/server.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <functional>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "router.h"
+
+namespace hemicycle::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+class Session;
+
+// What every connection shares. Held by shared_ptr: sessions keep it alive, even those
+// destroyed with the io_context after a shutdown that timed out.
+class Server {
+ public:
+  explicit Server(const ServerOptions& options) : options_(options), context_(options_, metrics_) {}
+
+  const ServerOptions& options() const { return options_; }
+  Context& context() { return context_; }
+  Metrics& metrics() { return metrics_; }
+  bool stopping() const { return stopping_.load(); }
+
+  void track(const std::shared_ptr<Session>& s) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++active_;
+    if (sessions_.size() > 64 && sessions_.size() > 2 * active_) {
+      std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
+    }
+    sessions_.push_back(s);
+  }
+  void session_ended() {
+    std::function<void()> drained;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (--active_ == 0 && stopping_) drained = on_drained_;
+    }
+    if (drained) drained();
+  }
+  // Stops taking work: `stop_idle` is called for each live connection (idle ones close,
+  // busy ones close after their answer), `on_drained` once none is left.
+  template <typename StopIdle>
+  void begin_shutdown(StopIdle stop_idle, std::function<void()> on_drained) {
+    std::vector<std::shared_ptr<Session>> live;
+    bool drained_now = false;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+      on_drained_ = on_drained;
+      for (auto& w : sessions_) {
+        if (auto s = w.lock()) live.push_back(std::move(s));
+      }
+      drained_now = active_ == 0;
+    }
+    for (auto& s : live) stop_idle(s);
+    live.clear();
+    if (drained_now) on_drained();
+  }
+  // After the event loop has ended: nothing is to be signalled any more.
+  void detach() {
+    std::lock_guard<std::mutex> lock(mu_);
+    on_drained_ = nullptr;
+  }
+
+ private:
+  ServerOptions options_;
+  Metrics metrics_;
+  Context context_;
+  std::atomic<bool> stopping_{false};
+  std::mutex mu_;
+  std::size_t active_ = 0;
+  std::vector<std::weak_ptr<Session>> sessions_;
+  std::function<void()> on_drained_;
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, std::shared_ptr<Server> server)
+      : stream_(std::move(socket)), owner_(std::move(server)), server_(*owner_) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) peer_ = ep.address().to_string();
+  }
+  ~Session() { server_.session_ended(); }
+
+  void run() {
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&Session::do_read, shared_from_this()));
+  }
+
+  // On the session's strand: if it is waiting for a request, close it.
+  void stop_if_idle() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->reading_) self->stream_.cancel();
+    });
+  }
+
+ private:
+  void do_read() {
+    if (server_.stopping()) return do_close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options().max_target_bytes + 8192));
+    parser_->body_limit(server_.options().max_body_bytes);
+    // The whole request must arrive in time: a client sending its headers slowly is cut
+    // off, and it never holds a worker thread while it dawdles (the read is asynchronous).
+    stream_.expires_after(server_.options().request_timeout);
+    reading_ = true;
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    reading_ = false;
+    if (ec == http::error::end_of_stream || ec == net::error::operation_aborted ||
+        ec == beast::error::timeout || ec == net::error::connection_reset) {
+      return do_close();
+    }
+    const auto started = std::chrono::steady_clock::now();
+    if (ec) {
+      // A request we cannot read: answer once, then close.
+      Request bad;
+      bad.version(11);
+      bad.keep_alive(false);
+      http::status status = http::status::bad_request;
+      std::string code = "bad_request", message = "malformed request: " + ec.message();
+      if (ec == http::error::body_limit) {
+        status = http::status::payload_too_large;
+        code = "body_too_large";
+        message = "the request body is larger than " +
+                  std::to_string(server_.options().max_body_bytes) + " bytes";
+      } else if (ec == http::error::header_limit) {
+        auto data = buffer_.data();
+        std::string_view head(static_cast<const char*>(data.data()), data.size());
+        if (head.find("\r\n") == std::string_view::npos) {
+          status = http::status::uri_too_long;
+          code = "uri_too_long";
+          message = "the URL is longer than " +
+                    std::to_string(server_.options().max_target_bytes) + " bytes";
+        } else {
+          status = http::status::request_header_fields_too_large;
+          code = "headers_too_large";
+          message = "the request headers are too large";
+        }
+      }
+      Response res = error_response(bad, status, code, message);
+      res.keep_alive(false);
+      finish("-", "-", "other", std::move(res), started);
+      return;
+    }
+    Request req = parser_->release();
+    std::string route;
+    Response res = handle(req, server_.context(), &route);
+    if (server_.stopping()) res.keep_alive(false);
+    finish(std::string(req.method_string()), std::string(req.target()), route, std::move(res),
+           started);
+  }
+
+  void finish(const std::string& method, const std::string& target, const std::string& route,
+              Response&& res, std::chrono::steady_clock::time_point started) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    server_.metrics().record(route, res.result_int(), seconds);
+    if (server_.options().access_log) {
+      auto q = target.find('?');
+      std::string path = target.substr(0, std::min<std::size_t>(q, 200));
+      char line[512];
+      std::snprintf(line, sizeof line, "%s %s %s %u %zu %.2fms\n", peer_.c_str(), method.c_str(),
+                    path.c_str(), res.result_int(), res.body().size(), seconds * 1000);
+      std::fputs(line, stderr);
+    }
+    res_ = std::move(res);
+    const bool close = res_.need_eof();
+    stream_.expires_after(server_.options().request_timeout);
+    http::async_write(stream_, res_,
+                      beast::bind_front_handler(&Session::on_write, shared_from_this(), close));
+  }
+
+  void on_write(bool close, beast::error_code ec, std::size_t) {
+    if (ec) return do_close();
+    if (close) return do_close();
+    do_read();  // pipelined requests already in buffer_ are answered in order
+  }
+
+  void do_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  Response res_;
+  std::shared_ptr<Server> owner_;
+  Server& server_;
+  std::string peer_ = "-";
+  bool reading_ = false;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(net::io_context& ioc, const tcp::endpoint& endpoint, std::shared_ptr<Server> server)
+      : ioc_(ioc), acceptor_(net::make_strand(ioc)), server_(std::move(server)) {
+    beast::error_code ec;
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) {
+      throw std::runtime_error("cannot listen on " + endpoint.address().to_string() + ":" +
+                               std::to_string(endpoint.port()) + ": " + ec.message());
+    }
+  }
+
+  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+  void run() { do_accept(); }
+
+  void stop() {
+    net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      self->acceptor_.close(ec);
+    });
+  }
+
+ private:
+  void do_accept() {
+    acceptor_.async_accept(net::make_strand(ioc_),
+                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+  }
+
+  void on_accept(beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+    if (!ec && !server_->stopping()) {
+      auto session = std::make_shared<Session>(std::move(socket), server_);
+      server_->track(session);
+      session->run();
+    }
+    do_accept();
+  }
+
+  net::io_context& ioc_;
+  tcp::acceptor acceptor_;
+  std::shared_ptr<Server> server_;
+};
+
+}  // namespace
+
+void run(const ServerOptions& options) {
+  if (options.databases.empty()) throw std::runtime_error("no index given (--db DIR)");
+  {
+    // Fails now, with the reason, if an index is missing or unreadable.
+    searcher::Searcher probe(options.databases);
+  }
+  beast::error_code ec;
+  auto address = net::ip::make_address(options.host, ec);
+  if (ec) throw std::runtime_error("bad --host " + options.host + ": " + ec.message());
+
+  const unsigned threads = std::max(1u, options.threads);
+  net::io_context ioc{static_cast<int>(threads)};
+  auto server = std::make_shared<Server>(options);
+  auto listener = std::make_shared<Listener>(ioc, tcp::endpoint{address, options.port}, server);
+  listener->run();
+
+  // SIGTERM/SIGINT: stop accepting, let the requests in flight finish (for at most
+  // shutdown_grace), then return.
+  net::steady_timer grace(ioc);
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](beast::error_code sec, int signal) {
+    if (sec) return;
+    std::cerr << "hemicycle-serve: " << (signal == SIGTERM ? "SIGTERM" : "SIGINT")
+              << ": finishing the requests in flight\n";
+    listener->stop();
+    grace.expires_after(options.shutdown_grace);
+    grace.async_wait([&ioc](beast::error_code gec) {
+      if (gec) return;  // cancelled: every connection closed in time
+      std::cerr << "hemicycle-serve: requests still running after the grace period\n";
+      ioc.stop();
+    });
+    server->begin_shutdown([](const std::shared_ptr<Session>& s) { s->stop_if_idle(); },
+                           [&ioc, &grace] { net::post(ioc, [&grace] { grace.cancel(); }); });
+  });
+
+  std::string shown_host = address.is_v6() ? "[" + options.host + "]" : options.host;
+  std::printf("listening on http://%s:%u\n", shown_host.c_str(), listener->port());
+  std::fflush(stdout);
+
+  std::vector<std::thread> workers;
+  workers.reserve(threads - 1);
+  for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : workers) t.join();
+  server->detach();
+}
+
+}  // namespace hemicycle::server

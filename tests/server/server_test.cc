@@ -1,0 +1,423 @@
+// hemicycle-serve, started for real on a loopback port against an index built here.
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
+
+#include "searcher/fixture_index.h"
+#include "server/server_process.h"
+
+using hemicycle::testing::Connection;
+using hemicycle::testing::FixtureIndex;
+using hemicycle::testing::get_request;
+using hemicycle::testing::http_get;
+using hemicycle::testing::HttpResponse;
+using hemicycle::testing::ServerProcess;
+using hemicycle::testing::TempDir;
+using hemicycle::testing::url_encode;
+
+namespace {
+
+rapidjson::Document parse(const std::string& body) {
+  rapidjson::Document d;
+  d.Parse(body.c_str(), body.size());
+  INFO(body);
+  REQUIRE_FALSE(d.HasParseError());
+  return d;
+}
+
+// Every error is {"error":{"code":…,"message":…}}.
+std::string error_code(const HttpResponse& r) {
+  rapidjson::Document d = parse(r.body);
+  REQUIRE(d.IsObject());
+  REQUIRE(d.HasMember("error"));
+  REQUIRE(d["error"]["code"].IsString());
+  REQUIRE(d["error"]["message"].IsString());
+  CHECK(r.header("content-type") == "application/json; charset=utf-8");
+  return d["error"]["code"].GetString();
+}
+
+std::string search_target(const std::string& q, const std::string& more = "") {
+  return "/api/search?q=" + url_encode(q) + more;
+}
+
+struct Served {
+  FixtureIndex index;
+  TempDir dir;
+  std::unique_ptr<ServerProcess> server;
+  explicit Served(std::vector<std::string> args = {}) {
+    args.insert(args.begin(), {"--db", index.db()});
+    server = std::make_unique<ServerProcess>(args, dir.path() / "serve.log");
+  }
+  std::uint16_t port() const { return server->port(); }
+};
+
+}  // namespace
+
+TEST_CASE("search, documents, suggestions, health, metrics and OpenAPI answer", "[server]") {
+  Served s;
+  SECTION("search") {
+    HttpResponse r = http_get(s.port(), search_target("ingérence étrangère outre-mer"));
+    REQUIRE(r.status == 200);
+    CHECK(r.header("content-type") == "application/json; charset=utf-8");
+    auto d = parse(r.body);
+    CHECK(d["total"].GetUint() == 4);
+    CHECK(d["took_ms"].IsNumber());
+    REQUIRE(d["hits"].Size() == 4);
+    CHECK(std::string(d["hits"][0]["document_id"].GetString()) == "TEST-RES-SENAT-2025");
+    CHECK(d["hits"][0]["highlights"].Size() == 3);
+    CHECK(d["facets"]["type"].Size() == 3);
+  }
+  SECTION("search parameters") {
+    HttpResponse r = http_get(s.port(), search_target("étrangère", "&limit=1&offset=1&sort=date"
+                                                      "&group=clause&facets=type,kind"
+                                                      "&filter=type%3Aamendement"));
+    REQUIRE(r.status == 200);
+    auto d = parse(r.body);
+    CHECK(std::string(d["group"].GetString()) == "clause");
+    CHECK(d["hits"].Size() == 1);
+    CHECK(d["total"].GetUint() == 2);  // the exposés of TEST-AM-1 and TEST-AM-2
+    CHECK(d["facets"].MemberCount() == 2);
+    // Multi-select: the type facet ignores its own filter.
+    bool resolution = false;
+    for (const auto& v : d["facets"]["type"].GetArray()) {
+      if (std::string(v["value"].GetString()) == "résolution européenne") resolution = true;
+    }
+    CHECK(resolution);
+    HttpResponse dated = http_get(s.port(), search_target("étrangère", "&date_from=2024-12-01"
+                                                          "&date_to=2025-12-31"));
+    REQUIRE(dated.status == 200);
+    CHECK(parse(dated.body)["total"].GetUint() == 2);  // the résolution and TEST-AM-2
+    CHECK(http_get(s.port(), search_target("étrangère", "&date_from=yesterday")).status == 400);
+  }
+  SECTION("a document, whole; an unknown one is a JSON 404") {
+    HttpResponse r = http_get(s.port(), "/api/documents/TEST-AM-1");
+    REQUIRE(r.status == 200);
+    auto d = parse(r.body);
+    CHECK(std::string(d["id"].GetString()) == "TEST-AM-1");
+    CHECK(d["clauses"].Size() >= 3);
+    HttpResponse missing = http_get(s.port(), "/api/documents/NOPE");
+    CHECK(missing.status == 404);
+    CHECK(error_code(missing) == "not_found");
+  }
+  SECTION("suggestions") {
+    HttpResponse r = http_get(s.port(), "/api/suggest?q=" + url_encode("lutte contre les ingé"));
+    REQUIRE(r.status == 200);
+    auto d = parse(r.body);
+    REQUIRE(d["suggestions"].Size() >= 1);
+    CHECK(std::string(d["suggestions"][0]["query"].GetString()) == "lutte contre les ingérences");
+  }
+  SECTION("health") {
+    HttpResponse r = http_get(s.port(), "/health");
+    REQUIRE(r.status == 200);
+    auto d = parse(r.body);
+    CHECK(std::string(d["status"].GetString()) == "ready");
+    CHECK(d["documents"].GetUint() == 5);
+    CHECK(d["last_commit"].IsString());
+  }
+  SECTION("metrics count what was served") {
+    http_get(s.port(), search_target("cinéma"));
+    http_get(s.port(), "/nowhere");
+    HttpResponse r = http_get(s.port(), "/metrics");
+    REQUIRE(r.status == 200);
+    CHECK(r.header("content-type").rfind("text/plain", 0) == 0);
+    CHECK(r.body.find("hemicycle_http_requests_total{route=\"/api/search\",status=\"200\"} 1") !=
+          std::string::npos);
+    CHECK(r.body.find("hemicycle_http_requests_total{route=\"other\",status=\"404\"} 1") !=
+          std::string::npos);
+    CHECK(r.body.find("hemicycle_http_request_duration_seconds_count 2") != std::string::npos);
+    CHECK(r.body.find("hemicycle_http_client_errors_total 1") != std::string::npos);
+    CHECK(r.body.find("hemicycle_index_documents 5") != std::string::npos);
+  }
+  SECTION("HEAD gives the headers of GET without a body") {
+    Connection c(s.port());
+    c.send("HEAD /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    HttpResponse head = c.read_response(true);
+    CHECK(head.status == 200);
+    CHECK(std::stoul(head.header("content-length")) > 10);
+    c.send(get_request("/health"));  // the connection is still usable: nothing was left over
+    CHECK(c.read_response().status == 200);
+  }
+  // One access-log line per request: method, path, status, bytes, ms.
+  CHECK(s.server->log().find(" GET ") != std::string::npos);
+}
+
+TEST_CASE("the OpenAPI description stays true", "[server]") {
+  Served s;
+  HttpResponse r = http_get(s.port(), "/api/openapi.json");
+  REQUIRE(r.status == 200);
+  auto api = parse(r.body);
+  CHECK(std::string(api["openapi"].GetString()).rfind("3.", 0) == 0);
+  const auto& paths = api["paths"];
+  REQUIRE(paths.MemberCount() == 6);
+  for (const auto& p : paths.GetObject()) {
+    std::string path = p.name.GetString();
+    INFO(path);
+    REQUIRE(p.value.HasMember("get"));
+    const auto& responses = p.value["get"]["responses"];
+    // The success case…
+    std::string target = path;
+    if (auto brace = target.find("{id}"); brace != std::string::npos) {
+      target.replace(brace, 4, "TEST-RES-SENAT-2025");
+    }
+    if (path == "/api/search" || path == "/api/suggest") target += "?q=ingé";
+    HttpResponse ok = http_get(s.port(), target);
+    CHECK(ok.status == 200);
+    CHECK(responses.HasMember("200"));
+    // …and every error status described is one the route really gives.
+    for (const auto& resp : responses.GetObject()) {
+      int status = std::stoi(resp.name.GetString());
+      if (status == 200 || status == 503) continue;  // 503: see the index test below
+      std::string bad = path;
+      if (status == 400) bad += path == "/api/suggest" ? "?q=a&limit=999" : "?q=%22open";
+      if (status == 404) bad.replace(bad.find("{id}"), 4, "NO-SUCH-ID");
+      if (status == 414) bad += "?q=" + std::string(9000, 'a');
+      HttpResponse err = http_get(s.port(), bad);
+      CHECK(err.status == status);
+      error_code(err);
+    }
+  }
+}
+
+TEST_CASE("bad requests get clear JSON errors", "[server]") {
+  Served s;
+  const std::uint16_t port = s.port();
+  struct Case {
+    std::string target;
+    int status;
+    std::string code;
+  };
+  const std::vector<Case> cases = {
+      {search_target(std::string(1100, 'x')), 400, "query_too_long"},
+      {search_target("cinéma", "&limit=101"), 400, "bad_parameter"},
+      {search_target("cinéma", "&limit=lots"), 400, "bad_parameter"},
+      {search_target("cinéma", "&offset=10001"), 400, "bad_parameter"},
+      {search_target("cinéma", "&sort=random"), 400, "bad_parameter"},
+      {search_target("\"ingérence"), 400, "bad_query"},
+      {search_target("couleur:bleu"), 400, "bad_query"},
+      {search_target("cinéma", "&filter=nofield"), 400, "bad_query"},
+      {"/api/search", 400, "missing_query"},
+      {"/api/search?q=%zz", 400, "bad_request"},
+      {"/api/search?q=abc%", 400, "bad_request"},
+      {"/api/search?q=%FF%FEabc", 400, "bad_encoding"},
+      {"/api/search?q=" + std::string(9000, 'a'), 414, "uri_too_long"},
+      {"/api/search?q=" + std::string(40000, 'a'), 414, "uri_too_long"},
+      {"/no/such/route", 404, "not_found"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.target.substr(0, 80));
+    HttpResponse r = http_get(port, c.target);
+    CHECK(r.status == c.status);
+    CHECK(error_code(r) == c.code);
+  }
+  SECTION("wrong method") {
+    Connection c(port);
+    c.send("DELETE /api/search?q=x HTTP/1.1\r\nHost: x\r\n\r\n");
+    HttpResponse r = c.read_response();
+    CHECK(r.status == 405);
+    CHECK(r.header("allow") == "GET, HEAD, OPTIONS");
+    CHECK(error_code(r) == "method_not_allowed");
+  }
+  SECTION("a request body too large") {
+    Connection c(port);
+    c.send("POST /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" +
+           std::string(100000, 'x'));
+    HttpResponse r = c.read_response();
+    CHECK(r.status == 413);
+    CHECK(error_code(r) == "body_too_large");
+  }
+  SECTION("malformed request lines and headers") {
+    for (const std::string& raw : {std::string("GARBAGE\r\n\r\n"),
+                                  std::string("GET /health HTTP/9.x\r\n\r\n"),
+                                  std::string("GET /health HTTP/1.1\r\nNo colon here\r\n\r\n"),
+                                  std::string("GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                                              "abc\r\n\r\n")}) {
+      INFO(raw);
+      Connection c(port);
+      c.send(raw);
+      HttpResponse r = c.read_response();
+      CHECK(r.status == 400);
+      CHECK(error_code(r) == "bad_request");
+      CHECK(c.closed_within(std::chrono::seconds(2)));
+    }
+  }
+  // The server is still well after all that.
+  CHECK(http_get(port, "/health").status == 200);
+}
+
+TEST_CASE("CORS: only the origins given are allowed", "[server]") {
+  Served s({"--cors-origin", "https://portail.example"});
+  const std::string preflight =
+      "OPTIONS /api/search?q=x HTTP/1.1\r\nHost: x\r\nOrigin: https://portail.example\r\n"
+      "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: content-type\r\n\r\n";
+  Connection c(s.port());
+  c.send(preflight);
+  HttpResponse r = c.read_response();
+  CHECK(r.status == 204);
+  CHECK(r.header("access-control-allow-origin") == "https://portail.example");
+  CHECK(r.header("access-control-allow-methods").find("GET") != std::string::npos);
+  CHECK(r.header("access-control-allow-headers") == "content-type");
+
+  HttpResponse get = http_get(s.port(), search_target("cinéma"), "Origin: https://portail.example\r\n");
+  CHECK(get.status == 200);
+  CHECK(get.header("access-control-allow-origin") == "https://portail.example");
+
+  HttpResponse other = http_get(s.port(), search_target("cinéma"), "Origin: https://evil.example\r\n");
+  CHECK(other.status == 200);
+  CHECK(other.header("access-control-allow-origin").empty());
+  Connection c2(s.port());
+  c2.send("OPTIONS /api/search HTTP/1.1\r\nHost: x\r\nOrigin: https://evil.example\r\n"
+          "Access-Control-Request-Method: GET\r\n\r\n");
+  HttpResponse refused = c2.read_response();
+  CHECK(refused.status == 403);
+  CHECK(refused.header("access-control-allow-origin").empty());
+}
+
+TEST_CASE("no origin is allowed by default", "[server]") {
+  Served s;
+  HttpResponse get = http_get(s.port(), search_target("cinéma"), "Origin: https://portail.example\r\n");
+  CHECK(get.status == 200);
+  CHECK(get.header("access-control-allow-origin").empty());
+}
+
+TEST_CASE("keep-alive, pipelining and 50 concurrent clients", "[server]") {
+  Served s({"--threads", "4"});
+  SECTION("pipelined requests are answered in order") {
+    Connection c(s.port());
+    c.send(get_request(search_target("cinéma")) + get_request("/health") +
+           get_request(search_target("ingérences")));
+    auto a = parse(c.read_response().body);
+    auto b = parse(c.read_response().body);
+    auto d = parse(c.read_response().body);
+    CHECK(std::string(a["query"].GetString()) == "cinéma");
+    CHECK(std::string(b["status"].GetString()) == "ready");
+    CHECK(std::string(d["query"].GetString()) == "ingérences");
+  }
+  SECTION("50 clients, each with 5 requests on one connection") {
+    constexpr int kClients = 50, kRequests = 5;
+    std::atomic<int> good{0}, bad{0};
+    std::vector<std::thread> clients;
+    const std::vector<std::pair<std::string, unsigned>> queries = {
+        {"ingérence étrangère outre-mer", 4}, {"cinéma", 1}, {"étrangère", 3},
+        {"\"Nouvelle Calédonie\"", 3}, {"loi n° 2024-850", 2}};
+    for (int i = 0; i < kClients; ++i) {
+      clients.emplace_back([&, i] {
+        try {
+          Connection c(s.port());
+          for (int j = 0; j < kRequests; ++j) {
+            const auto& [q, total] = queries[static_cast<std::size_t>(i + j) % queries.size()];
+            c.send(get_request(search_target(q)));
+            HttpResponse r = c.read_response();
+            rapidjson::Document d;
+            d.Parse(r.body.c_str());
+            if (r.status == 200 && !d.HasParseError() && d["total"].GetUint() == total &&
+                std::string(d["query"].GetString()) == q) {
+              ++good;
+            } else {
+              ++bad;
+            }
+          }
+        } catch (const std::exception&) {
+          ++bad;
+        }
+      });
+    }
+    for (auto& t : clients) t.join();
+    CHECK(good == kClients * kRequests);
+    CHECK(bad == 0);
+  }
+}
+
+TEST_CASE("a slow client is cut off while others are served", "[server]") {
+  Served s({"--request-timeout", "800"});
+  Connection slow(s.port());
+  slow.send("GET /health HTTP/1.1\r\n");
+  std::atomic<bool> done{false};
+  std::atomic<int> served{0};
+  std::thread others([&] {
+    while (!done) {
+      if (http_get(s.port(), "/health").status == 200) ++served;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  });
+  // One header byte every 200 ms: the request never completes in time.
+  const auto start = std::chrono::steady_clock::now();
+  bool closed = false;
+  for (int i = 0; i < 25 && !closed; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    closed = !slow.send("X") || slow.closed_within(std::chrono::milliseconds(1));
+  }
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  done = true;
+  others.join();
+  CHECK(closed);
+  CHECK(waited < 3.0);
+  CHECK(served > 5);
+}
+
+TEST_CASE("a commit by hemicycle-index is seen by the running server", "[server]") {
+  Served s;
+  CHECK(parse(http_get(s.port(), search_target("photovoltaïque")).body)["total"].GetUint() == 0);
+  TempDir in;
+  {
+    std::ofstream f(in.path() / "new.jsonl");
+    f << "{\"id\":\"TEST-AM-NEW\",\"type\":\"amendement\",\"date\":\"2025-06-01\",\"text\":"
+         "\"ARTICLE 2\\n\\nCompléter cet article par les mots : « et les centrales "
+         "photovoltaïques ».\"}\n";
+  }
+  const std::string index = std::string(HEMICYCLE_BINARY_DIR) + "/indexer/hemicycle-index";
+  const std::string command = index + " --quiet --db '" + s.index.db() + "' '" +
+                              (in.path() / "new.jsonl").string() + "'";
+  REQUIRE(std::system(command.c_str()) == 0);
+  const auto committed = std::chrono::steady_clock::now();
+  unsigned total = 0;
+  while (total == 0 && std::chrono::steady_clock::now() - committed < std::chrono::seconds(1)) {
+    HttpResponse r = http_get(s.port(), search_target("photovoltaïque"));
+    REQUIRE(r.status == 200);
+    total = parse(r.body)["total"].GetUint();
+  }
+  CHECK(total == 1);
+  CHECK(parse(http_get(s.port(), "/health").body)["documents"].GetUint() == 6);
+}
+
+TEST_CASE("a missing index stops the start; an index gone later is a 503", "[server]") {
+  TempDir dir;
+  CHECK_THROWS_WITH(ServerProcess({"--db", (dir.path() / "none").string()}, dir.path() / "log"),
+                    Catch::Contains("cannot open the index"));
+
+  Served s;
+  REQUIRE(http_get(s.port(), "/health").status == 200);
+  const auto db = std::filesystem::path(s.index.db());
+  const auto moved = db.parent_path() / "moved-away";
+  std::filesystem::rename(db, moved);
+  HttpResponse gone = http_get(s.port(), search_target("cinéma"));
+  CHECK(gone.status == 503);
+  CHECK(error_code(gone) == "index_unavailable");
+  CHECK(http_get(s.port(), "/health").status == 503);
+  std::filesystem::rename(moved, db);
+  CHECK(http_get(s.port(), search_target("cinéma")).status == 200);
+}
+
+TEST_CASE("SIGTERM: in-flight work finishes, the process exits 0", "[server]") {
+  Served s;
+  Connection idle(s.port());  // an idle keep-alive connection must not hold the exit
+  idle.send(get_request("/health"));
+  REQUIRE(idle.read_response().status == 200);
+  CHECK(s.server->stop(SIGTERM, std::chrono::seconds(5)) == 0);
+  CHECK(idle.closed_within(std::chrono::seconds(1)));
+  CHECK(s.server->log().find("SIGTERM") != std::string::npos);
+}
+
+TEST_CASE("a search cut short by the time limit says so", "[server]") {
+  Served s({"--time-limit", "0.000001"});
+  HttpResponse r = http_get(s.port(), search_target("ingérence étrangère outre-mer"));
+  REQUIRE(r.status == 200);
+  auto d = parse(r.body);
+  CHECK(d["timed_out"].GetBool());
+  bool said = false;
+  for (const auto& n : d["notes"].GetArray()) {
+    if (std::string(n.GetString()).find("time limit") != std::string::npos) said = true;
+  }
+  CHECK(said);
+}
