@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "hemicycle/analyzers/analyzer.h"
+#include "assets.h"
 #include "hemicycle/searcher/json.h"
 #include "url.h"
 
@@ -237,6 +238,32 @@ Response handle(const Request& req, Context& ctx, std::string* route) {
     if (std::string err = parse_target(std::string_view(req.target().data(), req.target().size()), &t);
         !err.empty()) {
       throw ClientError{http::status::bad_request, "bad_request", err};
+    }
+    if (const Asset* asset = find_asset(t.path)) {
+      *route = "static";
+      if (req.method() != http::verb::get && req.method() != http::verb::head) {
+        Response r = error_response(req, http::status::method_not_allowed, "method_not_allowed",
+                                    std::string(req.method_string()) + " is not allowed here");
+        r.set(http::field::allow, "GET, HEAD");
+        return r;
+      }
+      res = make_response(req, http::status::ok,
+                          std::string(reinterpret_cast<const char*>(asset->data), asset->size),
+                          asset->content_type);
+      res.set(http::field::cache_control, "no-cache");
+      res.set("X-Content-Type-Options", "nosniff");
+      if (std::string_view(asset->content_type).rfind("text/html", 0) == 0) {
+        // The page needs nothing from elsewhere: no CDN, no outside fonts.
+        res.set("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'");
+        res.set("Referrer-Policy", "same-origin");
+      }
+      if (req.method() == http::verb::head) {
+        auto length = res.body().size();
+        res.body().clear();
+        res.content_length(length);
+      }
+      return res;
     }
     enum class Route { kSearch, kDocument, kSuggest, kHealth, kMetrics, kOpenApi } which;
     const std::string docs_prefix = "/api/documents/";
