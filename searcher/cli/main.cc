@@ -44,6 +44,7 @@ constexpr const char* kUsage =
     "  --clauses       one hit per clause instead of one per document\n"
     "  --facets LIST   facets to count, comma-separated (default: all)\n"
     "  --document ID   print one whole document: metadata and every clause in order\n"
+    "  --in ID         search only the clauses of document ID (with --clauses: all its matches)\n"
     "\n"
     "Exit status: 0 success (even with no hit), 1 index or system error, 2 bad usage or query.\n";
 
@@ -118,6 +119,8 @@ Flags parse_flags(int argc, char** argv) {
       }
     } else if (a == "--document") {
       f.document = value();
+    } else if (a == "--in") {
+      f.request.document_id = value();
     } else if (a == "-h" || a == "--help") {
       std::cout << kUsage;
       std::exit(0);
@@ -126,7 +129,8 @@ Flags parse_flags(int argc, char** argv) {
     }
   }
   if (f.dbs.empty()) usage_error("--db DIR is required");
-  if (f.document.empty() && query.empty() && f.request.filters.empty()) {
+  if (f.document.empty() && query.empty() && f.request.filters.empty() &&
+      f.request.document_id.empty()) {
     usage_error("no query given");
   }
   f.request.query = query;

@@ -26,7 +26,8 @@ const std::string& openapi_json() {
           {"name": "date_from", "in": "query", "schema": {"type": "string", "example": "2024-01-01"}},
           {"name": "date_to", "in": "query", "schema": {"type": "string", "example": "2025-03-31"}},
           {"name": "group", "in": "query", "schema": {"type": "string", "enum": ["document", "clause"]}},
-          {"name": "facets", "in": "query", "schema": {"type": "string", "example": "kind,type"}, "description": "Comma-separated fields to count (default: all)"}
+          {"name": "facets", "in": "query", "schema": {"type": "string", "example": "kind,type"}, "description": "Comma-separated fields to count (default: all)"},
+          {"name": "document", "in": "query", "schema": {"type": "string"}, "description": "Only this document's clauses (with group=clause: all its matching clauses)"}
         ],
         "responses": {
           "200": {"description": "Results", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}},

@@ -111,6 +111,7 @@ Response search(const Request& req, const Target& t, Context& ctx) {
   }
   if (const std::string* from = t.get("date_from")) sr.date_from = utf8_param(*from, "date_from");
   if (const std::string* to = t.get("date_to")) sr.date_to = utf8_param(*to, "date_to");
+  if (const std::string* doc = t.get("document")) sr.document_id = utf8_param(*doc, "document");
   if (const std::string* facets = t.get("facets")) sr.facets = split_commas(utf8_param(*facets, "facets"));
   return make_response(req, http::status::ok, searcher::to_json(ctx.searcher().search(sr)));
 }

@@ -243,6 +243,11 @@ struct Searcher::Impl {
       f.clause_must.push_back(range);
       f.summary_must.push_back(range);
     }
+    if (!pq.document_id.empty()) {
+      Query one(prefixed(schema::kDocPrefix, pq.document_id));
+      f.clause_must.push_back(one);
+      f.summary_must.push_back(one);
+    }
     for (const auto& item : pq.excluded) {
       if (item.tokens.size() != 1) continue;  // phrases: see excluded_documents()
       Query word(prefixed(schema::kWholePrefix, item.tokens.front().text));
@@ -468,7 +473,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.sort = request.sort;
   result.notes = pq.notes;
 
-  if (pq.units.empty() && pq.filters.empty() && !pq.date && pq.excluded.empty()) {
+  pq.document_id = analyzers::sanitize_utf8(request.document_id);
+  if (pq.units.empty() && pq.filters.empty() && !pq.date && pq.excluded.empty() &&
+      pq.document_id.empty()) {
     // Nothing left to search for (empty, or only stop words): no hit rather than everything.
     result.notes.push_back("nothing to search for: give words or a field:value filter");
     result.facets = FacetSpy(facet_fields).facets(0);

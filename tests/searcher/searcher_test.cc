@@ -350,3 +350,20 @@ TEST_CASE("index information", "[searcher]") {
   CHECK(info.last_commit.size() == 20);  // 2026-11-29T01:24:00Z
   CHECK(info.last_commit.back() == 'Z');
 }
+
+TEST_CASE("a search restricted to one document lists its matching clauses", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});
+  SearchRequest req;
+  req.group_by_document = false;
+  req.document_id = "TEST-RES-SENAT-2025";
+  SearchResult r = run(s, "ingérence étrangère outre-mer", req);
+  REQUIRE(r.total == 3);  // article 3, the visa of the loi 2024-850, the visa of the TFUE
+  for (const auto& h : r.hits) {
+    CHECK(h.document_id == "TEST-RES-SENAT-2025");
+    CHECK(h.clause_id.rfind("TEST-RES-SENAT-2025#", 0) == 0);
+  }
+  CHECK(r.hits.front().kind == "article");
+  req.document_id = "NO-SUCH";
+  CHECK(run(s, "ingérence", req).total == 0);
+}

@@ -44,6 +44,7 @@ struct ParsedQuery {
   std::vector<QueryItem> excluded;
   std::vector<FieldFilter> filters;
   std::optional<DateRange> date;
+  std::string document_id;         // restrict to this document's clauses (empty: all)
   std::vector<std::string> notes;  // non-fatal remarks ("only stop words: « de la »")
   std::string error;               // non-empty when the query is malformed
 

@@ -26,6 +26,7 @@ struct SearchRequest {
   bool group_by_document = true;     // false: one hit per clause
   std::string date_from;             // inclusive ISO bounds, empty = open
   std::string date_to;
+  std::string document_id;           // only this document's clauses (e.g. its other matches)
   std::vector<std::string> facets;   // fields to count; empty = all
   std::size_t facet_values = 10;     // values per facet, most frequent first
   // Facets are multi-select: the counts of a field given in `filters` ignore that field's
