@@ -120,12 +120,19 @@ struct DocumentBuilder::Impl {
   analyzers::FrenchAnalyzer analyzer;
   std::unordered_map<std::string, Xapian::termcount> whole;  // reused between documents
   std::unordered_set<std::string_view> forms;  // words as written, views into the clauses
+  // fold() of words as written, kept between documents (words repeat a lot).
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> folded;
 };
 
 DocumentBuilder::DocumentBuilder() : impl_(std::make_unique<Impl>()) {}
 DocumentBuilder::~DocumentBuilder() = default;
 
-std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc) {
+std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc,
+                                                     Lexicon* lexicon) {
   std::vector<Xapian::Document> out;
   out.reserve(doc.clauses.size() + 1);
   out.emplace_back();  // the summary, filled last
@@ -178,17 +185,19 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     term += word;
     summary.add_term(term, count);
   }
-  // Word forms as written, for search-as-you-type: "XF" + folded form + ":" + form.
-  for (const std::string_view form : forms) {
-    if (form.size() < 3 || form.size() > schema::kMaxTermBytes / 2) continue;
-    if (std::any_of(form.begin(), form.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      continue;  // numbers and references are not completed
+  if (lexicon) {
+    for (const std::string_view form : forms) {
+      if (form.size() < 3 || form.size() > schema::kMaxTermBytes / 2) continue;
+      if (std::any_of(form.begin(), form.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        continue;  // numbers and references are not completed
+      }
+      auto cached = impl_->folded.find(form);
+      if (cached == impl_->folded.end()) {
+        if (impl_->folded.size() > 500000) impl_->folded.clear();
+        cached = impl_->folded.emplace(std::string(form), analyzers::fold(form)).first;
+      }
+      ++(*lexicon)[cached->second][cached->first];
     }
-    term.assign(schema::kSuggestPrefix);
-    term += analyzers::fold(form);
-    term += ':';
-    term += form;
-    summary.add_boolean_term(term);
   }
   for (const auto& t : facet_terms) summary.add_boolean_term(t);
   for (const auto& t : kinds) summary.add_boolean_term(t);
@@ -231,7 +240,7 @@ void Indexer::add(const corpus::Document& doc) {
   if (started_empty_) must_delete = !seen_.insert(doc.id).second;
   if (must_delete) db_.delete_document(doc_term);
 
-  for (auto& xd : builder_.build(doc)) db_.add_document(xd);
+  for (auto& xd : builder_.build(doc, &lexicon_)) db_.add_document(xd);
   ++stats_.documents;
   stats_.clauses += doc.clauses.size();
   stats_.text_bytes += doc.text.size();
@@ -248,7 +257,41 @@ bool Indexer::remove(const std::string& document_id) {
   return true;
 }
 
+void Indexer::flush_lexicon() {
+  std::string key;
+  for (auto& [folded, forms] : lexicon_) {
+    if (lexicon_known_.count(folded)) continue;
+    key.assign(schema::kSuggestPrefix);
+    key += folded;
+    if (key.size() > schema::kMaxTermBytes) continue;
+    if (!started_empty_ && !db_.get_metadata(key).empty()) {
+      lexicon_known_.insert(folded);
+      continue;
+    }
+    // The form to show: written with a lowercase initial if it ever is, else the most
+    // frequent ("Nouvelle-Calédonie" keeps its capital, "Dès" becomes "dès").
+    const std::string* best = nullptr;
+    std::uint32_t best_count = 0;
+    bool best_lower = false;
+    for (const auto& [form, count] : forms) {
+      const unsigned char c0 = static_cast<unsigned char>(form[0]);
+      const bool lower = (c0 >= 'a' && c0 <= 'z') ||
+                         (c0 == 0xC3 && form.size() > 1 &&
+                          static_cast<unsigned char>(form[1]) >= 0xA0);  // à-ÿ
+      if (!best || (lower && !best_lower) || (lower == best_lower && count > best_count)) {
+        best = &form;
+        best_count = count;
+        best_lower = lower;
+      }
+    }
+    db_.set_metadata(key, *best);
+    lexicon_known_.insert(folded);
+  }
+  lexicon_.clear();
+}
+
 void Indexer::commit() {
+  flush_lexicon();
   db_.set_metadata(std::string(schema::kLastCommitKey), utc_now());
   db_.commit();
   pending_ = 0;

@@ -122,11 +122,13 @@ struct Candidate {
 struct Searcher::Impl {
   std::vector<std::string> paths;
   SearcherOptions options;
-  Xapian::Database db;
+  Xapian::Database db;                 // every shard, searched as one
+  std::vector<Xapian::Database> shards;  // each shard alone (metadata is per database)
   analyzers::FrenchAnalyzer analyzer;
 
   void open() {
     Xapian::Database combined;
+    std::vector<Xapian::Database> alone;
     for (const auto& p : paths) {
       try {
         if (p.rfind("tcp://", 0) == 0) {
@@ -136,15 +138,17 @@ struct Searcher::Impl {
             throw std::runtime_error("remote database " + p + ": expected tcp://HOST:PORT");
           }
           unsigned port = static_cast<unsigned>(std::stoul(hostport.substr(colon + 1)));
-          combined.add_database(Xapian::Remote::open(hostport.substr(0, colon), port));
+          alone.push_back(Xapian::Remote::open(hostport.substr(0, colon), port));
         } else {
-          combined.add_database(Xapian::Database(p));
+          alone.emplace_back(p);
         }
+        combined.add_database(alone.back());
       } catch (const Xapian::Error& e) {
         throw std::runtime_error("cannot open the index " + p + ": " + e.get_msg());
       }
     }
     db = combined;
+    shards = std::move(alone);
   }
 
   // The summary's metadata for a document id, parsed.
@@ -329,7 +333,11 @@ Searcher::Searcher(const std::vector<std::string>& databases, SearcherOptions op
 
 Searcher::~Searcher() = default;
 
-bool Searcher::reopen() { return impl_->db.reopen(); }
+bool Searcher::reopen() {
+  bool changed = impl_->db.reopen();
+  for (auto& shard : impl_->shards) shard.reopen();
+  return changed;
+}
 
 namespace {
 
@@ -386,45 +394,46 @@ std::vector<Suggestion> Searcher::suggest_once(const std::string& raw, std::size
   const analyzers::Token& last = tokens.back();
   if (last.text.size() < 2) return out;
 
-  // Terms "XF<folded>:<as written>", grouped by folded word; each form's document count.
+  // The lexicon (metadata "XF<folded word>" -> the word as written) of every shard, grouped
+  // by stem; a stem's document count is the number of summaries holding it.
   struct Word {
+    std::string form;
+    bool lower = false;
     std::size_t documents = 0;
-    std::string best_form;
-    std::size_t best_count = 0;
-    std::string lower_form;  // the most frequent form starting with a lowercase letter
-    std::size_t lower_count = 0;
   };
-  std::map<std::string, Word> words;
+  std::unordered_map<std::string, Word> by_stem;
   const std::string prefix = std::string(schema::kSuggestPrefix) + last.text;
-  constexpr std::size_t kScanLimit = 20000;  // bounds the work for a short, common prefix
-  std::size_t scanned = 0;
-  for (auto t = im.db.allterms_begin(prefix); t != im.db.allterms_end(prefix); ++t) {
-    if (++scanned > kScanLimit) break;
-    const std::string term = *t;
-    auto colon = term.find(':', schema::kSuggestPrefix.size());
-    if (colon == std::string::npos) continue;
-    Word& w = words[term.substr(schema::kSuggestPrefix.size(),
-                                colon - schema::kSuggestPrefix.size())];
-    const std::size_t n = t.get_termfreq();
-    w.documents += n;
-    std::string form = term.substr(colon + 1);
-    const unsigned char first = static_cast<unsigned char>(form[0]);
-    const bool lower = (first >= 'a' && first <= 'z') || (first >= 0xC3 && form.size() > 1 &&
-                       static_cast<unsigned char>(form[1]) >= 0xA0);  // à-ÿ
-    if (lower && n > w.lower_count) {
-      w.lower_count = n;
-      w.lower_form = form;
-    }
-    if (n > w.best_count) {
-      w.best_count = n;
-      w.best_form = std::move(form);
+  constexpr std::size_t kScanLimit = 2000;  // bounds the work for a short, common prefix
+  for (auto& shard : im.shards) {
+    std::size_t scanned = 0;
+    for (auto k = shard.metadata_keys_begin(prefix); k != shard.metadata_keys_end(prefix); ++k) {
+      if (++scanned > kScanLimit) break;
+      const std::string form = shard.get_metadata(*k);
+      if (form.empty()) continue;
+      auto stems = im.analyzer.analyze(form);
+      if (stems.size() != 1) continue;
+      const std::string& stem = stems.front().text;
+      const unsigned char c0 = static_cast<unsigned char>(form[0]);
+      const bool lower = (c0 >= 'a' && c0 <= 'z') ||
+                         (c0 == 0xC3 && form.size() > 1 &&
+                          static_cast<unsigned char>(form[1]) >= 0xA0);
+      auto [it, fresh] = by_stem.try_emplace(stem);
+      Word& w = it->second;
+      if (fresh) {
+        w.documents = im.db.get_termfreq(prefixed(schema::kWholePrefix, stem));
+      }
+      // One form per stem: lowercase if there is one, then the shortest ("ingérence"
+      // rather than "ingérences").
+      if (w.form.empty() || (lower && !w.lower) ||
+          (lower == w.lower && form.size() < w.form.size())) {
+        w.form = form;
+        w.lower = lower;
+      }
     }
   }
-  for (auto& [folded, w] : words) {
-    // A word capitalised only at the start of sentences is shown in lowercase; a name that
-    // is mostly written with a capital ("Nouvelle-Calédonie") keeps it.
-    const std::string& form = w.lower_count * 2 >= w.best_count ? w.lower_form : w.best_form;
-    out.push_back({form, query.substr(0, last.begin) + form, w.documents});
+  for (auto& [stem, w] : by_stem) {
+    if (w.documents == 0) continue;  // every document holding it was deleted
+    out.push_back({w.form, query.substr(0, last.begin) + w.form, w.documents});
   }
   std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
     return a.documents != b.documents ? a.documents > b.documents : a.word < b.word;

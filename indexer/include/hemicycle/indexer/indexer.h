@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -25,6 +27,10 @@ struct IndexStats {
   std::size_t text_bytes = 0; // bytes of text indexed in this run
 };
 
+// Words as written, for search-as-you-type: folded form -> (form as written -> documents).
+using Lexicon =
+    std::unordered_map<std::string, std::unordered_map<std::string, std::uint32_t>>;
+
 // Builds the Xapian document for one clause / the summary of a document. Exposed for tests
 // and for tools that index elsewhere (e.g. shards). Not thread-safe: one per thread.
 class DocumentBuilder {
@@ -36,7 +42,8 @@ class DocumentBuilder {
 
   // The Xapian documents of one source document: its summary first, then one per clause in
   // order. Every one carries the unique term kUniquePrefix + id and kDocPrefix + doc.id.
-  std::vector<Xapian::Document> build(const corpus::Document& doc);
+  // When `lexicon` is given, the document's distinct words as written are counted in it.
+  std::vector<Xapian::Document> build(const corpus::Document& doc, Lexicon* lexicon = nullptr);
 
  private:
   struct Impl;
@@ -70,7 +77,12 @@ class Indexer {
   IndexerOptions options_;
   DocumentBuilder builder_;
   IndexStats stats_;
+  // Writes the display forms of the words first seen since the last commit (metadata).
+  void flush_lexicon();
+
   bool started_empty_ = false;
+  Lexicon lexicon_;                                // words of the pending batch
+  std::unordered_set<std::string> lexicon_known_;  // folded words already in the metadata
   std::unordered_set<std::string> seen_;  // ids written in this run (only if started empty)
   std::size_t pending_ = 0;
 };

@@ -31,8 +31,10 @@ inline constexpr std::string_view kDocPrefix = "XDOC";      // every Xapian doc 
 inline constexpr std::string_view kWholePrefix = "XW";      // summary: words of the document
 inline constexpr std::string_view kSummaryTerm = "XSUMMARY";  // marks summary documents
 inline constexpr std::string_view kClauseTerm = "XCLAUSE";    // marks clause documents
-inline constexpr std::string_view kSuggestPrefix = "XF";    // summary: "XF" + folded word
-                                                            // + ":" + the word as written
+// Metadata key prefix of the lexicon for search-as-you-type: "XF" + a folded word (as the
+// analyzers' fold() gives it) -> that word as it is usually written. Document counts come
+// from the kWholePrefix terms of the word's stem, so they stay exact through deletions.
+inline constexpr std::string_view kSuggestPrefix = "XF";
 // Database metadata key: UTC time of the last commit, "YYYY-MM-DDTHH:MM:SSZ".
 inline constexpr std::string_view kLastCommitKey = "hemicycle:last_commit";
 
