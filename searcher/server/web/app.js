@@ -1,0 +1,949 @@
+// Hemicycle — the search page. Plain JavaScript, no framework, no build step.
+// Data (titles, texts, metadata) is only ever put into the page as text nodes, never as HTML.
+"use strict";
+
+(() => {
+  const PAGE_SIZE = 10;
+  const MAX_REACHABLE = 10000; // the API refuses offsets beyond 10,000
+  const SUGGEST_DELAY_MS = 150;
+  const FACET_FIELDS = ["type", "kind", "institution", "year", "territory", "country", "cites",
+                        "signatory", "outcome", "legislature"];
+  const FACET_LABELS = {
+    type: "Type", kind: "Passage", institution: "Institution", year: "Année",
+    territory: "Territoire", country: "Pays", cites: "Textes cités", signatory: "Signataire",
+    outcome: "Sort", legislature: "Législature",
+  };
+  const KIND_LABELS = {
+    preamble: "préambule", visa: "visa", considerant: "considérant", recital: "rappel",
+    article: "article", place_date: "lieu et date", signature: "signature",
+    target: "division visée", dispositif: "dispositif", expose: "exposé sommaire",
+    heading: "intitulé", alinea: "alinéa", paragraph: "paragraphe",
+  };
+  const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "septembre", "octobre", "novembre", "décembre"];
+
+  const $ = (id) => document.getElementById(id);
+  const els = {
+    form: $("search-form"), q: $("q"), suggestions: $("suggestions"), summary: $("summary"),
+    error: $("error"), searchView: $("search-view"), intro: $("intro"), results: $("results"),
+    pagination: $("pagination"), facets: $("facets"), facetList: $("facet-list"),
+    dateFrom: $("date-from"), dateTo: $("date-to"), sort: $("sort"),
+    clearFilters: $("clear-filters"), documentView: $("document-view"),
+    skip: document.querySelector(".skip-link"),
+  };
+
+  // ---------------------------------------------------------------- small helpers
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      for (const [k, v] of Object.entries(attrs)) {
+        if (v === undefined || v === null || v === false) continue;
+        if (k === "className") node.className = v;
+        else if (k === "text") node.textContent = v;
+        else node.setAttribute(k, v === true ? "" : String(v));
+      }
+    }
+    for (const c of children) {
+      if (c === undefined || c === null || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder("utf-8");
+
+  // Text with <mark> on the byte ranges [begin, end) (UTF-8 offsets), as DOM nodes.
+  function highlighted(text, ranges) {
+    const frag = document.createDocumentFragment();
+    text = text || "";
+    if (!Array.isArray(ranges) || ranges.length === 0) {
+      frag.append(text);
+      return frag;
+    }
+    const bytes = encoder.encode(text);
+    const sorted = ranges
+      .filter((r) => Array.isArray(r) && r.length >= 2)
+      .map(([b, e]) => [Math.max(0, Math.min(bytes.length, b | 0)),
+                        Math.max(0, Math.min(bytes.length, e | 0))])
+      .filter(([b, e]) => e > b)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const merged = [];
+    for (const r of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
+    let pos = 0;
+    for (const [b, e] of merged) {
+      if (b > pos) frag.append(decoder.decode(bytes.subarray(pos, b)));
+      frag.append(el("mark", null, decoder.decode(bytes.subarray(b, e))));
+      pos = e;
+    }
+    if (pos < bytes.length) frag.append(decoder.decode(bytes.subarray(pos)));
+    return frag;
+  }
+
+  // "2025-03-28" → "28 mars 2025"; "2025-03" → "mars 2025"; "2025" → "2025".
+  function frenchDate(iso) {
+    if (!iso) return "";
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+    if (!m) return iso;
+    const [, y, mo, d] = m;
+    if (!mo) return y;
+    const month = MONTHS[Number(mo) - 1];
+    if (!month) return iso;
+    if (!d) return `${month} ${y}`;
+    const day = Number(d);
+    return `${day === 1 ? "1er" : day} ${month} ${y}`;
+  }
+
+  function kindLabel(kind, number) {
+    const base = KIND_LABELS[kind] || kind || "passage";
+    if (number) {
+      if (kind === "article" || kind === "alinea") return `article ${number}`;
+      if (kind === "considerant" || kind === "recital" || kind === "paragraph" ||
+          kind === "visa" || kind === "target") {
+        return `${base} ${number}`;
+      }
+    }
+    return base;
+  }
+
+  function badge(kind, number) {
+    return el("span", { className: "badge", "data-kind": kind || "" }, kindLabel(kind, number));
+  }
+
+  function capitalize(s) {
+    return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+  }
+
+  function documentTitle(d) {
+    if (d.title) return d.title;
+    const type = capitalize(d.type || "texte");
+    const date = frenchDate(d.date);
+    return date ? `${type} du ${date}` : type;
+  }
+
+  function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+  }
+
+  function clauseIndex(clauseId) {
+    if (!clauseId) return null;
+    const i = String(clauseId).lastIndexOf("#");
+    return i < 0 ? null : String(clauseId).slice(i + 1);
+  }
+
+  // One filter of the API: field:value, quoted when the value has spaces.
+  function filterString(field, value) {
+    const needsQuotes = /[\s"():]/.test(value);
+    return needsQuotes ? `${field}:"${value.replace(/"/g, "")}"` : `${field}:${value}`;
+  }
+
+  function parseFilter(s) {
+    const i = s.indexOf(":");
+    if (i <= 0) return null;
+    let value = s.slice(i + 1).trim();
+    if (value.length >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      value = value.slice(1, -1);
+    }
+    return { field: s.slice(0, i).trim(), value };
+  }
+
+  // ---------------------------------------------------------------- state ⇄ URL
+
+  function readState(loc = window.location) {
+    const p = new URLSearchParams(loc.search);
+    const filters = [];
+    for (const f of p.getAll("filter")) {
+      const parsed = parseFilter(f);
+      if (parsed && !filters.some((x) => x.field === parsed.field && x.value === parsed.value)) {
+        filters.push(parsed);
+      }
+    }
+    const page = Math.max(1, parseInt(p.get("page") || "1", 10) || 1);
+    const sort = p.get("sort") === "date" ? "date" : "relevance";
+    return {
+      q: p.get("q") || "",
+      filters,
+      sort,
+      dateFrom: p.get("date_from") || "",
+      dateTo: p.get("date_to") || "",
+      page,
+      doc: p.get("doc") || "",
+      hash: loc.hash || "",
+    };
+  }
+
+  function searchQueryString(state, overrides = {}) {
+    const s = { ...state, ...overrides };
+    const p = new URLSearchParams();
+    if (s.q) p.set("q", s.q);
+    for (const f of s.filters) p.append("filter", filterString(f.field, f.value));
+    if (s.sort && s.sort !== "relevance") p.set("sort", s.sort);
+    if (s.dateFrom) p.set("date_from", s.dateFrom);
+    if (s.dateTo) p.set("date_to", s.dateTo);
+    if (s.page && s.page > 1) p.set("page", String(s.page));
+    const qs = p.toString();
+    return qs ? `?${qs}` : "?";
+  }
+
+  function searchUrl(state, overrides) {
+    const qs = searchQueryString(state, overrides);
+    return qs === "?" ? window.location.pathname : qs;
+  }
+
+  function documentUrl(docId, q, clause) {
+    const p = new URLSearchParams();
+    p.set("doc", docId);
+    if (q) p.set("q", q);
+    return `?${p.toString()}${clause ? `#clause-${clause}` : ""}`;
+  }
+
+  // ---------------------------------------------------------------- API
+
+  class ApiError extends Error {}
+
+  async function api(path, params, signal) {
+    const url = new URL(path, window.location.origin);
+    if (params) {
+      for (const [k, v] of params) url.searchParams.append(k, v);
+    }
+    let res;
+    try {
+      res = await fetch(url, { signal, headers: { Accept: "application/json" } });
+    } catch (e) {
+      if (e.name === "AbortError") throw e;
+      throw new ApiError("Le serveur de recherche ne répond pas. Vérifiez votre connexion et réessayez.");
+    }
+    let body = null;
+    try {
+      body = await res.json();
+    } catch (e) {
+      if (e.name === "AbortError") throw e;
+      body = null;
+    }
+    if (!res.ok || !body || body.error) {
+      const msg = body && body.error && body.error.message
+        ? body.error.message
+        : `réponse inattendue du serveur (HTTP ${res.status})`;
+      const code = body && body.error && body.error.code ? ` [${body.error.code}]` : "";
+      throw new ApiError(`${msg}${code}`);
+    }
+    return body;
+  }
+
+  function showError(context, err) {
+    if (err && err.name === "AbortError") return;
+    els.error.textContent = "";
+    els.error.append(el("strong", null, `${context} : `), err && err.message ? err.message : String(err));
+    els.error.hidden = false;
+  }
+
+  function hideError() {
+    els.error.hidden = true;
+    els.error.textContent = "";
+  }
+
+  // ---------------------------------------------------------------- rendering: search
+
+  let current = readState();
+  let searchController = null;
+
+  function syncForm(state) {
+    if (document.activeElement !== els.q || els.q.value.trim() !== state.q.trim()) {
+      els.q.value = state.q;
+    }
+    els.sort.value = state.sort;
+    els.dateFrom.value = state.dateFrom;
+    els.dateTo.value = state.dateTo;
+  }
+
+  function hasSearch(state) {
+    return state.q.trim() !== "" || state.filters.length > 0;
+  }
+
+  function searchParams(state) {
+    const params = [];
+    if (state.q.trim()) params.push(["q", state.q.trim()]);
+    for (const f of state.filters) params.push(["filter", filterString(f.field, f.value)]);
+    params.push(["limit", String(PAGE_SIZE)]);
+    params.push(["offset", String((state.page - 1) * PAGE_SIZE)]);
+    params.push(["sort", state.sort]);
+    if (state.dateFrom) params.push(["date_from", state.dateFrom]);
+    if (state.dateTo) params.push(["date_to", state.dateTo]);
+    params.push(["group", "document"]);
+    params.push(["facets", FACET_FIELDS.join(",")]);
+    return params;
+  }
+
+  async function runSearch(state, focusAfter) {
+    if (searchController) searchController.abort();
+    const controller = new AbortController();
+    searchController = controller;
+    const resultsTitle = document.getElementById("results-title");
+    if (resultsTitle) resultsTitle.hidden = !hasSearch(state);
+    if (!hasSearch(state)) {
+      els.intro.hidden = false;
+      els.summary.textContent = state.dateFrom || state.dateTo
+        ? "Saisissez des mots ou cochez un filtre pour chercher dans cette période."
+        : "";
+      els.results.textContent = "";
+      els.pagination.textContent = "";
+      renderFacets({}, state);
+      hideError();
+      document.body.classList.remove("searching");
+      return;
+    }
+    els.intro.hidden = true;
+    document.body.classList.add("searching");
+    els.results.setAttribute("aria-busy", "true");
+    try {
+      const data = await api("/api/search", searchParams(state), controller.signal);
+      if (controller !== searchController) return;
+      hideError();
+      renderSummary(data, state);
+      renderResults(data, state);
+      renderPagination(data, state);
+      renderFacets(data.facets || {}, state);
+      if (focusAfter) focusAfter();
+    } catch (e) {
+      if (e.name === "AbortError" || controller !== searchController) return;
+      showError("La recherche a échoué", e);
+      els.summary.textContent = "";
+      els.results.textContent = "";
+      els.pagination.textContent = "";
+    } finally {
+      if (controller === searchController) {
+        document.body.classList.remove("searching");
+        els.results.removeAttribute("aria-busy");
+      }
+    }
+  }
+
+  function describeSearch(state) {
+    const parts = [];
+    if (state.q.trim()) parts.push(`« ${state.q.trim()} »`);
+    if (state.filters.length) {
+      parts.push(state.filters.map((f) => `${FACET_LABELS[f.field] || f.field} : ${
+        f.field === "kind" ? kindLabel(f.value) : f.value}`).join(", "));
+    }
+    return parts.join(" — ");
+  }
+
+  function renderSummary(data, state) {
+    const total = Number(data.total) || 0;
+    els.summary.textContent = "";
+    const what = describeSearch(state);
+    if (total === 0) {
+      els.summary.append(`Aucun résultat pour ${what}`);
+    } else {
+      els.summary.append(el("span", { id: "total" }, String(total)),
+                         total === 1 ? " document" : " documents");
+      if (what) els.summary.append(` pour ${what}`);
+      const pages = pageCount(total);
+      if (pages > 1) els.summary.append(` — page ${state.page} sur ${pages}`);
+    }
+    if (data.timed_out) {
+      els.summary.append(el("span", { className: "note" },
+        " (recherche interrompue : délai dépassé, résultats partiels)"));
+    }
+    if (Array.isArray(data.notes) && data.notes.length) {
+      for (const n of data.notes) els.summary.append(el("span", { className: "note" }, ` ${n}`));
+    }
+  }
+
+  function pageCount(total) {
+    return Math.max(1, Math.min(Math.ceil(total / PAGE_SIZE), Math.ceil(MAX_REACHABLE / PAGE_SIZE)));
+  }
+
+  function metaLine(hit) {
+    const parts = [hit.type ? capitalize(hit.type) : "", hit.institution || "", frenchDate(hit.date)]
+      .filter(Boolean);
+    const p = el("p", { className: "result-meta" });
+    parts.forEach((part, i) => {
+      if (i) p.append(el("span", { className: "sep", "aria-hidden": "true" }, " · "));
+      if (i === parts.length - 1 && hit.date && part === frenchDate(hit.date)) {
+        p.append(el("time", { datetime: hit.date }, part));
+      } else {
+        p.append(part);
+      }
+    });
+    return p;
+  }
+
+  function renderResults(data, state) {
+    const q = state.q.trim();
+    const list = els.results;
+    list.textContent = "";
+    const start = (state.page - 1) * PAGE_SIZE + 1;
+    list.setAttribute("start", String(start));
+    for (const hit of data.hits || []) {
+      const clause = clauseIndex(hit.clause_id);
+      const li = el("li", { className: "result", "data-document-id": hit.document_id });
+      const link = el("a", { className: "result-title", href: documentUrl(hit.document_id, q, clause) },
+                      documentTitle(hit));
+      li.append(el("h2", null, link));
+      li.append(metaLine(hit));
+      const best = el("div", { className: "best-clause" });
+      if (hit.kind) best.append(badge(hit.kind, hit.number));
+      const snippetText = hit.snippet || hit.text || "";
+      const ranges = hit.snippet ? hit.snippet_highlights : hit.highlights;
+      best.append(el("p", { className: "snippet" }, highlighted(snippetText, ranges)));
+      li.append(best);
+      const others = (Number(hit.matching_clauses) || 0) - 1;
+      if (others > 0 && q) {
+        const button = el("button", { type: "button", className: "more", "aria-expanded": "false" },
+                          others === 1 ? "1 autre passage" : `${others} autres passages`);
+        button.addEventListener("click", () => toggleOtherClauses(button, li, hit, q));
+        li.append(button);
+      }
+      list.append(li);
+    }
+  }
+
+  async function toggleOtherClauses(button, li, hit, q) {
+    let ol = li.querySelector("ol.other-clauses");
+    const expanded = button.getAttribute("aria-expanded") === "true";
+    if (expanded) {
+      button.setAttribute("aria-expanded", "false");
+      if (ol) ol.hidden = true;
+      return;
+    }
+    if (ol) {
+      button.setAttribute("aria-expanded", "true");
+      ol.hidden = false;
+      return;
+    }
+    if (button.disabled) return;
+    button.disabled = true;
+    button.classList.add("loading");
+    try {
+      const data = await api("/api/search", [["q", q], ["group", "clause"],
+        ["document", hit.document_id], ["limit", "50"]]);
+      hideError();
+      ol = el("ol", { className: "other-clauses", id: `others-${cssSafeId(hit.document_id)}` });
+      const hits = (data.hits || []).filter((h) => h.document_id === hit.document_id &&
+                                                   h.clause_id !== hit.clause_id);
+      for (const h of hits) {
+        const n = clauseIndex(h.clause_id);
+        const item = el("li", { className: "other-clause" });
+        const head = el("p", { className: "other-head" }, badge(h.kind, h.number), " ",
+          el("a", { className: "clause-jump", href: documentUrl(hit.document_id, q, n) },
+             "voir dans le texte"));
+        item.append(head);
+        const text = h.snippet || h.text || "";
+        item.append(el("p", { className: "snippet" },
+          highlighted(text, h.snippet ? h.snippet_highlights : h.highlights)));
+        ol.append(item);
+      }
+      if (!hits.length) ol.append(el("li", { className: "other-clause empty" }, "Aucun autre passage."));
+      button.setAttribute("aria-controls", ol.id);
+      button.after(ol);
+      button.setAttribute("aria-expanded", "true");
+    } catch (e) {
+      showError("Impossible d’afficher les autres passages", e);
+    } finally {
+      button.disabled = false;
+      button.classList.remove("loading");
+    }
+  }
+
+  function cssSafeId(s) {
+    return String(s).replace(/[^A-Za-z0-9_-]/g, "_");
+  }
+
+  function renderPagination(data, state) {
+    const nav = els.pagination;
+    nav.textContent = "";
+    const total = Number(data.total) || 0;
+    const pages = pageCount(total);
+    if (pages <= 1) return;
+    const page = Math.min(state.page, pages);
+    const ul = el("ul");
+    const link = (n, label, extra = {}) => {
+      const a = el("a", { href: searchUrl(state, { page: n }), "data-page": n, ...extra }, label);
+      return el("li", null, a);
+    };
+    if (page > 1) ul.append(link(page - 1, "‹ Précédente", { className: "prev", rel: "prev" }));
+    const shown = new Set([1, pages]);
+    for (let n = page - 2; n <= page + 2; n++) if (n >= 1 && n <= pages) shown.add(n);
+    const list = [...shown].sort((a, b) => a - b);
+    let prev = 0;
+    for (const n of list) {
+      if (n - prev > 1) ul.append(el("li", { className: "gap", "aria-hidden": "true" }, "…"));
+      const extra = n === page ? { "aria-current": "page" } : {};
+      ul.append(link(n, String(n), { ...extra, "aria-label": `Page ${n}` }));
+      prev = n;
+    }
+    if (page < pages) ul.append(link(page + 1, "Suivante ›", { className: "next", rel: "next" }));
+    nav.append(ul);
+  }
+
+  function renderFacets(facets, state) {
+    const focused = document.activeElement;
+    const refocus = focused && focused.matches && focused.matches("#facets input[data-field]")
+      ? { field: focused.dataset.field, value: focused.dataset.value } : null;
+    els.facetList.textContent = "";
+    for (const field of FACET_FIELDS) {
+      const values = Array.isArray(facets[field]) ? facets[field].slice() : [];
+      const selected = state.filters.filter((f) => f.field === field).map((f) => f.value);
+      for (const v of selected) {
+        if (!values.some((x) => x.value === v)) values.push({ value: v, count: 0 });
+      }
+      if (!values.length) continue;
+      const fs = el("fieldset", { className: "facet", "data-field": field });
+      fs.append(el("legend", null, FACET_LABELS[field] || field));
+      const ul = el("ul", { className: "facet-values" });
+      for (const { value, count } of values) {
+        const input = el("input", { type: "checkbox", "data-field": field, "data-value": value });
+        input.checked = selected.includes(value);
+        const label = el("label", null, input, " ",
+          el("span", { className: "facet-value" }, field === "kind" ? kindLabel(value) : value), " ",
+          el("span", { className: "count" }, String(count)));
+        ul.append(el("li", null, label));
+      }
+      fs.append(ul);
+      els.facetList.append(fs);
+    }
+    els.clearFilters.hidden = !(state.filters.length || state.dateFrom || state.dateTo);
+    if (refocus) {
+      const again = [...els.facetList.querySelectorAll("input[data-field]")]
+        .find((i) => i.dataset.field === refocus.field && i.dataset.value === refocus.value);
+      if (again) again.focus();
+    }
+  }
+
+  // ---------------------------------------------------------------- rendering: one document
+
+  let docController = null;
+
+  const META_FIELDS = [
+    ["type", "Type", (v) => capitalize(v)],
+    ["institution", "Institution"],
+    ["date", "Date", frenchDate],
+    ["legislature", "Législature", (v) => `${v}e législature`],
+    ["place", "Lieu"],
+    ["signatories", "Signataires"],
+    ["signatory_role", "Qualité"],
+    ["outcome", "Sort"],
+    ["texte_ref", "Texte visé"],
+    ["dossier_ref", "Dossier"],
+    ["cites", "Textes cités"],
+    ["territories", "Territoires"],
+    ["countries", "Pays"],
+    ["clauses", "Passages"],
+    ["source", "Source"],
+  ];
+
+  function metaValue(v) {
+    if (v === null || v === undefined || v === "") return null;
+    if (Array.isArray(v)) {
+      const items = v.map((x) => (typeof x === "object" && x ? (x.name || x.value || JSON.stringify(x)) : String(x)))
+        .filter(Boolean);
+      return items.length ? items.join(", ") : null;
+    }
+    if (typeof v === "object") return null;
+    return String(v);
+  }
+
+  async function renderDocument(state) {
+    if (docController) docController.abort();
+    const controller = new AbortController();
+    docController = controller;
+    const view = els.documentView;
+    view.textContent = "";
+    view.append(el("p", { className: "loading-doc" }, "Chargement du texte…"));
+    const q = state.q.trim();
+    const docPromise = api(`/api/documents/${encodeURIComponent(state.doc)}`, null, controller.signal);
+    const matchPromise = q
+      ? api("/api/search", [["q", q], ["group", "clause"], ["document", state.doc], ["limit", "100"]],
+            controller.signal).catch((e) => e)
+      : Promise.resolve(null);
+    let doc;
+    try {
+      doc = await docPromise;
+    } catch (e) {
+      if (e.name === "AbortError" || controller !== docController) return;
+      showError("Impossible d’ouvrir ce texte", e);
+      view.textContent = "";
+      view.append(backLink(state));
+      return;
+    }
+    const matches = await matchPromise;
+    if (controller !== docController) return;
+    hideError();
+    if (matches instanceof Error) {
+      if (matches.name !== "AbortError") showError("Impossible de surligner les passages trouvés", matches);
+    }
+    const meta = doc.metadata || {};
+    const id = doc.id || meta.id || state.doc;
+    const article = el("article", { id: "document", "data-document-id": id,
+                                    "aria-labelledby": "document-title" });
+    article.append(el("p", { className: "back" }, backLink(state)));
+    const h1 = el("h1", { id: "document-title", tabindex: "-1" }, documentTitle(meta));
+    article.append(h1);
+    const dl = el("dl", { className: "doc-meta" });
+    for (const [key, label, fmt] of META_FIELDS) {
+      let v = metaValue(meta[key]);
+      if (v === null) continue;
+      if (fmt) v = fmt(v);
+      const dd = el("dd");
+      if (key === "source" && /^https?:\/\//i.test(v)) {
+        dd.append(el("a", { href: v, rel: "noopener noreferrer" }, v));
+      } else if (key === "date" && meta.date) {
+        dd.append(el("time", { datetime: meta.date }, v));
+      } else {
+        dd.append(v);
+      }
+      dl.append(el("div", null, el("dt", null, label), dd));
+    }
+    article.append(dl);
+
+    // Matching clauses, by index.
+    const byClause = new Map();
+    if (matches && !(matches instanceof Error)) {
+      for (const h of matches.hits || []) {
+        if (h.document_id && h.document_id !== id) continue;
+        const n = clauseIndex(h.clause_id);
+        if (n !== null && !byClause.has(n)) byClause.set(n, h);
+      }
+    }
+    const clauses = Array.isArray(doc.clauses) ? doc.clauses : [];
+    if (q) {
+      const box = el("nav", { className: "doc-matches", "aria-label": "Passages trouvés" });
+      if (byClause.size) {
+        box.append(el("p", null, `${plural(byClause.size, "passage correspond", "passages correspondent")} à « ${q} » :`));
+        const ul = el("ul");
+        const order = clauses.map((c) => String(c.index)).filter((n) => byClause.has(n));
+        for (const n of order) {
+          const c = clauses.find((x) => String(x.index) === n);
+          ul.append(el("li", null, el("a", { href: `#clause-${n}` }, kindLabel(c.kind, c.number))));
+        }
+        box.append(ul);
+      } else if (!(matches instanceof Error)) {
+        box.append(el("p", null, `Aucun passage de ce texte ne correspond à « ${q} ».`));
+      }
+      article.append(box);
+    }
+
+    const body = el("div", { className: "clauses" });
+    for (const c of clauses) {
+      const n = String(c.index);
+      const hit = byClause.get(n);
+      const section = el("section", { className: hit ? "clause match" : "clause", id: `clause-${n}`,
+                                      "data-kind": c.kind || "", tabindex: "-1",
+                                      "aria-label": kindLabel(c.kind, c.number) });
+      const head = el("div", { className: "clause-head" }, badge(c.kind, c.number),
+        el("a", { className: "clause-link", href: `#clause-${n}`,
+                  "aria-label": `Lien vers ce passage (${kindLabel(c.kind, c.number)})` }, "lien"));
+      section.append(head);
+      const text = hit && typeof hit.text === "string" && hit.text === c.text
+        ? highlighted(c.text, hit.highlights)
+        : (hit && typeof hit.text === "string" ? highlighted(hit.text, hit.highlights) : c.text || "");
+      section.append(el("p", { className: "clause-text" }, text));
+      body.append(section);
+    }
+    if (!clauses.length) body.append(el("p", null, "Ce texte n’a aucun passage."));
+    article.append(body);
+    view.textContent = "";
+    view.append(article);
+    document.title = `${documentTitle(meta)} — Hemicycle`;
+    applyTarget(true);
+  }
+
+  function backLink(state) {
+    let href = null;
+    try {
+      href = sessionStorage.getItem("hemicycle:lastSearch");
+    } catch (e) { /* storage may be disabled */ }
+    if (href && href.startsWith("?") && (new URLSearchParams(href).get("q") || "") !== state.q) {
+      href = null; // a search of another visit: go back to this text's query instead
+    }
+    if (!href || !href.startsWith("?")) {
+      href = state.q ? searchUrl({ ...readState({ search: "", hash: "" }), q: state.q }) : "/";
+    }
+    return el("a", { className: "back-link", href }, "← Retour aux résultats");
+  }
+
+  // Mark and focus the clause named by #clause-N.
+  function applyTarget(focusFallback) {
+    const article = document.getElementById("document");
+    if (!article) return;
+    for (const s of article.querySelectorAll("section.clause.target")) {
+      s.classList.remove("target");
+      s.removeAttribute("aria-current");
+    }
+    const m = /^#clause-(.+)$/.exec(window.location.hash);
+    const target = m ? document.getElementById(`clause-${decodeURIComponent(m[1])}`) : null;
+    if (target) {
+      target.classList.add("target");
+      target.setAttribute("aria-current", "true");
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
+    } else if (focusFallback) {
+      const h1 = article.querySelector("h1");
+      if (h1) h1.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    }
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  let renderedKey = null; // the search part of the URL last rendered
+
+  function render(opts = {}) {
+    const state = readState();
+    current = state;
+    syncForm(state);
+    const key = window.location.search;
+    if (state.doc) {
+      els.searchView.hidden = true;
+      els.documentView.hidden = false;
+      els.skip.setAttribute("href", "#document");
+      els.skip.textContent = "Aller au texte";
+      if (key === renderedKey && document.getElementById("document")) {
+        applyTarget(false);
+        return;
+      }
+      renderedKey = key;
+      if (searchController) searchController.abort();
+      renderDocument(state);
+    } else {
+      if (docController) docController.abort();
+      els.documentView.hidden = true;
+      els.documentView.textContent = "";
+      els.searchView.hidden = false;
+      els.skip.setAttribute("href", "#results");
+      els.skip.textContent = "Aller aux résultats";
+      document.title = state.q ? `« ${state.q} » — Hemicycle` : "Hemicycle — recherche dans les textes parlementaires";
+      if (key === renderedKey && !opts.force) return;
+      renderedKey = key;
+      if (hasSearch(state)) {
+        try {
+          sessionStorage.setItem("hemicycle:lastSearch", searchQueryString(state));
+        } catch (e) { /* ignore */ }
+      }
+      runSearch(state, opts.focusAfter);
+    }
+  }
+
+  function navigate(url, opts = {}) {
+    const target = new URL(url, window.location.href);
+    const same = target.search === window.location.search && target.hash === window.location.hash;
+    if (!same) history.pushState(null, "", target.pathname + target.search + target.hash);
+    render({ ...opts, force: opts.force || same });
+    if (opts.scrollTop) window.scrollTo(0, 0);
+  }
+
+  function newSearch(changes, opts = {}) {
+    const state = { ...readState(), doc: "", hash: "", ...changes };
+    if (!("page" in changes)) state.page = 1;
+    navigate(searchUrl(state), opts);
+  }
+
+  window.addEventListener("popstate", () => render());
+
+  // Links inside the page: handled without reloading (modifier keys keep the browser's behaviour).
+  document.addEventListener("click", (ev) => {
+    if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    const a = ev.target.closest && ev.target.closest("a[href]");
+    if (!a || a.target) return;
+    if (a.classList.contains("skip-link")) {
+      const id = a.getAttribute("href").slice(1);
+      const dest = document.getElementById(id);
+      if (dest) {
+        ev.preventDefault();
+        if (!dest.hasAttribute("tabindex")) dest.setAttribute("tabindex", "-1");
+        dest.focus();
+        dest.scrollIntoView({ block: "start" });
+      }
+      return;
+    }
+    const url = new URL(a.href, window.location.href);
+    if (url.origin !== window.location.origin || url.pathname !== window.location.pathname) {
+      if (!(url.origin === window.location.origin && url.pathname === "/" && a.id === "home-link")) return;
+    }
+    ev.preventDefault();
+    if (a.id === "home-link") {
+      els.q.value = "";
+      navigate("/", { scrollTop: true });
+      els.q.focus();
+      return;
+    }
+    const onlyHash = url.search === window.location.search && url.hash !== window.location.hash;
+    if (onlyHash) {
+      history.pushState(null, "", url.pathname + url.search + url.hash);
+      applyTarget(false);
+      return;
+    }
+    const isPage = a.hasAttribute("data-page");
+    navigate(url.href, {
+      scrollTop: isPage || !url.hash,
+      focusAfter: isPage ? () => els.results.focus({ preventScroll: true }) : null,
+    });
+  });
+
+  els.form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    closeSuggestions();
+    const q = els.q.value.trim();
+    newSearch({ q }, { force: true });
+  });
+
+  els.sort.addEventListener("change", () => newSearch({ sort: els.sort.value }));
+
+  function onDateChange(input, key) {
+    const v = input.value;
+    if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return;
+    if ((readState()[key] || "") === v) return;
+    newSearch({ [key]: v });
+  }
+  els.dateFrom.addEventListener("change", () => onDateChange(els.dateFrom, "dateFrom"));
+  els.dateTo.addEventListener("change", () => onDateChange(els.dateTo, "dateTo"));
+
+  els.facetList.addEventListener("change", (ev) => {
+    const input = ev.target;
+    if (!input.matches("input[type=checkbox][data-field]")) return;
+    const { field, value } = input.dataset;
+    const state = readState();
+    let filters = state.filters.filter((f) => !(f.field === field && f.value === value));
+    if (input.checked) filters = [...filters, { field, value }];
+    newSearch({ filters });
+  });
+
+  els.clearFilters.addEventListener("click", () => {
+    newSearch({ filters: [], dateFrom: "", dateTo: "" });
+    els.q.focus();
+  });
+
+  // ---------------------------------------------------------------- suggestions (combobox)
+
+  let suggestTimer = 0;
+  let suggestController = null;
+  let activeIndex = -1;
+  let suggestionItems = [];
+
+  function closeSuggestions() {
+    clearTimeout(suggestTimer);
+    if (suggestController) suggestController.abort();
+    suggestController = null;
+    els.suggestions.hidden = true;
+    els.suggestions.textContent = "";
+    suggestionItems = [];
+    activeIndex = -1;
+    els.q.setAttribute("aria-expanded", "false");
+    els.q.removeAttribute("aria-activedescendant");
+  }
+
+  function setActive(i) {
+    const options = els.suggestions.querySelectorAll("li[role=option]");
+    activeIndex = i;
+    options.forEach((li, k) => {
+      const on = k === i;
+      li.classList.toggle("active", on);
+      li.setAttribute("aria-selected", on ? "true" : "false");
+    });
+    if (i >= 0 && options[i]) {
+      els.q.setAttribute("aria-activedescendant", options[i].id);
+      options[i].scrollIntoView({ block: "nearest" });
+    } else {
+      els.q.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function pickSuggestion(i) {
+    const s = suggestionItems[i];
+    if (!s) return;
+    els.q.value = s.query || s.word;
+    closeSuggestions();
+    newSearch({ q: els.q.value.trim() }, { force: true });
+  }
+
+  async function fetchSuggestions(value) {
+    if (suggestController) suggestController.abort();
+    const controller = new AbortController();
+    suggestController = controller;
+    try {
+      const data = await api("/api/suggest", [["q", value]], controller.signal);
+      if (controller !== suggestController || els.q.value !== value) return;
+      const list = (data.suggestions || []).slice(0, 8);
+      suggestionItems = list;
+      els.suggestions.textContent = "";
+      activeIndex = -1;
+      els.q.removeAttribute("aria-activedescendant");
+      if (!list.length || document.activeElement !== els.q) {
+        els.suggestions.hidden = true;
+        els.q.setAttribute("aria-expanded", "false");
+        return;
+      }
+      list.forEach((s, i) => {
+        const li = el("li", { role: "option", id: `sugg-${i}`, "aria-selected": "false" },
+          el("span", { className: "sugg-query" }, s.query || s.word),
+          el("span", { className: "sugg-count" },
+             typeof s.documents === "number" ? plural(s.documents, "doc.", "doc.") : ""));
+        li.addEventListener("mousedown", (ev) => ev.preventDefault()); // keep focus in #q
+        li.addEventListener("click", () => pickSuggestion(i));
+        els.suggestions.append(li);
+      });
+      els.suggestions.hidden = false;
+      els.q.setAttribute("aria-expanded", "true");
+    } catch (e) {
+      if (e.name === "AbortError") return;
+      // A failing completion must not hide the search itself; say it quietly in the list.
+      closeSuggestions();
+      showError("Suggestions indisponibles", e);
+    }
+  }
+
+  els.q.addEventListener("input", () => {
+    clearTimeout(suggestTimer);
+    const value = els.q.value;
+    const last = value.split(/\s+/).pop() || "";
+    if (value.trim().length < 2 || last.replace(/^[-"«“(]+/, "").length < 1) {
+      closeSuggestions();
+      return;
+    }
+    suggestTimer = setTimeout(() => fetchSuggestions(value), SUGGEST_DELAY_MS);
+  });
+
+  els.q.addEventListener("keydown", (ev) => {
+    const open = !els.suggestions.hidden && suggestionItems.length > 0;
+    if (ev.key === "ArrowDown") {
+      if (!open) {
+        if (els.q.value.trim().length >= 2) fetchSuggestions(els.q.value);
+        return;
+      }
+      ev.preventDefault();
+      setActive(activeIndex + 1 >= suggestionItems.length ? 0 : activeIndex + 1);
+    } else if (ev.key === "ArrowUp") {
+      if (!open) return;
+      ev.preventDefault();
+      setActive(activeIndex <= 0 ? suggestionItems.length - 1 : activeIndex - 1);
+    } else if (ev.key === "Enter") {
+      if (open && activeIndex >= 0) {
+        ev.preventDefault();
+        pickSuggestion(activeIndex);
+      }
+    } else if (ev.key === "Escape") {
+      if (open) {
+        ev.preventDefault();
+        closeSuggestions();
+      }
+    } else if (ev.key === "Tab") {
+      closeSuggestions();
+    }
+  });
+
+  els.q.addEventListener("blur", () => {
+    setTimeout(() => {
+      if (document.activeElement !== els.q) closeSuggestions();
+    }, 100);
+  });
+
+  // ---------------------------------------------------------------- start
+
+  render();
+})();
