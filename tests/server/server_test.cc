@@ -412,6 +412,8 @@ TEST_CASE("SIGTERM: in-flight work finishes, the process exits 0", "[server]") {
 TEST_CASE("a search cut short by the time limit says so", "[server]") {
   Served s({"--time-limit", "0.000001"});
   HttpResponse r = http_get(s.port(), search_target("ingérence étrangère outre-mer"));
+  INFO(r.body);
+  INFO(s.server->log());
   REQUIRE(r.status == 200);
   auto d = parse(r.body);
   CHECK(d["timed_out"].GetBool());
