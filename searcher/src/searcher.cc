@@ -125,6 +125,9 @@ struct Searcher::Impl {
   Xapian::Database db;                 // every shard, searched as one
   std::vector<Xapian::Database> shards;  // each shard alone (metadata is per database)
   analyzers::FrenchAnalyzer analyzer;
+  // The current search's time budget (options.time_limit_seconds from its start).
+  std::chrono::steady_clock::time_point deadline;
+  bool out_of_time = false;
 
   void open() {
     Xapian::Database combined;
@@ -165,7 +168,16 @@ struct Searcher::Impl {
     Xapian::Enquire e(db);
     e.set_query(q);
     if (sort == Sort::kDate) e.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-    if (options.time_limit_seconds > 0) e.set_time_limit(options.time_limit_seconds);
+    if (options.time_limit_seconds > 0) {
+      // One search runs several matches: together they share the time limit.
+      double left = std::chrono::duration<double>(deadline - std::chrono::steady_clock::now())
+                        .count();
+      if (left <= 0) {
+        out_of_time = true;
+        left = 0.001;  // finish this match with what the first documents give
+      }
+      e.set_time_limit(left);
+    }
     return e;
   }
 
@@ -452,6 +464,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 
   // Invalid UTF-8 (from a terminal in another encoding, a broken URL…) becomes U+FFFD, so
   // that every message and JSON document we write is valid UTF-8.
+  im.deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                             std::chrono::duration<double>(im.options.time_limit_seconds));
+  im.out_of_time = false;
   const std::string query = analyzers::sanitize_utf8(request.query);
   ParsedQuery pq = parse_query(query, im.analyzer);
   if (!pq.ok()) throw QueryError(pq.error);
@@ -628,7 +643,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.took_ms = std::chrono::duration<double, std::milli>(
                        std::chrono::steady_clock::now() - started).count();
   if (im.options.time_limit_seconds > 0 &&
-      result.took_ms >= im.options.time_limit_seconds * 1000 * 0.98) {
+      (im.out_of_time || result.took_ms >= im.options.time_limit_seconds * 1000 * 0.98)) {
     result.timed_out = true;
     result.notes.push_back("the time limit was reached: counts and results may be incomplete");
   }
