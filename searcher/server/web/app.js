@@ -115,13 +115,18 @@
     return el("span", { className: "badge", "data-kind": kind || "" }, kindLabel(kind, number));
   }
 
+  const TYPE_LABELS = { reglement: "règlement", texte_legislatif: "texte législatif" };
+  function typeLabel(t) {
+    return TYPE_LABELS[t] || String(t || "").replace(/_/g, " ");
+  }
+
   function capitalize(s) {
     return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
   }
 
   function documentTitle(d) {
     if (d.title) return d.title;
-    const type = capitalize(d.type || "texte");
+    const type = capitalize(typeLabel(d.type) || "texte");
     const date = frenchDate(d.date);
     return date ? `${type} du ${date}` : type;
   }
@@ -360,7 +365,7 @@
   }
 
   function metaLine(hit) {
-    const parts = [hit.type ? capitalize(hit.type) : "", hit.institution || "", frenchDate(hit.date)]
+    const parts = [hit.type ? capitalize(typeLabel(hit.type)) : "", hit.institution || "", frenchDate(hit.date)]
       .filter(Boolean);
     const p = el("p", { className: "result-meta" });
     parts.forEach((part, i) => {
@@ -501,7 +506,8 @@
         const input = el("input", { type: "checkbox", "data-field": field, "data-value": value });
         input.checked = selected.includes(value);
         const label = el("label", null, input, " ",
-          el("span", { className: "facet-value" }, field === "kind" ? kindLabel(value) : value), " ",
+          el("span", { className: "facet-value" },
+            field === "kind" ? kindLabel(value) : field === "type" ? typeLabel(value) : value), " ",
           el("span", { className: "count" }, String(count)));
         ul.append(el("li", null, label));
       }
@@ -521,10 +527,10 @@
   let docController = null;
 
   const META_FIELDS = [
-    ["type", "Type", (v) => capitalize(v)],
+    ["type", "Type", (v) => capitalize(typeLabel(v))],
     ["institution", "Institution"],
     ["date", "Date", frenchDate],
-    ["legislature", "Législature", (v) => `${v}e législature`],
+    ["legislature", "Législature", (v) => (/^\d+$/.test(v) ? `${v}${v === "1" ? "re" : "e"} législature` : v)],
     ["place", "Lieu"],
     ["signatories", "Signataires"],
     ["signatory_role", "Qualité"],
@@ -617,11 +623,14 @@
       if (byClause.size) {
         box.append(el("p", null, `${plural(byClause.size, "passage correspond", "passages correspondent")} à « ${q} » :`));
         const ul = el("ul");
-        const order = clauses.map((c) => String(c.index)).filter((n) => byClause.has(n));
-        for (const n of order) {
-          const c = clauses.find((x) => String(x.index) === n);
-          ul.append(el("li", null, el("a", { href: `#clause-${n}` }, kindLabel(c.kind, c.number))));
-        }
+        const found = clauses.filter((c) => byClause.has(String(c.index)));
+        const labels = found.map((c) => kindLabel(c.kind, c.number));
+        found.forEach((c, i) => {
+          const n = String(c.index);
+          const ambiguous = labels.indexOf(labels[i]) !== labels.lastIndexOf(labels[i]);
+          const text = ambiguous ? `${labels[i]} (passage ${n})` : labels[i];
+          ul.append(el("li", null, el("a", { href: `#clause-${n}` }, text)));
+        });
         box.append(ul);
       } else if (!(matches instanceof Error)) {
         box.append(el("p", null, `Aucun passage de ce texte ne correspond à « ${q} ».`));

@@ -1,0 +1,319 @@
+/*
+ * Hemicycle — embeddable search widget. Plain JavaScript, no dependency.
+ *
+ *   <div id="recherche"></div>
+ *   <script src="https://HOST/widget.js" data-target="#recherche"
+ *           data-filter="type:résolution" data-limit="5" data-open="_blank"></script>
+ *
+ * Options (attributes of the <script> tag):
+ *   data-target  CSS selector of the element to render into (default: a new <div> right after
+ *                the script tag). The widget lives in that element's shadow root, so the host
+ *                page's CSS does not reach it and its CSS does not leak out.
+ *   data-filter  a filter FIELD:VALUE applied to every search (e.g. type:amendement,
+ *                type:"résolution européenne"); several filters are separated by ";"
+ *                (e.g. "type:amendement; year:2024"). Empty: no filter.
+ *   data-limit   how many results to show, 1 to 20 (default 5).
+ *   data-open    the target of the result links: "_blank" (default), "_self", or a window name.
+ *   data-query   optional: a search to run as soon as the widget is shown.
+ *
+ * The API is the origin the script was loaded from. The host page's origin must be allowed by
+ * the server: hemicycle-serve --cors-origin https://intranet.example.
+ */
+(() => {
+  "use strict";
+
+  const script = document.currentScript; // only valid while this file first runs
+  if (!script || !script.src) return;
+
+  const BASE = new URL(script.src, document.baseURI).origin;
+  const data = script.dataset;
+  const limit = Math.min(20, Math.max(1, parseInt(data.limit || "5", 10) || 5));
+  const openIn = (data.open || "_blank").trim() || "_blank";
+  const filters = (data.filter || "")
+    .split(";")
+    .map((f) => f.trim())
+    .filter((f) => f.length > 0);
+
+  const CSS = `
+:host { all: initial; display: block; }
+:host([hidden]) { display: none; }
+.hemicycle {
+  box-sizing: border-box;
+  display: block;
+  margin: 0; padding: 14px 16px 12px;
+  background: #ffffff; color: #1b1f24;
+  border: 1px solid #d5dbe1; border-radius: 8px;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  font-size: 15px; font-weight: 400; font-style: normal; line-height: 1.5;
+  letter-spacing: normal; word-spacing: normal; text-align: left; text-transform: none;
+  text-indent: 0; text-shadow: none; white-space: normal; direction: ltr; visibility: visible;
+  cursor: auto;
+}
+.hemicycle *, .hemicycle *::before, .hemicycle *::after { box-sizing: border-box; }
+.hemicycle-brand { margin: 0 0 8px; font-size: 13px; font-weight: 700; color: #173f7a; letter-spacing: 0.02em; }
+.hemicycle-form { display: flex; gap: 6px; margin: 0; padding: 0; border: 0; }
+.hemicycle-q {
+  flex: 1 1 auto; min-width: 0; margin: 0;
+  padding: 7px 10px;
+  font: inherit; color: #1b1f24; background: #fff;
+  border: 1px solid #8893a0; border-radius: 6px; outline: none;
+  box-shadow: none;
+}
+.hemicycle-button {
+  flex: 0 0 auto; margin: 0;
+  padding: 7px 12px;
+  font: inherit; font-weight: 700; color: #fff; background: #173f7a;
+  border: 1px solid #173f7a; border-radius: 6px; cursor: pointer;
+  text-transform: none;
+}
+.hemicycle-button:hover { background: #0f2d59; }
+.hemicycle-q:focus-visible, .hemicycle-button:focus-visible, .hemicycle a:focus-visible {
+  outline: 3px solid #0b5fff; outline-offset: 2px;
+}
+.hemicycle-total { margin: 8px 0 0; font-size: 14px; color: #4f5965; }
+.hemicycle-total:empty { display: none; }
+.hemicycle-error {
+  margin: 8px 0 0; padding: 8px 10px;
+  background: #fdecec; color: #8a1010; border-left: 4px solid #8a1010; border-radius: 4px;
+  font-size: 14px;
+}
+.hemicycle-error[hidden] { display: none; }
+.hemicycle-results { list-style: none; margin: 6px 0 0; padding: 0; }
+.hemicycle-results li {
+  display: block; margin: 0; padding: 9px 0;
+  border-top: 1px solid #e6eaee;
+  color: #1b1f24; font-size: 15px; font-weight: 400; list-style: none;
+}
+.hemicycle-results li::before, .hemicycle-results li::after { content: none; }
+.hemicycle-title {
+  color: #173f7a; font-weight: 700; text-decoration: none; text-transform: none;
+}
+.hemicycle-title:hover { text-decoration: underline; }
+.hemicycle-meta { margin: 1px 0 0; font-size: 13px; color: #4f5965; }
+.hemicycle-snippet {
+  margin: 3px 0 0; font-size: 14px; color: #1b1f24;
+  font-family: Charter, Cambria, Georgia, "DejaVu Serif", serif;
+  overflow-wrap: anywhere;
+}
+.hemicycle mark { background: #ffe27a; color: inherit; padding: 0 1px; border-radius: 2px; }
+.hemicycle-more { margin: 6px 0 0; font-size: 14px; }
+.hemicycle-more a { color: #173f7a; }
+.hemicycle-more:empty { display: none; }
+`;
+
+  const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "septembre", "octobre", "novembre", "décembre"];
+
+  function frenchDate(iso) {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso || "");
+    if (!m) return iso || "";
+    const month = m[2] ? MONTHS[Number(m[2]) - 1] : "";
+    if (!month) return m[1];
+    if (!m[3]) return `${month} ${m[1]}`;
+    const day = Number(m[3]);
+    return `${day === 1 ? "1er" : day} ${month} ${m[1]}`;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder("utf-8");
+
+  // Text with <mark> on UTF-8 byte ranges [begin, end), as DOM nodes (never HTML).
+  function highlighted(text, ranges) {
+    const frag = document.createDocumentFragment();
+    const bytes = encoder.encode(text || "");
+    const sorted = (Array.isArray(ranges) ? ranges : [])
+      .map((r) => [Math.max(0, Math.min(bytes.length, r[0] | 0)), Math.max(0, Math.min(bytes.length, r[1] | 0))])
+      .filter((r) => r[1] > r[0])
+      .sort((a, b) => a[0] - b[0]);
+    let pos = 0;
+    for (const [b, e] of sorted) {
+      if (b < pos) continue; // overlapping range
+      if (b > pos) frag.append(decoder.decode(bytes.subarray(pos, b)));
+      const mark = el("mark");
+      mark.textContent = decoder.decode(bytes.subarray(b, e));
+      frag.append(mark);
+      pos = e;
+    }
+    if (pos < bytes.length) frag.append(decoder.decode(bytes.subarray(pos)));
+    return frag;
+  }
+
+  function start() {
+    let host = null;
+    if (data.target) {
+      try {
+        host = document.querySelector(data.target);
+      } catch (e) {
+        host = null;
+      }
+    }
+    if (!host) {
+      host = document.createElement("div");
+      script.after(host);
+    }
+    const root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    root.textContent = ""; // embedded twice into one element: start afresh
+
+    // The CSS lives in the shadow root twice over: a <style> element, and the same rules as a
+    // constructed style sheet, which still applies when the host page's CSP refuses inline
+    // <style> (style-src without 'unsafe-inline').
+    const style = document.createElement("style");
+    style.textContent = CSS;
+    root.append(style);
+    if ("adoptedStyleSheets" in root && typeof CSSStyleSheet === "function" &&
+        "replaceSync" in CSSStyleSheet.prototype) {
+      try {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+        root.adoptedStyleSheets = [sheet];
+      } catch (e) { /* the <style> element is enough */ }
+    }
+
+    const box = el("div", "hemicycle");
+    box.setAttribute("lang", "fr");
+    const brand = el("p", "hemicycle-brand", "Hemicycle — textes parlementaires");
+    const form = el("form", "hemicycle-form");
+    form.setAttribute("role", "search");
+    const input = el("input", "hemicycle-q");
+    input.type = "search";
+    input.name = "q";
+    input.setAttribute("aria-label", "Rechercher");
+    input.placeholder = "Rechercher dans les textes";
+    input.autocomplete = "off";
+    const button = el("button", "hemicycle-button", "Rechercher");
+    button.type = "submit";
+    form.append(input, button);
+    const total = el("p", "hemicycle-total");
+    total.setAttribute("aria-live", "polite");
+    const error = el("div", "hemicycle-error");
+    error.setAttribute("role", "alert");
+    error.hidden = true;
+    const results = el("ol", "hemicycle-results");
+    const more = el("p", "hemicycle-more");
+    box.append(brand, form, total, error, results, more);
+    root.append(box);
+
+    let controller = null;
+
+    function showError(message) {
+      error.textContent = message;
+      error.hidden = false;
+    }
+
+    async function search(q) {
+      if (controller) controller.abort();
+      controller = new AbortController();
+      const mine = controller;
+      const url = new URL("/api/search", BASE);
+      url.searchParams.set("q", q);
+      url.searchParams.set("limit", String(limit));
+      for (const f of filters) url.searchParams.append("filter", f);
+      total.textContent = "Recherche…";
+      let res;
+      let body = null;
+      try {
+        res = await fetch(url.href, { signal: mine.signal, mode: "cors", credentials: "omit",
+                                      headers: { Accept: "application/json" } });
+        try {
+          body = await res.json();
+        } catch (e) {
+          if (e.name === "AbortError") throw e;
+          body = null;
+        }
+      } catch (e) {
+        if (e.name === "AbortError") return;
+        if (mine !== controller) return;
+        total.textContent = "";
+        results.textContent = "";
+        more.textContent = "";
+        showError("Impossible de joindre le moteur de recherche Hemicycle : le serveur est arrêté " +
+                  "ou n’autorise pas ce site (option --cors-origin).");
+        return;
+      }
+      if (mine !== controller) return;
+      if (!res.ok || !body || body.error) {
+        total.textContent = "";
+        results.textContent = "";
+        more.textContent = "";
+        const msg = body && body.error && body.error.message
+          ? body.error.message : `réponse inattendue du serveur (HTTP ${res.status})`;
+        showError(`La recherche a échoué : ${msg}`);
+        return;
+      }
+      error.hidden = true;
+      error.textContent = "";
+      render(q, body);
+    }
+
+    function render(q, body) {
+      const n = Number(body.total) || 0;
+      total.textContent = n === 0 ? `Aucun résultat pour « ${q} »`
+                                  : `${n} ${n === 1 ? "document" : "documents"}`;
+      results.textContent = "";
+      for (const hit of body.hits || []) {
+        const li = el("li");
+        const a = el("a", "hemicycle-title");
+        const p = new URLSearchParams();
+        p.set("doc", hit.document_id);
+        p.set("q", q);
+        const hash = hit.clause_id && hit.clause_id.includes("#")
+          ? `#clause-${hit.clause_id.slice(hit.clause_id.lastIndexOf("#") + 1)}` : "";
+        a.href = `${BASE}/?${p.toString()}${hash}`;
+        a.target = openIn;
+        a.rel = "noopener";
+        const type = (hit.type || "texte").replace(/_/g, " ");
+        const date = frenchDate(hit.date);
+        a.textContent = hit.title ||
+          `${type.charAt(0).toUpperCase()}${type.slice(1)}${date ? ` du ${date}` : ""}`;
+        li.append(a);
+        const meta = [hit.institution, date].filter(Boolean).join(" · ");
+        if (meta) li.append(el("p", "hemicycle-meta", meta));
+        const snippet = el("p", "hemicycle-snippet");
+        snippet.append(hit.snippet
+          ? highlighted(hit.snippet, hit.snippet_highlights)
+          : highlighted(hit.text || "", hit.highlights));
+        li.append(snippet);
+        results.append(li);
+      }
+      more.textContent = "";
+      if (n > (body.hits || []).length) {
+        const p = new URLSearchParams();
+        p.set("q", q);
+        for (const f of filters) p.append("filter", f);
+        const a = el("a", null, "Voir tous les résultats sur Hemicycle");
+        a.href = `${BASE}/?${p.toString()}`;
+        a.target = openIn;
+        a.rel = "noopener";
+        more.append(a);
+      }
+    }
+
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const q = input.value.trim();
+      if (!q) {
+        input.focus();
+        return;
+      }
+      search(q);
+    });
+
+    if (data.query) {
+      input.value = data.query;
+      search(data.query.trim());
+    }
+  }
+
+  if (document.readyState === "loading" && data.target && !document.querySelector(data.target)) {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
+})();
