@@ -234,8 +234,10 @@
       const msg = body && body.error && body.error.message
         ? body.error.message
         : `réponse inattendue du serveur (HTTP ${res.status})`;
-      const code = body && body.error && body.error.code ? ` [${body.error.code}]` : "";
-      throw new ApiError(`${msg}${code}`);
+      const err = new ApiError(msg);
+      err.code = body && body.error ? body.error.code : `http_${res.status}`;
+      err.status = res.status;
+      throw err;
     }
     return body;
   }
@@ -244,6 +246,8 @@
     if (err && err.name === "AbortError") return;
     els.error.textContent = "";
     els.error.append(el("strong", null, `${context} : `), err && err.message ? err.message : String(err));
+    if (err && err.code) els.error.dataset.code = err.code;
+    else delete els.error.dataset.code;
     els.error.hidden = false;
   }
 
@@ -330,12 +334,20 @@
 
   function describeSearch(state) {
     const parts = [];
-    if (state.q.trim()) parts.push(`« ${state.q.trim()} »`);
+    if (state.q.trim()) parts.push(`pour « ${state.q.trim()} »`);
     if (state.filters.length) {
       parts.push(state.filters.map((f) => `${FACET_LABELS[f.field] || f.field} : ${
         f.field === "kind" ? kindLabel(f.value) : f.value}`).join(", "));
     }
-    return parts.join(" — ");
+    if (state.dateFrom && state.dateTo) {
+      parts.push(`du ${frenchDate(state.dateFrom)} au ${frenchDate(state.dateTo)}`);
+    } else if (state.dateFrom) {
+      parts.push(`depuis le ${frenchDate(state.dateFrom)}`);
+    } else if (state.dateTo) {
+      parts.push(`jusqu’au ${frenchDate(state.dateTo)}`);
+    }
+    const text = parts.join(" — ");
+    return text && !state.q.trim() ? `— ${text}` : text;
   }
 
   function renderSummary(data, state) {
@@ -343,11 +355,11 @@
     els.summary.textContent = "";
     const what = describeSearch(state);
     if (total === 0) {
-      els.summary.append(`Aucun résultat pour ${what}`);
+      els.summary.append(`Aucun résultat ${what}`.trim());
     } else {
       els.summary.append(el("span", { id: "total" }, String(total)),
                          total === 1 ? " document" : " documents");
-      if (what) els.summary.append(` pour ${what}`);
+      if (what) els.summary.append(` ${what}`);
       const pages = pageCount(total);
       if (pages > 1) els.summary.append(` — page ${state.page} sur ${pages}`);
     }
@@ -871,6 +883,18 @@
     newSearch({ q: els.q.value.trim() }, { force: true });
   }
 
+  // The query with its completed last word in bold.
+  function suggestionLabel(s) {
+    const query = s.query || s.word || "";
+    const span = el("span", { className: "sugg-query" });
+    if (s.word && query.endsWith(s.word) && query.length > s.word.length) {
+      span.append(query.slice(0, query.length - s.word.length), el("strong", null, s.word));
+    } else {
+      span.append(el("strong", null, query));
+    }
+    return span;
+  }
+
   async function fetchSuggestions(value) {
     if (suggestController) suggestController.abort();
     const controller = new AbortController();
@@ -890,9 +914,9 @@
       }
       list.forEach((s, i) => {
         const li = el("li", { role: "option", id: `sugg-${i}`, "aria-selected": "false" },
-          el("span", { className: "sugg-query" }, s.query || s.word),
+          suggestionLabel(s),
           el("span", { className: "sugg-count" },
-             typeof s.documents === "number" ? plural(s.documents, "doc.", "doc.") : ""));
+             typeof s.documents === "number" ? plural(s.documents, "document", "documents") : ""));
         li.addEventListener("mousedown", (ev) => ev.preventDefault()); // keep focus in #q
         li.addEventListener("click", () => pickSuggestion(i));
         els.suggestions.append(li);
