@@ -168,7 +168,8 @@
         filters.push(parsed);
       }
     }
-    const page = Math.max(1, parseInt(p.get("page") || "1", 10) || 1);
+    const page = Math.min(MAX_REACHABLE / PAGE_SIZE,
+                          Math.max(1, parseInt(p.get("page") || "1", 10) || 1));
     const sort = p.get("sort") === "date" ? "date" : "relevance";
     return {
       q: p.get("q") || "",
@@ -182,17 +183,21 @@
     };
   }
 
+  // A query string from [name, value] pairs, encoded with encodeURIComponent (spaces as %20).
+  function queryString(pairs) {
+    return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+  }
+
   function searchQueryString(state, overrides = {}) {
     const s = { ...state, ...overrides };
-    const p = new URLSearchParams();
-    if (s.q) p.set("q", s.q);
-    for (const f of s.filters) p.append("filter", filterString(f.field, f.value));
-    if (s.sort && s.sort !== "relevance") p.set("sort", s.sort);
-    if (s.dateFrom) p.set("date_from", s.dateFrom);
-    if (s.dateTo) p.set("date_to", s.dateTo);
-    if (s.page && s.page > 1) p.set("page", String(s.page));
-    const qs = p.toString();
-    return qs ? `?${qs}` : "?";
+    const pairs = [];
+    if (s.q) pairs.push(["q", s.q]);
+    for (const f of s.filters) pairs.push(["filter", filterString(f.field, f.value)]);
+    if (s.sort && s.sort !== "relevance") pairs.push(["sort", s.sort]);
+    if (s.dateFrom) pairs.push(["date_from", s.dateFrom]);
+    if (s.dateTo) pairs.push(["date_to", s.dateTo]);
+    if (s.page && s.page > 1) pairs.push(["page", String(s.page)]);
+    return `?${queryString(pairs)}`;
   }
 
   function searchUrl(state, overrides) {
@@ -201,10 +206,9 @@
   }
 
   function documentUrl(docId, q, clause) {
-    const p = new URLSearchParams();
-    p.set("doc", docId);
-    if (q) p.set("q", q);
-    return `?${p.toString()}${clause ? `#clause-${clause}` : ""}`;
+    const pairs = [["doc", docId]];
+    if (q) pairs.push(["q", q]);
+    return `?${queryString(pairs)}${clause ? `#clause-${clause}` : ""}`;
   }
 
   // ---------------------------------------------------------------- API
@@ -480,11 +484,14 @@
     if (pages <= 1) return;
     const page = Math.min(state.page, pages);
     const ul = el("ul");
-    const link = (n, label, extra = {}) => {
-      const a = el("a", { href: searchUrl(state, { page: n }), "data-page": n, ...extra }, label);
-      return el("li", null, a);
-    };
-    if (page > 1) ul.append(link(page - 1, "‹ Précédente", { className: "prev", rel: "prev" }));
+    // Numbered links carry data-page (one link per page); previous/next carry data-nav.
+    const href = (n) => `${searchQueryString(state, { page: 1 })}${
+      searchQueryString(state, { page: 1 }) === "?" ? "" : "&"}page=${n}`;
+    const link = (n, label, extra = {}) => el("li", null, el("a", { href: href(n), ...extra }, label));
+    if (page > 1) {
+      ul.append(link(page - 1, "‹ Précédente",
+                     { className: "prev", rel: "prev", "data-nav": page - 1 }));
+    }
     const shown = new Set([1, pages]);
     for (let n = page - 2; n <= page + 2; n++) if (n >= 1 && n <= pages) shown.add(n);
     const list = [...shown].sort((a, b) => a - b);
@@ -492,10 +499,13 @@
     for (const n of list) {
       if (n - prev > 1) ul.append(el("li", { className: "gap", "aria-hidden": "true" }, "…"));
       const extra = n === page ? { "aria-current": "page" } : {};
-      ul.append(link(n, String(n), { ...extra, "aria-label": `Page ${n}` }));
+      ul.append(link(n, String(n), { ...extra, "data-page": n, "aria-label": `Page ${n}` }));
       prev = n;
     }
-    if (page < pages) ul.append(link(page + 1, "Suivante ›", { className: "next", rel: "next" }));
+    if (page < pages) {
+      ul.append(link(page + 1, "Suivante ›",
+                     { className: "next", rel: "next", "data-nav": page + 1 }));
+    }
     nav.append(ul);
   }
 
@@ -555,6 +565,9 @@
     ["clauses", "Passages"],
     ["source", "Source"],
   ];
+
+  const EXTRA_FIELDS = [["texte_ref_kind", "Nature du texte visé"], ["organe", "Organe"],
+                        ["etat", "État"]];
 
   function metaValue(v) {
     if (v === null || v === undefined || v === "") return null;
@@ -618,6 +631,11 @@
       }
       dl.append(el("div", null, el("dt", null, label), dd));
     }
+    const extras = meta.extras && typeof meta.extras === "object" ? meta.extras : {};
+    for (const [key, label] of EXTRA_FIELDS) {
+      const v = metaValue(extras[key]);
+      if (v !== null) dl.append(el("div", null, el("dt", null, label), el("dd", null, v)));
+    }
     article.append(dl);
 
     // Matching clauses, by index.
@@ -661,6 +679,7 @@
         el("a", { className: "clause-link", href: `#clause-${n}`,
                   "aria-label": `Lien vers ce passage (${kindLabel(c.kind, c.number)})` }, "lien"));
       section.append(head);
+      if (c.lead) section.append(el("p", { className: "clause-lead" }, c.lead));
       const text = hit && typeof hit.text === "string" && hit.text === c.text
         ? highlighted(c.text, hit.highlights)
         : (hit && typeof hit.text === "string" ? highlighted(hit.text, hit.highlights) : c.text || "");
@@ -800,7 +819,7 @@
       applyTarget(false);
       return;
     }
-    const isPage = a.hasAttribute("data-page");
+    const isPage = a.hasAttribute("data-page") || a.hasAttribute("data-nav");
     navigate(url.href, {
       scrollTop: isPage || !url.hash,
       focusAfter: isPage ? () => els.results.focus({ preventScroll: true }) : null,

@@ -260,12 +260,9 @@
       for (const hit of body.hits || []) {
         const li = el("li");
         const a = el("a", "hemicycle-title");
-        const p = new URLSearchParams();
-        p.set("doc", hit.document_id);
-        p.set("q", q);
         const hash = hit.clause_id && hit.clause_id.includes("#")
           ? `#clause-${hit.clause_id.slice(hit.clause_id.lastIndexOf("#") + 1)}` : "";
-        a.href = `${BASE}/?${p.toString()}${hash}`;
+        a.href = `${BASE}/?doc=${encodeURIComponent(hit.document_id)}&q=${encodeURIComponent(q)}${hash}`;
         a.target = openIn;
         a.rel = "noopener";
         const type = (hit.type || "texte").replace(/_/g, " ");
@@ -284,11 +281,10 @@
       }
       more.textContent = "";
       if (n > (body.hits || []).length) {
-        const p = new URLSearchParams();
-        p.set("q", q);
-        for (const f of filters) p.append("filter", f);
+        const params = [`q=${encodeURIComponent(q)}`]
+          .concat(filters.map((f) => `filter=${encodeURIComponent(f)}`));
         const a = el("a", null, "Voir tous les résultats sur Hemicycle");
-        a.href = `${BASE}/?${p.toString()}`;
+        a.href = `${BASE}/?${params.join("&")}`;
         a.target = openIn;
         a.rel = "noopener";
         more.append(a);
