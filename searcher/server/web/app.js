@@ -438,9 +438,9 @@
       ol.hidden = false;
       return;
     }
-    if (button.disabled) return;
-    button.disabled = true;
+    if (button.classList.contains("loading")) return; // not disabled: that would drop the focus
     button.classList.add("loading");
+    button.setAttribute("aria-busy", "true");
     try {
       const data = await api("/api/search", [["q", q], ["group", "clause"],
         ["document", hit.document_id], ["limit", "50"]]);
@@ -452,7 +452,8 @@
         const n = clauseIndex(h.clause_id);
         const item = el("li", { className: "other-clause" });
         const head = el("p", { className: "other-head" }, badge(h.kind, h.number), " ",
-          el("a", { className: "clause-jump", href: documentUrl(hit.document_id, q, n) },
+          el("a", { className: "clause-jump", href: documentUrl(hit.document_id, q, n),
+                    "aria-label": `Voir ce passage (${kindLabel(h.kind, h.number)}) dans le texte` },
              "voir dans le texte"));
         item.append(head);
         const text = h.snippet || h.text || "";
@@ -467,8 +468,8 @@
     } catch (e) {
       showError("Impossible d’afficher les autres passages", e);
     } finally {
-      button.disabled = false;
       button.classList.remove("loading");
+      button.removeAttribute("aria-busy");
     }
   }
 
