@@ -680,7 +680,7 @@
         el("a", { className: "clause-link", href: `#clause-${n}`,
                   "aria-label": `Lien vers ce passage (${kindLabel(c.kind, c.number)})` }, "lien"));
       section.append(head);
-      if (c.lead) section.append(el("p", { className: "clause-lead" }, c.lead));
+      if (c.lead) section.dataset.lead = c.lead; // the article's leading verb ("Invite"): in its text already
       const text = hit && typeof hit.text === "string" && hit.text === c.text
         ? highlighted(c.text, hit.highlights)
         : (hit && typeof hit.text === "string" ? highlighted(hit.text, hit.highlights) : c.text || "");
