@@ -1,0 +1,654 @@
+// The search page and the widget in a real browser: Debian's headless Chromium driven through
+// chromedriver (W3C WebDriver over loopback HTTP), against the real hemicycle-serve on an index
+// of tests/data/searcher (plus ../shared/corpus/sample when it is there).
+//
+// Skipped (with a warning) when /usr/bin/chromium or /usr/bin/chromedriver is absent;
+// tools/test.sh installs both.
+
+#include <algorithm>
+#include <cctype>
+#include <catch2/catch.hpp>
+#include <memory>
+#include <rapidjson/document.h>
+
+#include "browser/static_server.h"
+#include "browser/webdriver.h"
+#include "searcher/fixture_index.h"
+#include "server/server_process.h"
+
+namespace wd = hemicycle::testing::webdriver;
+using hemicycle::testing::fixture;
+using hemicycle::testing::http_get;
+using hemicycle::testing::HttpResponse;
+using hemicycle::testing::index_paths;
+using hemicycle::testing::ServerProcess;
+using hemicycle::testing::shared;
+using hemicycle::testing::StaticServer;
+using hemicycle::testing::TempDir;
+using hemicycle::testing::url_encode;
+using wd::Element;
+
+namespace {
+
+const char* kSkipped =
+    "skipped: Debian's chromium and chromium-driver are not installed (tools/test.sh installs them)";
+const std::string kQuery = "ingérence étrangère outre-mer";
+const char* kSeed = "000_9342120a74825bec";
+const char* kFixtureResolution = "TEST-RES-SENAT-2025";
+const char* kPortalPlaceholder = "http://127.0.0.1:8080";
+constexpr auto kWait = std::chrono::seconds(20);  // bounded polls; generous under a loaded ctest -j
+
+std::filesystem::path artifacts() {
+  return std::filesystem::path(HEMICYCLE_BINARY_DIR) / "test-artifacts";
+}
+
+std::filesystem::path portal_dir() {
+  // tests/data -> the repository's tools/portal
+  return std::filesystem::path(HEMICYCLE_TEST_DATA).parent_path().parent_path() / "tools" /
+         "portal";
+}
+
+std::string lower_ascii(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The first number in a text ("12 documents" -> 12), or -1.
+long first_number(const std::string& text) {
+  long n = -1;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      n = (n < 0 ? 0 : n * 10) + (c - '0');
+    } else if (n >= 0 && c != ' ' && c != '\xC2' && c != '\xA0' && c != '\xE2' && c != '\x80' &&
+               c != '\xAF') {
+      break;  // thousands separators (spaces, no-break spaces) are skipped
+    }
+  }
+  return n;
+}
+
+// Percent-decoding of a URL query component ('+' is a space).
+std::string url_decode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// The values of one parameter in a URL's query string.
+std::vector<std::string> query_params(const std::string& url, const std::string& name) {
+  std::vector<std::string> out;
+  auto q = url.find('?');
+  if (q == std::string::npos) return out;
+  std::string query = url.substr(q + 1, url.find('#', q) == std::string::npos
+                                            ? std::string::npos
+                                            : url.find('#', q) - q - 1);
+  std::size_t start = 0;
+  while (start <= query.size()) {
+    auto amp = query.find('&', start);
+    std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    auto eq = pair.find('=');
+    if (url_decode(pair.substr(0, eq)) == name) {
+      out.push_back(eq == std::string::npos ? "" : url_decode(pair.substr(eq + 1)));
+    }
+    if (amp == std::string::npos) break;
+    start = amp + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> strings(const rapidjson::Value& v) {
+  std::vector<std::string> out;
+  if (!v.IsArray()) return out;
+  for (const auto& s : v.GetArray()) out.push_back(s.IsString() ? s.GetString() : wd::to_json(s));
+  return out;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// Everything a browser test needs: the index, hemicycle-serve, chromedriver and a session.
+struct Browser {
+  TempDir dir{"hemicycle-browser"};
+  bool with_sample = false;
+  // The resolution of the journalist's scenario: the seed when the sample is indexed, else the
+  // fixture resolution (which, holding the three words in one short article, ranks first even
+  // beside the sample).
+  std::string journalist_doc;
+  std::unique_ptr<StaticServer> portal;
+  std::unique_ptr<ServerProcess> server;
+  std::unique_ptr<wd::Chromedriver> driver;
+  std::unique_ptr<wd::Session> session;
+
+  // `with_portal`: also serve tools/portal on another origin, allowed by --cors-origin.
+  explicit Browser(bool with_portal = false) {
+    const auto db = (dir.path() / "db").string();
+    std::vector<std::filesystem::path> paths = {fixture("searcher")};
+    if (auto sample = shared("corpus/sample")) {
+      paths.push_back(*sample);
+      with_sample = true;
+    }
+    journalist_doc = with_sample ? kSeed : kFixtureResolution;
+    auto warnings = index_paths(db, paths);
+    INFO(join(warnings));
+    REQUIRE(warnings.empty());
+
+    std::vector<std::string> args = {"--db", db, "--quiet"};
+    if (with_portal) {
+      // The portal's origin goes into --cors-origin, and the server's URL into the portal:
+      // the portal listens first, and learns the URL once the server has started.
+      INFO("the example portal page " << (portal_dir() / "index.html"));
+      REQUIRE(std::filesystem::exists(portal_dir() / "index.html"));
+      portal = std::make_unique<StaticServer>(portal_dir(), kPortalPlaceholder, "");
+      args.push_back("--cors-origin");
+      args.push_back(portal->origin());
+    }
+    server = std::make_unique<ServerProcess>(args, dir.path() / "serve.log");
+    if (portal) portal->set_replacement(server_url());
+    driver = std::make_unique<wd::Chromedriver>(dir.path() / "chromedriver.log");
+    session = std::make_unique<wd::Session>(*driver, dir.path() / "profile");
+  }
+  ~Browser() {
+    session.reset();  // closes the browser
+    driver.reset();   // then chromedriver's process group goes
+  }
+
+  std::string server_url() const {
+    return "http://127.0.0.1:" + std::to_string(server->port());
+  }
+  wd::Session& s() { return *session; }
+
+  // The console's errors since the last call (JavaScript exceptions, failed requests, CORS
+  // refusals…).
+  std::vector<std::string> console_errors() {
+    std::vector<std::string> errors;
+    for (auto& line : s().console_log()) {
+      if (line.rfind("SEVERE", 0) == 0) errors.push_back(line);
+    }
+    return errors;
+  }
+
+  // The API's answer, parsed.
+  rapidjson::Document api(const std::string& target) {
+    HttpResponse r = http_get(server->port(), target);
+    INFO(target << " -> " << r.status << " " << r.body.substr(0, 500));
+    REQUIRE(r.status == 200);
+    rapidjson::Document d;
+    d.Parse(r.body.c_str(), r.body.size());
+    REQUIRE_FALSE(d.HasParseError());
+    return d;
+  }
+
+  // What the page shows, for failure messages: URL, #error, the start of the body's text.
+  std::string describe() {
+    try {
+      return "URL: " + s().current_url() + "\n" +
+             s().execute_string(
+                 "const e = document.getElementById('error');"
+                 "return 'error: ' + (e ? (e.hidden ? '(hidden) ' : '') + e.textContent : '(none)')"
+                 " + '\\nbody: ' + (document.body ? document.body.innerText.slice(0, 1500) : '');");
+    } catch (const std::exception& e) {
+      return std::string("(cannot describe the page: ") + e.what() + ")";
+    }
+  }
+
+  // Waits for `condition` (bounded); on a timeout saves a screenshot and fails with what the
+  // page shows.
+  void require_wait(const std::string& what, const std::function<bool()>& condition,
+                    std::chrono::milliseconds timeout = kWait) {
+    if (wd::wait_until(condition, timeout)) return;
+    std::string shot;
+    try {
+      std::string name = "browser-timeout-";
+      for (char c : what) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+      auto file = artifacts() / (name.substr(0, 80) + ".png");
+      s().save_screenshot(file);
+      shot = "\nscreenshot: " + file.string();
+    } catch (const std::exception&) {
+    }
+    FAIL("timed out waiting for " << what << "\n" << describe() << shot);
+  }
+
+  // Opens the search page, types `q` into #q and presses Enter; waits for li.result.
+  void search(const std::string& q) {
+    s().navigate(server_url() + "/");
+    std::optional<Element> input;
+    require_wait("#q", [&] { return (input = s().find("#q")) && s().displayed(*input); });
+    s().send_keys(*input, q);
+    s().send_keys(*input, wd::kEnter);
+    require_wait("li.result", [&] { return !s().find_all("li.result").empty(); });
+    require_wait("#total", [&] { return first_number(total_text()) >= 0; });
+  }
+
+  std::string total_text() {
+    auto t = s().find("#total");
+    return t ? s().text(*t) : "";
+  }
+  long total() { return first_number(total_text()); }
+
+  std::vector<std::string> result_ids() {
+    return strings(s().execute(
+        "return Array.from(document.querySelectorAll('#results li.result'))"
+        ".map(li => li.getAttribute('data-document-id'));"));
+  }
+
+  // The facet checkboxes of one field: [value, count, checked] each.
+  struct FacetValue {
+    std::string value;
+    long count;
+    bool checked;
+  };
+  std::vector<FacetValue> facet(const std::string& field) {
+    auto v = s().execute(
+        "return Array.from(document.querySelectorAll("
+        "'#facets fieldset.facet[data-field=\"' + arguments[0] + '\"] input[type=checkbox]'))"
+        ".map(i => { const l = i.closest('label') || i.parentElement;"
+        " const c = l ? l.querySelector('span.count') : null;"
+        " return [i.getAttribute('data-value'), c ? c.textContent : '', i.checked]; });",
+        "[" + wd::json_string(field) + "]");
+    std::vector<FacetValue> out;
+    if (!v.IsArray()) return out;
+    for (const auto& item : v.GetArray()) {
+      out.push_back({item[0].IsString() ? item[0].GetString() : "",
+                     first_number(item[1].IsString() ? item[1].GetString() : ""),
+                     item[2].IsBool() && item[2].GetBool()});
+    }
+    return out;
+  }
+
+  // Test 2's steps: search, then check the type facet's value that changes the total.
+  // Returns the value; `ids_before`, when given, receives the unfiltered results.
+  std::string search_and_filter(long* total_before = nullptr,
+                                std::vector<std::string>* ids_before = nullptr) {
+    search(kQuery);
+    const long before = total();
+    if (total_before) *total_before = before;
+    if (ids_before) *ids_before = result_ids();
+    auto values = facet("type");
+    INFO("type facet: " << values.size() << " values; #total " << before << "\n" << describe());
+    REQUIRE(values.size() >= 2);
+    std::string chosen;
+    for (const auto& v : values) {
+      if (v.count > 0 && v.count != before && (chosen.empty() || v.value == "amendement")) {
+        chosen = v.value;
+      }
+    }
+    REQUIRE_FALSE(chosen.empty());
+    auto box = s().find("#facets fieldset.facet[data-field=\"type\"] input[type=checkbox][data-value=\"" +
+                        chosen + "\"]");
+    REQUIRE(box);
+    CHECK_FALSE(s().selected(*box));
+    s().click(*box);
+    require_wait("the filtered results", [&] {
+      return s().current_url().find("filter=") != std::string::npos && total() >= 0 &&
+             total() != before;
+    });
+    return chosen;
+  }
+};
+
+// Runs the test body only when the browser is installed.
+#define REQUIRE_BROWSER()                 \
+  do {                                    \
+    if (!wd::browser_available()) {       \
+      WARN(kSkipped);                     \
+      return;                             \
+    }                                     \
+  } while (false)
+
+// No error in the browser's console (exceptions, failed requests, refused CORS calls).
+void check_console(Browser& b) {
+  auto errors = b.console_errors();
+  // The portal stand-in has no favicon: not the widget's concern.
+  if (b.portal) {
+    const std::string favicon = b.portal->origin() + "/favicon.ico";
+    errors.erase(std::remove_if(errors.begin(), errors.end(),
+                                [&](const std::string& e) {
+                                  return e.find(favicon) != std::string::npos;
+                                }),
+                 errors.end());
+  }
+  INFO("console errors:\n" << join(errors));
+  CHECK(errors.empty());
+}
+
+// Test 3's check: the document view is open on the clause of `href`'s #clause-N, scrolled to.
+void check_document_view(Browser& b, const std::string& href, const std::string& id) {
+  b.require_wait("article#document", [&] { return b.s().find("article#document").has_value(); });
+  auto article = b.s().find("article#document");
+  REQUIRE(article);
+  CHECK(b.s().attribute(*article, "data-document-id") == id);
+  auto hash = href.find("#clause-");
+  INFO("href " << href);
+  REQUIRE(hash != std::string::npos);
+  const std::string clause_id = href.substr(hash + 1);
+  b.require_wait("section.clause.target", [&] {
+    return b.s().find("article#document section.clause.target").has_value();
+  });
+  auto target = b.s().find("article#document section.clause.target");
+  REQUIRE(target);
+  CHECK(b.s().attribute(*target, "id") == clause_id);
+  CHECK(b.s().current_url().find("doc=") != std::string::npos);
+  // Scrolled into view (bounded: scrolling may be smooth).
+  b.require_wait("the target clause in the viewport", [&] {
+    return b.s().execute_bool(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return r.height > 0 && r.top >= -1 && r.top < window.innerHeight && r.bottom > 0;",
+        "[" + wd::Session::element_arg(*target) + "]");
+  });
+  // The matching words are marked in the document.
+  CHECK_FALSE(b.s().find_all("article#document section.clause mark").empty());
+}
+
+}  // namespace
+
+TEST_CASE("the journalist's query finds the resolution, with its words marked", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b;
+  // Typing shows suggestions.
+  b.s().navigate(b.server_url() + "/");
+  std::optional<Element> input;
+  b.require_wait("#q", [&] { return (input = b.s().find("#q")) && b.s().displayed(*input); });
+  b.s().send_keys(*input, "ingér");
+  b.require_wait("#suggestions li[role=option]", [&] {
+    auto list = b.s().find("ul#suggestions");
+    return list && b.s().displayed(*list) &&
+           !b.s().find_all("ul#suggestions li[role=option]").empty();
+  });
+  auto suggestions = strings(b.s().execute(
+      "return Array.from(document.querySelectorAll('#suggestions li[role=option]'))"
+      ".map(li => li.textContent);"));
+  INFO("suggestions: " << join(suggestions));
+  CHECK(std::any_of(suggestions.begin(), suggestions.end(), [](const std::string& t) {
+    return lower_ascii(t).find("ingérence") != std::string::npos;
+  }));
+  // Then the whole query, and Enter.
+  b.search(kQuery);
+  auto ids = b.result_ids();
+  INFO("results: " << join(ids));
+  REQUIRE_FALSE(ids.empty());
+  // The page shows what the API answers, in its order.
+  auto api = b.api("/api/search?q=" + url_encode(kQuery) + "&limit=100");
+  CHECK(b.total() == static_cast<long>(api["total"].GetUint()));
+  std::vector<std::string> api_ids;
+  for (const auto& h : api["hits"].GetArray()) api_ids.push_back(h["document_id"].GetString());
+  REQUIRE(ids.size() <= api_ids.size());
+  CHECK(std::equal(ids.begin(), ids.end(), api_ids.begin()));
+  CHECK(ids.front() == kFixtureResolution);
+  if (b.with_sample) {
+    // The seed comes before every other text of the sample (only our own fixture resolution,
+    // written with the very same words, may precede it).
+    auto seed = std::find(ids.begin(), ids.end(), kSeed);
+    REQUIRE(seed != ids.end());
+    CHECK(std::none_of(ids.begin(), seed, [](const std::string& id) {
+      return id.rfind("TEST-", 0) != 0;
+    }));
+  }
+
+  // The journalist's resolution's snippet marks the words.
+  auto marks = strings(b.s().execute(
+      "const li = document.querySelector('#results li.result[data-document-id=\"' + arguments[0] + '\"]');"
+      "return Array.from(li.querySelectorAll('p.snippet mark')).map(m => m.textContent);",
+      "[" + wd::json_string(b.journalist_doc) + "]"));
+  INFO("marks: " << join(marks));
+  REQUIRE_FALSE(marks.empty());
+  CHECK(std::any_of(marks.begin(), marks.end(), [](const std::string& m) {
+    return lower_ascii(m).find("ingérences") != std::string::npos;
+  }));
+  auto link = b.s().find("#results li.result a.result-title");
+  REQUIRE(link);
+  const std::string href = b.s().attribute(*link, "href");
+  INFO("href " << href);
+  CHECK(query_params(href, "doc") == std::vector<std::string>{ids.front()});
+  CHECK(query_params(href, "q") == std::vector<std::string>{kQuery});
+  CHECK(href.find("#clause-") != std::string::npos);
+  CHECK(b.s().find("li.result .badge").has_value());
+  // The rest of the page's contract is there.
+  for (const char* css : {"form#search-form", "input#q[type=search]", "ol#results",
+                          "aside#facets", "input#date-from", "input#date-to", "select#sort",
+                          "nav#pagination", "#error[role=alert]"}) {
+    INFO(css);
+    CHECK(b.s().find(css).has_value());
+  }
+  auto error = b.s().find("#error");
+  REQUIRE(error);
+  CHECK_FALSE(b.s().displayed(*error));
+  check_console(b);
+}
+
+TEST_CASE("a facet narrows the results and goes into the URL", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b;
+  long before = -1;
+  std::vector<std::string> ids_before;
+  const std::string value = b.search_and_filter(&before, &ids_before);
+  const std::string url = b.s().current_url();
+  INFO("URL " << url << " value " << value);
+  auto filters = query_params(url, "filter");
+  REQUIRE(filters.size() == 1);
+  CHECK(filters[0].find(value) != std::string::npos);
+  CHECK(filters[0].rfind("type:", 0) == 0);
+  CHECK(query_params(url, "q") == std::vector<std::string>{kQuery});
+
+  // The page agrees with the API for the same query and filter, and every hit has the type.
+  auto api = b.api("/api/search?q=" + url_encode(kQuery) + "&filter=" + url_encode(filters[0]) +
+                   "&limit=100");
+  const long api_total = static_cast<long>(api["total"].GetUint());
+  CHECK(api_total != before);
+  std::vector<std::string> api_ids;
+  for (const auto& h : api["hits"].GetArray()) {
+    api_ids.push_back(h["document_id"].GetString());
+    INFO(h["document_id"].GetString());
+    CHECK(std::string(h["type"].GetString()) == value);
+  }
+  b.require_wait("the page's results to be the API's", [&] {
+    auto ids = b.result_ids();
+    return b.total() == api_total && !ids.empty() && ids.size() <= api_ids.size() &&
+           std::equal(ids.begin(), ids.end(), api_ids.begin());
+  });
+  CHECK(b.result_ids() != ids_before);
+  auto box = b.s().find("#facets fieldset.facet[data-field=\"type\"] input[type=checkbox][data-value=\"" +
+                        value + "\"]");
+  REQUIRE(box);
+  CHECK(b.s().selected(*box));
+  check_console(b);
+}
+
+TEST_CASE("a result opens the document on its clause, scrolled into view", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b;
+  b.search(kQuery);
+  // The first result, and the journalist's resolution when it is another (the seed: a long
+  // text, where the scrolling to the clause shows).
+  std::vector<std::string> ids = b.result_ids();
+  REQUIRE_FALSE(ids.empty());
+  std::vector<std::string> open = {ids.front()};
+  if (b.journalist_doc != ids.front()) open.push_back(b.journalist_doc);
+  for (const auto& id : open) {
+    INFO("document " << id);
+    if (id != ids.front()) b.search(kQuery);
+    auto link = b.s().find("#results li.result[data-document-id=\"" + id + "\"] a.result-title");
+    REQUIRE(link);
+    const std::string href = b.s().attribute(*link, "href");
+    b.s().click(*link);
+    check_document_view(b, href, id);
+  }
+  check_console(b);
+}
+
+TEST_CASE("reloading a filtered search restores it", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b;
+  const std::string value = b.search_and_filter();
+  // The state once settled.
+  const std::string url = b.s().current_url();
+  long total = -1;
+  std::vector<std::string> ids;
+  b.require_wait("the filtered results to settle", [&] {
+    auto before = b.result_ids();
+    total = b.total();
+    ids = b.result_ids();
+    return !ids.empty() && ids == before && query_params(b.s().current_url(), "filter").size() == 1;
+  });
+  const std::string box_css =
+      "#facets fieldset.facet[data-field=\"type\"] input[type=checkbox][data-value=\"" + value + "\"]";
+
+  auto check_restored = [&](const std::string& how) {
+    INFO(how << " of " << url);
+    b.require_wait("the restored results (" + how + ")", [&] {
+      auto box = b.s().find(box_css);
+      return b.total() == total && b.result_ids() == ids && box && b.s().selected(*box);
+    });
+    auto q = b.s().find("#q");
+    REQUIRE(q);
+    CHECK(b.s().property_json(*q, "value") == wd::json_string(kQuery));
+    auto box = b.s().find(box_css);
+    REQUIRE(box);
+    CHECK(b.s().selected(*box));
+    CHECK(b.total() == total);
+    auto now = b.result_ids();
+    REQUIRE_FALSE(now.empty());
+    CHECK(now.front() == ids.front());
+    CHECK(b.s().current_url() == url);
+  };
+  b.s().refresh();
+  check_restored("refresh");
+  b.s().navigate("about:blank");
+  b.s().navigate(url);
+  check_restored("a fresh navigation");
+  check_console(b);
+}
+
+TEST_CASE("the widget works in a portal page of another origin, unstyled by it", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b(true);
+  const std::string portal_url = b.portal->origin() + "/";
+  REQUIRE(b.portal->origin() != b.server_url());
+  b.s().navigate(portal_url);
+  std::optional<Element> root, input;
+  b.require_wait("the widget's shadow root", [&] {
+    auto host = b.s().find("#recherche");
+    return host && (root = b.s().shadow_root(*host)) && (input = b.s().find_in(*root, "input.hemicycle-q"));
+  });
+  CHECK(b.s().find_in(*root, "form.hemicycle-form").has_value());
+  b.s().send_keys(*input, kQuery);
+  b.s().send_keys(*input, wd::kEnter);
+  b.require_wait(".hemicycle-results li", [&] {
+    return !b.s().find_all_in(*root, "ol.hemicycle-results > li").empty();
+  });
+  auto first_title = b.s().find_in(*root, "ol.hemicycle-results > li a.hemicycle-title");
+  REQUIRE(first_title);
+  CHECK_FALSE(b.s().text(*first_title).empty());
+  CHECK(b.s().find_in(*root, "ol.hemicycle-results > li p.hemicycle-snippet mark").has_value());
+  auto total = b.s().find_in(*root, "p.hemicycle-total");
+  REQUIRE(total);
+  CHECK(first_number(b.s().text(*total)) > 0);
+  // No error shown.
+  CHECK(b.s().execute_bool(
+      "const e = document.querySelector('#recherche').shadowRoot.querySelector('.hemicycle-error');"
+      "return !e || e.hidden || e.textContent.trim() === '' || getComputedStyle(e).display === 'none';"));
+
+  // The portal's CSS does not reach into the widget: a result item in the shadow root does not
+  // take the font size that the portal gives its own list items.
+  auto sizes = strings(b.s().execute(
+      "const li = document.querySelector('#recherche').shadowRoot"
+      "  .querySelector('ol.hemicycle-results > li');"
+      "const ol = document.createElement('ol'); const probe = document.createElement('li');"
+      "probe.textContent = 'x'; ol.append(probe); document.body.append(ol);"
+      "const portal = getComputedStyle(probe).fontSize; ol.remove();"
+      "return [getComputedStyle(li).fontSize, portal,"
+      "        getComputedStyle(document.body).fontSize];"));
+  INFO("widget li, portal li, portal body font sizes: " << join(sizes));
+  REQUIRE(sizes.size() == 3);
+  CHECK(sizes[0] != sizes[1]);
+  CHECK(sizes[0] != "28px");
+  // Nor the rest of its aggressive rules (a fantasy font on everything with !important, red
+  // upper-case list items, lime marks, letter spacing on the body).
+  auto styles = strings(b.s().execute(
+      "const root = document.querySelector('#recherche').shadowRoot;"
+      "const li = getComputedStyle(root.querySelector('ol.hemicycle-results > li'));"
+      "const mark = getComputedStyle(root.querySelector('p.hemicycle-snippet mark'));"
+      "const input = getComputedStyle(root.querySelector('input.hemicycle-q'));"
+      "return [li.fontFamily, li.color, li.textTransform, mark.backgroundColor,"
+      "        li.letterSpacing, input.fontSize, input.borderTopStyle];"));
+  INFO("widget li font-family, color, text-transform; mark background; li letter-spacing; "
+       "input font-size, border style: " << join(styles));
+  REQUIRE(styles.size() == 7);
+  CHECK(lower_ascii(styles[0]).find("comic") == std::string::npos);
+  CHECK(styles[1] != "rgb(187, 0, 0)");
+  CHECK(styles[2] != "uppercase");
+  CHECK(styles[3] != "rgb(0, 255, 0)");
+  CHECK(styles[4] != "1px");
+  CHECK(styles[5] != "30px");
+  CHECK(styles[6] != "dotted");
+
+  // The portal came from its own origin, the widget and the API from the server's.
+  auto served = b.portal->requests();
+  CHECK(std::find(served.begin(), served.end(), "/") != served.end());
+  CHECK(std::none_of(served.begin(), served.end(), [](const std::string& t) {
+    return t.find("/api/") != std::string::npos || t.find("widget.js") != std::string::npos;
+  }));
+  check_console(b);
+}
+
+TEST_CASE("screenshots of the results, the document and the widget are kept", "[browser]") {
+  REQUIRE_BROWSER();
+  std::filesystem::create_directories(artifacts());
+  auto check_png = [](const std::filesystem::path& file) {
+    INFO(file);
+    REQUIRE(std::filesystem::exists(file));
+    std::string bytes = hemicycle::testing::read_file(file);
+    CHECK(bytes.size() > 1000);
+    CHECK(wd::is_png(bytes));
+  };
+  {
+    Browser b;
+    b.search(kQuery);
+    const auto results = artifacts() / "browser-results.png";
+    std::filesystem::remove(results);
+    b.s().save_screenshot(results);
+    check_png(results);
+
+    auto link = b.s().find("#results li.result[data-document-id=\"" + b.journalist_doc +
+                           "\"] a.result-title");
+    REQUIRE(link);
+    const std::string href = b.s().attribute(*link, "href");
+    b.s().click(*link);
+    check_document_view(b, href, b.journalist_doc);
+    const auto document = artifacts() / "browser-document.png";
+    std::filesystem::remove(document);
+    b.s().save_screenshot(document);
+    check_png(document);
+  }
+  {
+    Browser b(true);
+    b.s().navigate(b.portal->origin() + "/");
+    std::optional<Element> root, input;
+    b.require_wait("the widget's shadow root", [&] {
+      auto host = b.s().find("#recherche");
+      return host && (root = b.s().shadow_root(*host)) &&
+             (input = b.s().find_in(*root, "input.hemicycle-q"));
+    });
+    b.s().send_keys(*input, kQuery);
+    b.s().send_keys(*input, wd::kEnter);
+    b.require_wait(".hemicycle-results li", [&] {
+      return !b.s().find_all_in(*root, "ol.hemicycle-results > li").empty();
+    });
+    const auto portal = artifacts() / "browser-portal-widget.png";
+    std::filesystem::remove(portal);
+    b.s().save_screenshot(portal);
+    check_png(portal);
+  }
+}
