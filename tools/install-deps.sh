@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Hemicycle needs to build, test and run, if any is missing.
-# Run as root (or with sudo available). Idempotent: does nothing when all are present.
+#   tools/install-deps.sh [--browser]
+# --browser adds Debian's Chromium and chromedriver, which the browser tests (tests/browser)
+# drive headless. Run as root (or with sudo available). Idempotent: does nothing when all
+# are present.
 set -euo pipefail
 
 packages=(
@@ -12,6 +15,12 @@ packages=(
   libicu-dev zlib1g-dev
   catch2
 )
+for arg in "$@"; do
+  case "$arg" in
+    --browser) packages+=(chromium chromium-driver) ;;
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,24 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${HEMICYCLE_BUILD_DIR:-$root/build}"
-"$root/tools/install-deps.sh"
-
 # The browser tests (tests/browser) drive Debian's headless Chromium through chromedriver.
-browser_packages=()
-for p in chromium chromium-driver; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    browser_packages+=("$p")
-  fi
-done
-if [ ${#browser_packages[@]} -gt 0 ]; then
-  echo "installing: ${browser_packages[*]}" >&2
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${browser_packages[@]}" >/dev/null
-fi
-
+"$root/tools/install-deps.sh" --browser
 "$root/tools/build.sh"
 cd "$build"
 ctest --output-on-failure -j"$(nproc)"
