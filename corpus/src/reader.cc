@@ -34,6 +34,8 @@ class Source {
   // Reads up to n bytes; returns the count, 0 at the end, or -1 on error (see error()).
   virtual std::ptrdiff_t read(char* buf, std::size_t n) = 0;
   virtual std::string error() const = 0;
+  // Bytes of the underlying file consumed so far (compressed bytes for gzip).
+  virtual std::uint64_t offset() const { return 0; }
 };
 
 struct FileCloser {
@@ -49,6 +51,10 @@ class FileSource : public Source {
     return static_cast<std::ptrdiff_t>(got);
   }
   std::string error() const override { return "read error"; }
+  std::uint64_t offset() const override {
+    long at = std::ftell(file_.get());
+    return at < 0 ? 0 : static_cast<std::uint64_t>(at);
+  }
 
  private:
   std::unique_ptr<std::FILE, FileCloser> file_;
@@ -77,6 +83,10 @@ class GzSource : public Source {
     int errnum = Z_OK;
     const char* msg = gzerror(file_.get(), &errnum);
     return std::string("corrupt gzip stream: ") + (msg && *msg ? msg : "unknown error");
+  }
+  std::uint64_t offset() const override {
+    z_off_t at = gzoffset(file_.get());
+    return at < 0 ? 0 : static_cast<std::uint64_t>(at);
   }
 
  private:
@@ -351,6 +361,7 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
     }
     doc.origin = name;
     doc.line = line_no;
+    doc.input_offset = source.offset();
     segment(doc);
     on_document(std::move(doc));
     ++count;
@@ -445,6 +456,11 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
   if (doc.id.empty()) doc.id = path.stem().string();
   doc.origin = name;
   doc.line = 0;
+  {
+    std::error_code size_ec;
+    auto size = fs::file_size(path, size_ec);
+    doc.input_offset = size_ec ? 0 : static_cast<std::uint64_t>(size);
+  }
   segment(doc);
   on_document(std::move(doc));
   return 1;

@@ -1,7 +1,10 @@
 #include "hemicycle/indexer/indexer.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -114,25 +117,85 @@ std::string utc_now() {
   return buf;
 }
 
+// True if a word as written starts with a lowercase letter (ASCII, or à-ÿ).
+bool lowercase_initial(std::string_view form) {
+  const unsigned char c0 = static_cast<unsigned char>(form[0]);
+  return (c0 >= 'a' && c0 <= 'z') ||
+         (c0 == 0xC3 && form.size() > 1 && static_cast<unsigned char>(form[1]) >= 0xA0);
+}
+
+// 64-bit FNV-1a, continued over several pieces.
+void fnv1a(std::uint64_t& h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  h ^= 0xFF;  // a separator, so that ("ab", "c") and ("a", "bc") differ
+  h *= 1099511628211ull;
+}
+
+std::string hex16(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+// Bump when what the indexer writes changes: every document is then written again.
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-3";
+
 }  // namespace
+
+std::uint64_t content_hash(const corpus::Document& doc) {
+  std::uint64_t h = 14695981039346656037ull;
+  fnv1a(h, kLayoutVersion);
+  for (const std::string* f : {&doc.id, &doc.source, &doc.type, &doc.institution, &doc.date,
+                               &doc.title, &doc.legislature, &doc.place, &doc.signatory_role,
+                               &doc.outcome, &doc.texte_ref, &doc.dossier_ref, &doc.origin,
+                               &doc.text}) {
+    fnv1a(h, *f);
+  }
+  for (const auto& s : doc.signatories) fnv1a(h, s);
+  for (const auto& [k, v] : doc.extras) {
+    fnv1a(h, k);
+    fnv1a(h, v);
+  }
+  return h;
+}
+
+std::string source_term(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  std::string term(schema::kSourcePrefix);
+  term += ec ? path : p.string();
+  if (term.size() > schema::kMaxTermBytes) {
+    std::uint64_t h = 14695981039346656037ull;
+    fnv1a(h, term);
+    term.resize(schema::kMaxTermBytes - 17);
+    term += '#';
+    term += hex16(h);
+  }
+  return term;
+}
 
 struct DocumentBuilder::Impl {
   analyzers::FrenchAnalyzer analyzer;
   std::unordered_map<std::string, Xapian::termcount> whole;  // reused between documents
   std::unordered_set<std::string_view> forms;  // words as written, views into the clauses
-  // fold() of words as written, kept between documents (words repeat a lot).
   struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  // fold() of words as written, kept between documents (words repeat a lot).
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> folded;
+  // Folded words already reported, and whether with a lowercase initial.
+  std::unordered_map<std::string, bool> reported;
 };
 
 DocumentBuilder::DocumentBuilder() : impl_(std::make_unique<Impl>()) {}
 DocumentBuilder::~DocumentBuilder() = default;
 
 std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc,
-                                                     Lexicon* lexicon) {
+                                                     std::uint64_t hash, Lexicon* new_forms) {
   std::vector<Xapian::Document> out;
   out.reserve(doc.clauses.size() + 1);
   out.emplace_back();  // the summary, filled last
@@ -160,7 +223,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
       if (t.text.empty() || t.text.size() > schema::kMaxTermBytes) return;
       xd.add_posting(t.text, t.position + 1);
       ++whole[t.text];
-      forms.emplace(std::string_view(c.text).substr(t.begin, t.end - t.begin));
+      if (new_forms) forms.emplace(std::string_view(c.text).substr(t.begin, t.end - t.begin));
     });
     const std::string_view kind = corpus::to_string(c.kind);
     std::string kind_term = schema::facet_term(kind_field, kind);
@@ -185,30 +248,38 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     term += word;
     summary.add_term(term, count);
   }
-  if (lexicon) {
-    for (const std::string_view form : forms) {
-      if (form.size() < 3 || form.size() > schema::kMaxTermBytes / 2) continue;
-      if (std::any_of(form.begin(), form.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-        continue;  // numbers and references are not completed
-      }
-      auto cached = impl_->folded.find(form);
-      if (cached == impl_->folded.end()) {
-        if (impl_->folded.size() > 500000) impl_->folded.clear();
-        cached = impl_->folded.emplace(std::string(form), analyzers::fold(form)).first;
-      }
-      ++(*lexicon)[cached->second][cached->first];
+  // Words as written, for search-as-you-type: each folded word once per builder, again if
+  // it later shows up with a lowercase initial ("Dès", then "dès").
+  for (const std::string_view form : forms) {
+    if (form.size() < 3 || form.size() > schema::kMaxTermBytes / 2) continue;
+    if (std::any_of(form.begin(), form.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      continue;  // numbers and references are not completed
     }
+    auto cached = impl_->folded.find(form);
+    if (cached == impl_->folded.end()) {
+      if (impl_->folded.size() > 500000) impl_->folded.clear();
+      cached = impl_->folded.emplace(std::string(form), analyzers::fold(form)).first;
+    }
+    const bool lower = lowercase_initial(form);
+    auto [r, fresh] = impl_->reported.try_emplace(cached->second, lower);
+    if (!fresh) {
+      if (r->second || !lower) continue;
+      r->second = true;
+    }
+    new_forms->emplace_back(cached->second, cached->first);
   }
   for (const auto& t : facet_terms) summary.add_boolean_term(t);
   for (const auto& t : kinds) summary.add_boolean_term(t);
   summary.add_boolean_term(doc_term);
   summary.add_boolean_term(std::string(schema::kSummaryTerm));
   summary.add_boolean_term(std::string(schema::kUniquePrefix) + doc.id);
+  if (!doc.origin.empty()) summary.add_boolean_term(source_term(doc.origin));
   if (!doc.date.empty()) summary.add_value(schema::kSlotDate, doc.date);
   summary.add_value(schema::kSlotDocId, doc.id);
   summary.add_value(schema::kSlotOrder, Xapian::sortable_serialise(0.0));
   summary.add_value(schema::kSlotFacets, facet_blob);
   summary.add_value(schema::kSlotClauses, std::to_string(doc.clauses.size()));
+  summary.add_value(schema::kSlotHash, hex16(hash));
   std::string kind_list;  // the kinds of the document's clauses, for facet counts
   for (const auto& t : kinds) {
     if (!kind_list.empty()) kind_list += '\x1E';
@@ -223,6 +294,16 @@ Indexer::Indexer(const std::string& db_path, IndexerOptions options)
     : db_(db_path, Xapian::DB_CREATE_OR_OPEN), options_(options) {
   started_empty_ = db_.get_doccount() == 0;
   if (options_.batch_documents == 0) options_.batch_documents = 1;
+  if (!started_empty_) {
+    // What is indexed now, to skip the documents that did not change.
+    const std::string summaries(schema::kSummaryTerm);
+    for (auto it = db_.postlist_begin(summaries); it != db_.postlist_end(summaries); ++it) {
+      Xapian::Document d = db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
+      const std::string hash = d.get_value(schema::kSlotHash);
+      known_[d.get_value(schema::kSlotDocId)] =
+          hash.empty() ? 0 : std::strtoull(hash.c_str(), nullptr, 16);
+    }
+  }
 }
 
 Indexer::~Indexer() {
@@ -232,18 +313,42 @@ Indexer::~Indexer() {
   }
 }
 
-void Indexer::add(const corpus::Document& doc) {
-  const std::string doc_term = std::string(schema::kDocPrefix) + doc.id;
-  // In a run that started on an empty database, an id not seen yet has nothing to replace:
-  // skipping the lookup keeps bulk loads on the fast path.
-  bool must_delete = true;
-  if (started_empty_) must_delete = !seen_.insert(doc.id).second;
-  if (must_delete) db_.delete_document(doc_term);
+PreparedDocument Indexer::prepare(const corpus::Document& doc, DocumentBuilder& builder) const {
+  PreparedDocument p;
+  p.id = doc.id;
+  p.hash = content_hash(doc);
+  p.text_bytes = doc.text.size();
+  auto known = known_.find(doc.id);
+  if (known != known_.end() && known->second == p.hash) {
+    p.unchanged = true;
+    return p;
+  }
+  p.documents = builder.build(doc, p.hash, &p.new_forms);
+  p.clauses = doc.clauses.size();
+  return p;
+}
 
-  for (auto& xd : builder_.build(doc, &lexicon_)) db_.add_document(xd);
+void Indexer::write(PreparedDocument&& p) {
+  const bool first_time = seen_.insert(p.id).second;
+  stats_.text_bytes += p.text_bytes;
+  if (p.unchanged) {
+    // Indexed as it is. (An id read twice in one run whose second reading equals what was
+    // indexed before the run keeps its first reading: prepare() built nothing for it.)
+    if (first_time) ++stats_.unchanged;
+    return;
+  }
+  // An id that was indexed when the run started, or read twice in this run, replaces what
+  // is there; any other id has nothing to replace (no lookup: bulk loads stay fast).
+  if (!first_time || known_.count(p.id)) {
+    db_.delete_document(std::string(schema::kDocPrefix) + p.id);
+  }
+  for (auto& xd : p.documents) db_.add_document(xd);
+  for (auto& [folded, form] : p.new_forms) {
+    auto [it, fresh] = lexicon_.try_emplace(std::move(folded), form);
+    if (!fresh && lowercase_initial(form)) it->second = std::move(form);
+  }
   ++stats_.documents;
-  stats_.clauses += doc.clauses.size();
-  stats_.text_bytes += doc.text.size();
+  stats_.clauses += p.clauses;
   if (++pending_ >= options_.batch_documents) commit();
 }
 
@@ -251,41 +356,42 @@ bool Indexer::remove(const std::string& document_id) {
   const std::string doc_term = std::string(schema::kDocPrefix) + document_id;
   if (!db_.term_exists(doc_term)) return false;
   db_.delete_document(doc_term);
-  seen_.erase(document_id);
   ++stats_.deleted;
   if (++pending_ >= options_.batch_documents) commit();
   return true;
 }
 
+std::size_t Indexer::prune(const std::string& source) {
+  const std::string prefix = source_term(source);
+  std::vector<std::string> gone;
+  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+    const std::string term = *t;
+    // The source itself (a file) or a file under it (a folder).
+    if (term.size() > prefix.size() && term[prefix.size()] != '/') continue;
+    for (auto d = db_.postlist_begin(term); d != db_.postlist_end(term); ++d) {
+      std::string id = db_.get_document(*d, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotDocId);
+      if (!seen_.count(id)) gone.push_back(std::move(id));
+    }
+  }
+  std::size_t removed = 0;
+  for (const auto& id : gone) removed += remove(id) ? 1 : 0;
+  return removed;
+}
+
 void Indexer::flush_lexicon() {
   std::string key;
-  for (auto& [folded, forms] : lexicon_) {
-    if (lexicon_known_.count(folded)) continue;
+  for (auto& [folded, form] : lexicon_) {
     key.assign(schema::kSuggestPrefix);
     key += folded;
     if (key.size() > schema::kMaxTermBytes) continue;
-    if (!started_empty_ && !db_.get_metadata(key).empty()) {
-      lexicon_known_.insert(folded);
-      continue;
-    }
-    // The form to show: written with a lowercase initial if it ever is, else the most
-    // frequent ("Nouvelle-Calédonie" keeps its capital, "Dès" becomes "dès").
-    const std::string* best = nullptr;
-    std::uint32_t best_count = 0;
-    bool best_lower = false;
-    for (const auto& [form, count] : forms) {
-      const unsigned char c0 = static_cast<unsigned char>(form[0]);
-      const bool lower = (c0 >= 'a' && c0 <= 'z') ||
-                         (c0 == 0xC3 && form.size() > 1 &&
-                          static_cast<unsigned char>(form[1]) >= 0xA0);  // à-ÿ
-      if (!best || (lower && !best_lower) || (lower == best_lower && count > best_count)) {
-        best = &form;
-        best_count = count;
-        best_lower = lower;
+    if (!started_empty_) {
+      // Keep a lowercase form already there over a capitalised one.
+      std::string there = db_.get_metadata(key);
+      if (!there.empty() && (there == form || lowercase_initial(there) || !lowercase_initial(form))) {
+        continue;
       }
     }
-    db_.set_metadata(key, *best);
-    lexicon_known_.insert(folded);
+    db_.set_metadata(key, form);
   }
   lexicon_.clear();
 }

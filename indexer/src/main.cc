@@ -1,13 +1,21 @@
-// hemicycle-index: reads texts and writes the Xapian index. Thin: flags, objects, exit codes.
+// hemicycle-index: reads texts and writes the Xapian index. Thin: flags, a reading thread
+// feeding the writer, progress, exit codes.
 
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <xapian.h>
@@ -17,17 +25,28 @@
 
 namespace {
 
+namespace fs = std::filesystem;
+using hemicycle::corpus::Document;
+using hemicycle::corpus::Warning;
+using hemicycle::indexer::PreparedDocument;
+
 constexpr const char* kUsage =
-    "usage: hemicycle-index --db DIR [--batch N] [--strict] [--quiet] PATH...\n"
+    "usage: hemicycle-index --db DIR [--batch N] [--threads N] [--prune] [--strict] [--quiet]\n"
+    "                       PATH...\n"
     "       hemicycle-index --db DIR --delete ID [--delete ID]...\n"
     "\n"
     "Indexes plain texts (NAME.txt with an optional NAME.json sidecar), JSON Lines\n"
     "(.jsonl, .jsonl.gz) and folders of them (recursively) into the Xapian database DIR,\n"
-    "one entry per clause. Re-indexing a document replaces it.\n"
+    "one entry per clause. Re-indexing a document replaces it; a document whose content did\n"
+    "not change is skipped.\n"
     "\n"
     "  --db DIR      the database (created if missing)\n"
     "  --delete ID   remove a document and its clauses\n"
+    "  --prune       remove the documents read earlier from these PATHs that are no longer\n"
+    "                there (deleted files, or documents gone from a file)\n"
     "  --batch N     documents between two commits (default 2000)\n"
+    "  --threads N   1: read and write on one thread; 2 (default): a thread reads and\n"
+    "                analyses while another writes\n"
     "  --strict      exit with status 1 if any input was skipped\n"
     "  --quiet       no progress line and no summary\n";
 
@@ -36,6 +55,8 @@ struct Flags {
   std::vector<std::string> paths;
   std::vector<std::string> deletes;
   std::size_t batch = 2000;
+  unsigned threads = 2;
+  bool prune = false;
   bool strict = false;
   bool quiet = false;
 };
@@ -43,6 +64,13 @@ struct Flags {
 [[noreturn]] void usage_error(const std::string& message) {
   std::cerr << "hemicycle-index: " << message << "\n\n" << kUsage;
   std::exit(2);
+}
+
+unsigned long positive(const std::string& flag, const std::string& v) {
+  char* end = nullptr;
+  unsigned long n = std::strtoul(v.c_str(), &end, 10);
+  if (v.empty() || *end || v[0] == '-' || n == 0) usage_error(flag + " takes a positive number");
+  return n;
 }
 
 Flags parse_flags(int argc, char** argv) {
@@ -58,11 +86,12 @@ Flags parse_flags(int argc, char** argv) {
     } else if (a == "--delete") {
       f.deletes.push_back(value());
     } else if (a == "--batch") {
-      std::string v = value();
-      char* end = nullptr;
-      unsigned long n = std::strtoul(v.c_str(), &end, 10);
-      if (v.empty() || *end || n == 0) usage_error("--batch takes a positive number");
-      f.batch = n;
+      f.batch = positive(a, value());
+    } else if (a == "--threads") {
+      f.threads = static_cast<unsigned>(positive(a, value()));
+      if (f.threads > 2) usage_error("--threads is 1 or 2");
+    } else if (a == "--prune") {
+      f.prune = true;
     } else if (a == "--strict") {
       f.strict = true;
     } else if (a == "--quiet") {
@@ -78,17 +107,107 @@ Flags parse_flags(int argc, char** argv) {
   }
   if (f.db.empty()) usage_error("--db DIR is required");
   if (f.paths.empty() && f.deletes.empty()) usage_error("nothing to index: give a PATH");
+  if (f.prune && f.paths.empty()) usage_error("--prune needs the PATHs to compare with");
   return f;
 }
 
-std::uintmax_t folder_bytes(const std::filesystem::path& dir) {
+std::uintmax_t folder_bytes(const fs::path& dir) {
   std::uintmax_t total = 0;
   std::error_code ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (it->is_regular_file(ec)) total += it->file_size(ec);
   }
   return total;
+}
+
+bool is_input(const fs::path& p) {
+  const std::string name = p.filename().string();
+  auto ends = [&](const char* suffix) {
+    const std::size_t n = std::strlen(suffix);
+    return name.size() >= n && name.compare(name.size() - n, n, suffix) == 0;
+  };
+  return ends(".txt") || ends(".jsonl") || ends(".jsonl.gz");
+}
+
+// The size of every input file under the paths, for the ETA.
+std::map<std::string, std::uint64_t> input_sizes(const std::vector<std::string>& paths) {
+  std::map<std::string, std::uint64_t> sizes;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && is_input(it->path())) {
+          sizes[it->path().string()] = it->file_size(ec);
+        }
+      }
+    } else if (fs::is_regular_file(p, ec)) {
+      sizes[p] = fs::file_size(p, ec);
+    }
+  }
+  return sizes;
+}
+
+// What the reading thread hands to the writer: a prepared document or a warning.
+struct Item {
+  std::optional<PreparedDocument> document;
+  std::optional<Warning> warning;
+  std::string origin;
+  std::uint64_t offset = 0;
+};
+
+// A bounded queue between one producer and one consumer: the reader waits when the writer
+// falls behind, so memory stays bounded.
+class Queue {
+ public:
+  explicit Queue(std::size_t capacity) : capacity_(capacity) {}
+  // Returns false if the consumer gave up (the item is dropped).
+  bool push(Item&& item) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_ || cancelled_; });
+    if (cancelled_) return false;
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+    return true;
+  }
+  // Returns false once the producer is done and everything was taken.
+  bool pop(Item* out) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    *out = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+  void cancel() {
+    std::lock_guard<std::mutex> lock(mu_);
+    cancelled_ = true;
+    not_full_.notify_all();
+  }
+
+ private:
+  const std::size_t capacity_;
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Item> items_;
+  bool closed_ = false;
+  bool cancelled_ = false;
+};
+
+struct Cancelled {};
+
+std::string clock_text(double seconds) {
+  long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
 }
 
 int run(const Flags& flags) {
@@ -108,6 +227,13 @@ int run(const Flags& flags) {
     }
   }
 
+  const auto sizes = input_sizes(flags.paths);
+  std::uint64_t total_bytes = 0;
+  for (const auto& [name, size] : sizes) total_bytes += size;
+  std::uint64_t done_bytes = 0;  // files finished
+  std::string current_origin;
+  std::uint64_t current_offset = 0;
+
   std::size_t warnings = 0;
   auto last_progress = start;
   auto progress = [&](bool force) {
@@ -115,40 +241,125 @@ int run(const Flags& flags) {
     auto now = Clock::now();
     if (!force && now - last_progress < std::chrono::milliseconds(200)) return;
     last_progress = now;
-    double s = std::chrono::duration<double>(now - start).count();
+    const double s = std::chrono::duration<double>(now - start).count();
     const auto& st = indexer.stats();
-    std::fprintf(stderr, "\r\033[K%zu documents, %zu clauses, %zu warnings, %.1f s, %.1f MB/s",
-                 st.documents, st.clauses, warnings, s, s > 0 ? st.text_bytes / 1e6 / s : 0.0);
+    const std::size_t read = st.documents + st.unchanged;
+    std::string eta;
+    const std::uint64_t at = done_bytes + current_offset;
+    if (total_bytes > 0 && at > 0 && s > 1) {
+      const double fraction = std::min(1.0, static_cast<double>(at) / total_bytes);
+      eta = " " + std::to_string(static_cast<int>(fraction * 100)) + "%, ETA " +
+            clock_text(s * (1 - fraction) / fraction);
+    }
+    std::fprintf(stderr,
+                 "\r\033[K%zu documents (%zu unchanged), %zu clauses, %zu warnings, %.0f docs/s, "
+                 "%.1f MB/s%s",
+                 read, st.unchanged, st.clauses, warnings, s > 0 ? read / s : 0.0,
+                 s > 0 ? st.text_bytes / 1e6 / s : 0.0, eta.c_str());
   };
-  auto on_document = [&](hemicycle::corpus::Document&& doc) {
-    indexer.add(doc);
-    progress(false);
-  };
-  auto on_warning = [&](hemicycle::corpus::Warning&& w) {
+  auto report = [&](Warning&& w) {
     ++warnings;
     if (tty) std::fputs("\r\033[K", stderr);
     std::cerr << "warning: " << w.to_string() << "\n";
   };
-  for (const auto& p : flags.paths) {
-    if (!std::filesystem::exists(p)) {
-      ++warnings;
-      std::cerr << "warning: " << p << ": no such file or folder\n";
-      continue;
+  auto advance = [&](const std::string& origin, std::uint64_t offset) {
+    if (origin != current_origin) {
+      auto it = sizes.find(current_origin);
+      if (it != sizes.end()) done_bytes += it->second;
+      current_origin = origin;
     }
-    hemicycle::corpus::read_path(p, on_document, on_warning);
+    current_offset = offset;
+  };
+  auto missing = [&](const std::string& p) {
+    if (fs::exists(p)) return false;
+    report(Warning{p, 0, "no such file or folder"});
+    return true;
+  };
+
+  if (flags.threads == 1) {
+    for (const auto& p : flags.paths) {
+      if (missing(p)) continue;
+      hemicycle::corpus::read_path(
+          p,
+          [&](Document&& doc) {
+            advance(doc.origin, doc.input_offset);
+            indexer.add(doc);
+            progress(false);
+          },
+          report);
+    }
+  } else {
+    // One thread reads, segments and analyses; this one writes.
+    Queue queue(256);
+    std::exception_ptr failure;
+    std::thread reader([&] {
+      hemicycle::indexer::DocumentBuilder builder;
+      try {
+        for (const auto& p : flags.paths) {
+          if (!fs::exists(p)) {
+            Item item;
+            item.warning = Warning{p, 0, "no such file or folder"};
+            if (!queue.push(std::move(item))) throw Cancelled{};
+            continue;
+          }
+          hemicycle::corpus::read_path(
+              p,
+              [&](Document&& doc) {
+                Item item;
+                item.document = indexer.prepare(doc, builder);
+                item.origin = doc.origin;
+                item.offset = doc.input_offset;
+                if (!queue.push(std::move(item))) throw Cancelled{};
+              },
+              [&](Warning&& w) {
+                Item item;
+                item.warning = std::move(w);
+                if (!queue.push(std::move(item))) throw Cancelled{};
+              });
+        }
+      } catch (const Cancelled&) {
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      queue.close();
+    });
+    try {
+      Item item;
+      while (queue.pop(&item)) {
+        if (item.warning) {
+          report(std::move(*item.warning));
+        } else if (item.document) {
+          advance(item.origin, item.offset);
+          indexer.write(std::move(*item.document));
+          progress(false);
+        }
+      }
+    } catch (...) {
+      queue.cancel();
+      reader.join();
+      throw;
+    }
+    reader.join();
+    if (failure) std::rethrow_exception(failure);
+  }
+
+  std::size_t pruned = 0;
+  if (flags.prune) {
+    for (const auto& p : flags.paths) pruned += indexer.prune(p);
   }
   indexer.commit();
   if (tty) std::fputs("\r\033[K", stderr);
 
   if (!flags.quiet) {
-    double s = std::chrono::duration<double>(Clock::now() - start).count();
+    const double s = std::chrono::duration<double>(Clock::now() - start).count();
     const auto& st = indexer.stats();
     std::fprintf(stderr,
-                 "indexed %zu documents, %zu clauses, %zu deleted, %zu warnings in %.2f s "
-                 "(%.1f MB of text, %.1f MB/s); index %s: %.1f MB\n",
-                 st.documents, st.clauses, st.deleted, warnings, s, st.text_bytes / 1e6,
-                 s > 0 ? st.text_bytes / 1e6 / s : 0.0, flags.db.c_str(),
+                 "indexed %zu documents, %zu unchanged, %zu clauses, %zu deleted, %zu warnings "
+                 "in %.2f s (%.1f MB of text, %.1f MB/s); index %s: %.1f MB\n",
+                 st.documents, st.unchanged, st.clauses, st.deleted, warnings, s,
+                 st.text_bytes / 1e6, s > 0 ? st.text_bytes / 1e6 / s : 0.0, flags.db.c_str(),
                  folder_bytes(flags.db) / 1e6);
+    if (pruned) std::fprintf(stderr, "pruned %zu documents no longer in the input\n", pruned);
   }
   if (flags.strict && warnings > 0) status = 1;
   return status;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,9 @@ struct Document {
   std::string id;          // unique id (sidecar/JSON "id", else the file name stem)
   std::string origin;      // file it was read from
   std::size_t line = 0;    // 1-based line in origin for JSON Lines, 0 for a .txt
+  // Bytes of origin consumed when this document was handed out (compressed bytes for gzip;
+  // the file size for a .txt): progress and ETA for the indexer.
+  std::uint64_t input_offset = 0;
   std::string source;      // the data's own "source" field
 
   // Metadata (empty when unknown). Display forms, as published.

@@ -22,17 +22,33 @@ struct IndexerOptions {
 
 struct IndexStats {
   std::size_t documents = 0;  // documents added or replaced in this run
+  std::size_t unchanged = 0;  // documents read but already indexed as they are
   std::size_t clauses = 0;    // clauses written in this run
-  std::size_t deleted = 0;    // documents deleted in this run
-  std::size_t text_bytes = 0; // bytes of text indexed in this run
+  std::size_t deleted = 0;    // documents deleted in this run (--delete, --prune)
+  std::size_t text_bytes = 0; // bytes of text read in this run (written or unchanged)
 };
 
-// Words as written, for search-as-you-type: folded form -> (form as written -> documents).
-using Lexicon =
-    std::unordered_map<std::string, std::unordered_map<std::string, std::uint32_t>>;
+// Words as written, for search-as-you-type: (folded form, form as written) pairs.
+using Lexicon = std::vector<std::pair<std::string, std::string>>;
 
-// Builds the Xapian document for one clause / the summary of a document. Exposed for tests
-// and for tools that index elsewhere (e.g. shards). Not thread-safe: one per thread.
+// A source document turned into Xapian documents, ready to be written: the expensive part
+// of indexing (analysis, term lists), which can run on another thread than the writer.
+struct PreparedDocument {
+  std::string id;
+  std::uint64_t hash = 0;    // content hash of the document (metadata and text)
+  bool unchanged = false;    // already indexed with this hash: nothing to write
+  std::vector<Xapian::Document> documents;  // its summary first, then its clauses
+  Lexicon new_forms;         // words as written first seen by this preparer
+  std::size_t clauses = 0;
+  std::size_t text_bytes = 0;
+};
+
+// The content hash of a document: every field and the text (stable across runs and
+// machines; changes when the index layout changes).
+std::uint64_t content_hash(const corpus::Document& doc);
+
+// Builds the Xapian documents of a source document. Exposed for tests and for tools that
+// index elsewhere (e.g. shards). Not thread-safe: one per thread.
 class DocumentBuilder {
  public:
   DocumentBuilder();
@@ -41,9 +57,11 @@ class DocumentBuilder {
   DocumentBuilder& operator=(const DocumentBuilder&) = delete;
 
   // The Xapian documents of one source document: its summary first, then one per clause in
-  // order. Every one carries the unique term kUniquePrefix + id and kDocPrefix + doc.id.
-  // When `lexicon` is given, the document's distinct words as written are counted in it.
-  std::vector<Xapian::Document> build(const corpus::Document& doc, Lexicon* lexicon = nullptr);
+  // order. Every one carries kDocPrefix + doc.id; the summary also kUniquePrefix + doc.id,
+  // its source file (kSourcePrefix) and content hash (kSlotHash). When `new_forms` is given,
+  // the words as written that this builder has not reported before are appended to it.
+  std::vector<Xapian::Document> build(const corpus::Document& doc, std::uint64_t hash,
+                                      Lexicon* new_forms = nullptr);
 
  private:
   struct Impl;
@@ -51,11 +69,12 @@ class DocumentBuilder {
 };
 
 // Writes documents into a Xapian database (created if missing). Adding a document whose id
-// is already indexed replaces it; changes become visible at each commit (every
-// IndexerOptions::batch_documents documents, and at commit()/destruction). A run that is
-// killed leaves the last committed state searchable.
+// is already indexed replaces it, unless its content hash is unchanged (then nothing is
+// written); changes become visible at each commit (every IndexerOptions::batch_documents
+// documents, and at commit()/destruction). A run that is killed leaves the last committed
+// state searchable, and the next run completes it.
 // Throws Xapian::Error (e.g. DatabaseLockError when another writer holds the database).
-// Not thread-safe.
+// Not thread-safe, except prepare() as said there.
 class Indexer {
  public:
   explicit Indexer(const std::string& db_path, IndexerOptions options = {});
@@ -63,28 +82,43 @@ class Indexer {
   Indexer(const Indexer&) = delete;
   Indexer& operator=(const Indexer&) = delete;
 
-  // Adds or replaces one document (all its clauses and its summary).
-  void add(const corpus::Document& doc);
+  // Prepares a document for write(). Thread-safe when each thread passes its own builder
+  // (it only reads what the Indexer knew when it opened the database).
+  PreparedDocument prepare(const corpus::Document& doc, DocumentBuilder& builder) const;
+  // Writes a prepared document (adds, replaces, or counts it as unchanged).
+  void write(PreparedDocument&& prepared);
+  // prepare() then write(), on this thread.
+  void add(const corpus::Document& doc) { write(prepare(doc, builder_)); }
+
   // Removes a document and all its clauses. Returns false if no such id is indexed.
   bool remove(const std::string& document_id);
+  // Removes the documents read from a file at or under `source` (a file or a folder, as
+  // given to read_path) that this run has not seen: the files or documents that are gone.
+  // Returns how many were removed.
+  std::size_t prune(const std::string& source);
   // Makes everything written so far durable and visible to readers.
   void commit();
 
   const IndexStats& stats() const { return stats_; }
 
  private:
+  // Writes the display forms of the words first seen since the last commit (metadata).
+  void flush_lexicon();
+
   Xapian::WritableDatabase db_;
   IndexerOptions options_;
   DocumentBuilder builder_;
   IndexStats stats_;
-  // Writes the display forms of the words first seen since the last commit (metadata).
-  void flush_lexicon();
-
   bool started_empty_ = false;
-  Lexicon lexicon_;                                // words of the pending batch
-  std::unordered_set<std::string> lexicon_known_;  // folded words already in the metadata
-  std::unordered_set<std::string> seen_;  // ids written in this run (only if started empty)
+  // Content hash of every document indexed when the database was opened, by id.
+  std::unordered_map<std::string, std::uint64_t> known_;
+  std::unordered_map<std::string, std::string> lexicon_;  // folded -> form, pending batch
+  std::unordered_set<std::string> seen_;  // ids read in this run
   std::size_t pending_ = 0;
 };
+
+// The source term of a file: kSourcePrefix + its absolute, normalised path (shortened with
+// a hash when too long for a term).
+std::string source_term(const std::string& path);
 
 }  // namespace hemicycle::indexer

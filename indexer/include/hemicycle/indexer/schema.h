@@ -31,6 +31,8 @@ inline constexpr std::string_view kDocPrefix = "XDOC";      // every Xapian doc 
 inline constexpr std::string_view kWholePrefix = "XW";      // summary: words of the document
 inline constexpr std::string_view kSummaryTerm = "XSUMMARY";  // marks summary documents
 inline constexpr std::string_view kClauseTerm = "XCLAUSE";    // marks clause documents
+inline constexpr std::string_view kSourcePrefix = "XSRC";   // summary: the file it came from
+
 // Metadata key prefix of the lexicon for search-as-you-type: "XF" + a folded word (as the
 // analyzers' fold() gives it) -> that word as it is usually written. Document counts come
 // from the kWholePrefix terms of the word's stem, so they stay exact through deletions.
@@ -46,6 +48,7 @@ inline constexpr Xapian::valueno kSlotFacets = 3;  // summary: facets, see encod
 inline constexpr Xapian::valueno kSlotKind = 4;    // clause kind name; on a summary, the kinds
                                                    // of its clauses joined by '\x1E'
 inline constexpr Xapian::valueno kSlotClauses = 5;  // summary: number of clauses (decimal)
+inline constexpr Xapian::valueno kSlotHash = 6;     // summary: content hash (16 hex digits)
 
 // Longest term Xapian accepts is 245 bytes; longer words are not indexed.
 inline constexpr std::size_t kMaxTermBytes = 240;

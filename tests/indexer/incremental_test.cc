@@ -1,0 +1,135 @@
+// Incremental indexing: unchanged documents are skipped, changed ones replaced, vanished ones
+// pruned.
+
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <xapian.h>
+
+#include "hemicycle/corpus/segmenter.h"
+#include "hemicycle/indexer/indexer.h"
+#include "hemicycle/indexer/schema.h"
+#include "support.h"
+
+namespace schema = hemicycle::indexer::schema;
+using hemicycle::corpus::Document;
+using hemicycle::indexer::Indexer;
+using hemicycle::testing::TempDir;
+
+namespace {
+
+Document amendment(const std::string& id, const std::string& expose) {
+  Document d;
+  d.id = id;
+  d.type = "amendement";
+  d.date = "2024-11-22";
+  d.origin = "/data/amendements.jsonl";
+  d.text = "ARTICLE UNIQUE\n\nSupprimer l’alinéa 3.\n\nEXPOSÉ SOMMAIRE\n\n" + expose;
+  hemicycle::corpus::segment(d);
+  return d;
+}
+
+std::size_t summaries(const std::string& db) {
+  return Xapian::Database(db).get_termfreq(std::string(schema::kSummaryTerm));
+}
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* p = popen((command + " 2>&1").c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("unchanged documents are skipped, changed ones replaced", "[indexer]") {
+  TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  {
+    Indexer ix(db);
+    ix.add(amendment("AM-1", "Les ingérences étrangères."));
+    ix.add(amendment("AM-2", "La désinformation."));
+  }
+  const auto before = Xapian::Database(db).get_doccount();
+  {
+    Indexer ix(db);
+    ix.add(amendment("AM-1", "Les ingérences étrangères."));
+    ix.add(amendment("AM-2", "La désinformation en ligne."));  // changed
+    ix.commit();
+    CHECK(ix.stats().unchanged == 1);
+    CHECK(ix.stats().documents == 1);
+  }
+  Xapian::Database reader(db);
+  CHECK(reader.get_doccount() == before);
+  CHECK(reader.get_termfreq("lign") + reader.get_termfreq("ligne") == 1);
+  // The content hash is stable: the same document always hashes the same.
+  CHECK(hemicycle::indexer::content_hash(amendment("AM-1", "x")) ==
+        hemicycle::indexer::content_hash(amendment("AM-1", "x")));
+  CHECK(hemicycle::indexer::content_hash(amendment("AM-1", "x")) !=
+        hemicycle::indexer::content_hash(amendment("AM-1", "y")));
+}
+
+TEST_CASE("--prune removes the documents no longer in the input", "[indexer][cli]") {
+  TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  const auto input = dir.path() / "in";
+  std::filesystem::create_directories(input / "sub");
+  auto write = [](const std::filesystem::path& p, const std::string& text) {
+    std::ofstream(p) << text;
+  };
+  write(input / "a.txt", "Le Sénat,\n\nVu l’article 88-4 de la Constitution,\n");
+  write(input / "sub" / "b.txt", "Article 1er\n\nLa présente loi est applicable outre-mer.\n");
+  write(input / "c.jsonl",
+        "{\"id\":\"C-1\",\"type\":\"amendement\",\"text\":\"ARTICLE UNIQUE\\n\\nSupprimer.\"}\n"
+        "{\"id\":\"C-2\",\"type\":\"amendement\",\"text\":\"ARTICLE 2\\n\\nSupprimer.\"}\n");
+  const std::string index = std::string(HEMICYCLE_BINARY_DIR) + "/indexer/hemicycle-index";
+  const std::string cmd = index + " --db '" + db + "' ";
+
+  std::string first = run(cmd + "'" + input.string() + "'");
+  INFO(first);
+  CHECK(first.find("indexed 4 documents, 0 unchanged") != std::string::npos);
+  REQUIRE(summaries(db) == 4);
+
+  std::string again = run(cmd + "'" + input.string() + "'");
+  INFO(again);
+  CHECK(again.find("indexed 0 documents, 4 unchanged") != std::string::npos);
+
+  // A file removed, a line removed from another: without --prune nothing is deleted…
+  std::filesystem::remove(input / "sub" / "b.txt");
+  write(input / "c.jsonl",
+        "{\"id\":\"C-1\",\"type\":\"amendement\",\"text\":\"ARTICLE UNIQUE\\n\\nSupprimer.\"}\n");
+  run(cmd + "'" + input.string() + "'");
+  CHECK(summaries(db) == 4);
+  // …with it, both go; pruning a path only touches documents read from under it.
+  std::string pruned = run(cmd + "--prune '" + input.string() + "'");
+  INFO(pruned);
+  CHECK(pruned.find("pruned 2 documents") != std::string::npos);
+  CHECK(summaries(db) == 2);
+  Xapian::Database reader(db);
+  CHECK(reader.get_termfreq("QC-1") == 1);
+  CHECK(reader.get_termfreq("QC-2") == 0);
+  CHECK(reader.get_termfreq("Qb") == 0);
+  CHECK(reader.get_termfreq("Qa") == 1);
+}
+
+TEST_CASE("one thread or two give the same index", "[indexer][cli]") {
+  auto sample = hemicycle::testing::fixture("searcher");
+  TempDir dir;
+  const std::string index = std::string(HEMICYCLE_BINARY_DIR) + "/indexer/hemicycle-index";
+  const std::string one = (dir.path() / "one").string(), two = (dir.path() / "two").string();
+  run(index + " --quiet --threads 1 --db '" + one + "' '" + sample.string() + "'");
+  run(index + " --quiet --threads 2 --db '" + two + "' '" + sample.string() + "'");
+  Xapian::Database a(one), b(two);
+  CHECK(a.get_doccount() == b.get_doccount());
+  CHECK(a.get_doccount() > 20);
+  for (auto t = a.allterms_begin(); t != a.allterms_end(); ++t) {
+    INFO(*t);
+    CHECK(b.get_termfreq(*t) == t.get_termfreq());
+  }
+}
