@@ -75,7 +75,7 @@ TEST_CASE("unchanged documents are skipped, changed ones replaced", "[indexer]")
         hemicycle::indexer::content_hash(amendment("AM-1", "y")));
 }
 
-TEST_CASE("--prune removes the documents no longer in the input", "[indexer][cli]") {
+TEST_CASE("pruning removes the documents no longer in the input", "[indexer][cli]") {
   TempDir dir;
   const std::string db = (dir.path() / "db").string();
   const auto input = dir.path() / "in";
