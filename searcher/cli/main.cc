@@ -275,7 +275,10 @@ void print_document(const DocumentView& d) {
 }
 
 int run(const Flags& f) {
-  hemicycle::searcher::Searcher searcher(f.dbs);
+  // One query: reading every document's facets up front would cost more than it saves.
+  hemicycle::searcher::SearcherOptions options;
+  options.facet_table = false;
+  hemicycle::searcher::Searcher searcher(f.dbs, options);
   if (!f.document.empty()) {
     auto doc = searcher.document(f.document);
     if (!doc) {

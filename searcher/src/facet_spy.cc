@@ -1,6 +1,7 @@
 #include "facet_spy.h"
 
 #include <algorithm>
+#include <array>
 
 #include "hemicycle/corpus/document.h"
 
@@ -122,6 +123,99 @@ std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
       return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
     if (limit && facet.values.size() > limit) facet.values.resize(limit);
+    out.push_back(std::move(facet));
+  }
+  return out;
+}
+
+TableFacetSpy::TableFacetSpy(std::vector<const schema::Field*> fields, const FacetTable& table)
+    : fields_(std::move(fields)),
+      table_(table),
+      clauses_of_(table.documents(), 0),
+      kinds_(table.documents(), 0),
+      seen_(table.documents(), 0) {}
+
+void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
+  std::uint32_t d;
+  std::uint8_t kind;
+  if (table_.single_database()) {
+    const Xapian::docid g = doc.get_docid();
+    d = table_.document_of(g);
+    kind = table_.kind_of(g);
+  } else {
+    d = table_.find(doc.get_value(schema::kSlotDocId));
+    const std::string order = doc.get_value(schema::kSlotOrder);
+    kind = order == summary_order_
+               ? FacetTable::kSummary
+               : static_cast<std::uint8_t>(
+                     corpus::clause_kind_from_string(doc.get_value(schema::kSlotKind))
+                         .value_or(corpus::ClauseKind::kParagraph));
+  }
+  if (d == FacetTable::kNone) return;  // written after the table was built
+  if (!seen_[d]) {
+    seen_[d] = 1;
+    touched_.push_back(d);
+  }
+  if (kind == FacetTable::kSummary) {
+    kinds_[d] |= table_.kinds(d);  // a summary stands for the kinds of all its clauses
+  } else {
+    ++clauses_of_[d];
+    ++clauses_;
+    kinds_[d] |= 1u << kind;
+  }
+}
+
+std::size_t TableFacetSpy::clauses_of(const std::string& doc_id) const {
+  const std::uint32_t d = table_.find(doc_id);
+  return d == FacetTable::kNone ? 0 : clauses_of_[d];
+}
+
+std::vector<Facet> TableFacetSpy::facets(std::size_t limit) const {
+  const auto& all = schema::fields();
+  std::vector<std::vector<std::uint32_t>> counts(all.size());
+  std::vector<std::vector<std::uint32_t>> present(all.size());  // value ids counted
+  std::vector<char> wanted(all.size(), 0);
+  for (const auto* f : fields_) {
+    const std::size_t i = static_cast<std::size_t>(f - all.data());
+    wanted[i] = 1;
+    counts[i].assign(table_.values(i), 0);
+  }
+  std::array<std::size_t, 32> kinds{};
+  for (std::uint32_t d : touched_) {
+    auto [begin, end] = table_.facets(d);
+    for (auto it = begin; it != end; ++it) {
+      if (!wanted[it->first]) continue;
+      if (counts[it->first][it->second]++ == 0) present[it->first].push_back(it->second);
+    }
+    for (unsigned k = 0; k < 32; ++k) {
+      if (kinds_[d] & (1u << k)) ++kinds[k];
+    }
+  }
+  std::vector<Facet> out;
+  for (const auto* f : fields_) {
+    const std::size_t i = static_cast<std::size_t>(f - all.data());
+    Facet facet;
+    facet.field = std::string(f->name);
+    facet.label = std::string(f->label);
+    if (f->name == "kind") {
+      for (int k = 0; k < kKindCount; ++k) {
+        if (kinds[static_cast<std::size_t>(k)] == 0) continue;
+        facet.values.push_back({std::string(corpus::to_string(static_cast<corpus::ClauseKind>(k))),
+                                kinds[static_cast<std::size_t>(k)]});
+      }
+    } else {
+      for (std::uint32_t v : present[i]) facet.values.push_back({table_.value(i, v), counts[i][v]});
+    }
+    auto better = [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    };
+    if (limit && facet.values.size() > limit) {
+      std::partial_sort(facet.values.begin(), facet.values.begin() + static_cast<long>(limit),
+                        facet.values.end(), better);
+      facet.values.resize(limit);
+    } else {
+      std::sort(facet.values.begin(), facet.values.end(), better);
+    }
     out.push_back(std::move(facet));
   }
   return out;

@@ -11,16 +11,32 @@
 #include <xapian.h>
 
 #include "hemicycle/indexer/schema.h"
+#include "facet_table.h"
 #include "hemicycle/searcher/searcher.h"
 
 namespace hemicycle::searcher {
+
+// Counts, per *document*, what a match sees: documents, clauses, the matching clauses of
+// each document, facet values. Not thread-safe.
+class FacetCounter : public Xapian::MatchSpy {
+ public:
+  virtual std::size_t documents() const = 0;
+  virtual std::size_t clauses() const = 0;
+  virtual std::size_t clauses_of(const std::string& doc_id) const = 0;
+  // The counted fields in schema order, each with its `limit` most frequent values.
+  virtual std::vector<Facet> facets(std::size_t limit) const = 0;
+  // True if the facet values come from a second pass over the summaries of the documents
+  // seen (restrict_to_seen() is called between the two).
+  virtual bool needs_summaries() const = 0;
+  virtual void restrict_to_seen() {}
+};
 
 // Sees matching Xapian documents and counts per *document*: how many documents and clauses
 // matched, how many clauses of each document matched (from clause documents), the facet
 // values of each document (from its summary, once), and for a clause kind the documents
 // with a matching clause of that kind (or, for summaries, with a clause of that kind).
 // Local databases only: it is not serialisable for remote shards. Not thread-safe.
-class FacetSpy : public Xapian::MatchSpy {
+class FacetSpy : public FacetCounter {
  public:
   explicit FacetSpy(std::vector<const indexer::schema::Field*> fields);
 
@@ -28,13 +44,13 @@ class FacetSpy : public Xapian::MatchSpy {
 
   // From now on, summaries count only for documents already seen (a second pass over the
   // summaries of the documents the clause pass found).
-  void restrict_to_seen() { restrict_ = true; }
+  void restrict_to_seen() override { restrict_ = true; }
 
-  std::size_t documents() const { return docs_.size(); }
-  std::size_t clauses() const { return clauses_; }
-  std::size_t clauses_of(const std::string& doc_id) const;
-  // The counted fields in schema order, each with its `limit` most frequent values.
-  std::vector<Facet> facets(std::size_t limit) const;
+  std::size_t documents() const override { return docs_.size(); }
+  std::size_t clauses() const override { return clauses_; }
+  std::size_t clauses_of(const std::string& doc_id) const override;
+  std::vector<Facet> facets(std::size_t limit) const override;
+  bool needs_summaries() const override { return true; }
 
  private:
   struct StringHash {
@@ -57,6 +73,30 @@ class FacetSpy : public Xapian::MatchSpy {
   std::unordered_map<std::string, PerDocument, StringHash, std::equal_to<>> docs_;
   std::size_t clauses_ = 0;
   std::vector<Counts> counts_;  // one per schema field
+  const std::string summary_order_ = Xapian::sortable_serialise(0.0);
+};
+
+// The same counts from a FacetTable: one pass over the matches, no value read.
+class TableFacetSpy : public FacetCounter {
+ public:
+  TableFacetSpy(std::vector<const indexer::schema::Field*> fields, const FacetTable& table);
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+
+  std::size_t documents() const override { return touched_.size(); }
+  std::size_t clauses() const override { return clauses_; }
+  std::size_t clauses_of(const std::string& doc_id) const override;
+  std::vector<Facet> facets(std::size_t limit) const override;
+  bool needs_summaries() const override { return false; }
+
+ private:
+  std::vector<const indexer::schema::Field*> fields_;
+  const FacetTable& table_;
+  std::vector<std::uint32_t> clauses_of_;  // per table document
+  std::vector<std::uint32_t> kinds_;       // per table document: kinds of matching clauses
+  std::vector<std::uint8_t> seen_;         // per table document
+  std::vector<std::uint32_t> touched_;     // documents seen, in order
+  std::size_t clauses_ = 0;
   const std::string summary_order_ = Xapian::sortable_serialise(0.0);
 };
 

@@ -11,6 +11,7 @@
 
 #include "doc_filter.h"
 #include "facet_spy.h"
+#include "facet_table.h"
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/indexer/schema.h"
 #include "hemicycle/searcher/query.h"
@@ -125,6 +126,22 @@ struct Searcher::Impl {
   Xapian::Database db;                 // every shard, searched as one
   std::vector<Xapian::Database> shards;  // each shard alone (metadata is per database)
   analyzers::FrenchAnalyzer analyzer;
+  std::shared_ptr<const FacetTable> table;  // see SearcherOptions::facet_table
+
+  void load_table() {
+    table.reset();
+    if (!options.facet_table) return;
+    for (const auto& p : paths) {
+      if (p.rfind("tcp://", 0) == 0) return;  // remote: counted the slow way
+    }
+    table = std::make_shared<const FacetTable>(db, shards);
+  }
+
+  std::unique_ptr<FacetCounter> counter(std::vector<const schema::Field*> fields) {
+    if (table) return std::make_unique<TableFacetSpy>(std::move(fields), *table);
+    return std::make_unique<FacetSpy>(std::move(fields));
+  }
+
   // The current search's time budget (options.time_limit_seconds from its start).
   std::chrono::steady_clock::time_point deadline;
   bool out_of_time = false;
@@ -152,6 +169,7 @@ struct Searcher::Impl {
     }
     db = combined;
     shards = std::move(alone);
+    load_table();
   }
 
   // The summary's metadata for a document id, parsed.
@@ -347,7 +365,8 @@ Searcher::~Searcher() = default;
 
 bool Searcher::reopen() {
   bool changed = impl_->db.reopen();
-  for (auto& shard : impl_->shards) shard.reopen();
+  for (auto& shard : impl_->shards) changed = shard.reopen() || changed;
+  if (changed) impl_->load_table();
   return changed;
 }
 
@@ -544,16 +563,18 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
                                                                  : schema::kClauseTerm)),
                      request.group_by_document});
   } else {
-    tiers.push_back(
-        {Tier::kAllWordsInClause, boosted(combine(Query::OP_AND, unit_clauses)), false});
+    tiers.push_back({Tier::kAllWordsInClause, combine(Query::OP_AND, unit_clauses), false});
     if (unit_clauses.size() > 1) {
       if (request.group_by_document) {
         tiers.push_back({Tier::kAllWordsInDocument, combine(Query::OP_AND, unit_wholes), true});
       }
-      tiers.push_back({Tier::kSomeWords, boosted(any_words), false});
+      tiers.push_back({Tier::kSomeWords, any_words, false});
     }
   }
-  const TierQuery widest = tiers.back();  // before filters, for the counting passes
+  const TierQuery widest = tiers.back();  // before filters and boosts, for counting
+  // Adjacent words rank first among the clauses holding them all. (Not in the other tiers:
+  // checking positions in every clause with some of the words costs too much.)
+  if (has_words) tiers.front().query = boosted(tiers.front().query);
   for (auto& t : tiers) {
     t.query = t.summary ? filters.on_summaries(t.query) : filters.on_clauses(t.query);
   }
@@ -563,14 +584,14 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   // documents it found (the facets live on the summaries).
   const Query summaries = has_words ? combine(Query::OP_OR, unit_wholes)
                                     : Query(std::string(schema::kSummaryTerm));
-  auto count = [&](const Impl::Filters& f, FacetSpy& spy) {
+  auto count = [&](const Impl::Filters& f, FacetCounter& spy) {
     Xapian::Enquire e = im.enquire(
         widest.summary ? f.on_summaries(widest.query) : f.on_clauses(widest.query),
         Sort::kRelevance);
     e.set_weighting_scheme(Xapian::BoolWeight());
     e.add_matchspy(&spy);
     e.get_mset(0, 0, all, nullptr, mdecider);
-    if (!widest.summary && spy.documents() > 0) {
+    if (spy.needs_summaries() && !widest.summary && spy.documents() > 0) {
       spy.restrict_to_seen();
       Xapian::Enquire s = im.enquire(f.on_summaries(summaries), Sort::kRelevance);
       s.set_weighting_scheme(Xapian::BoolWeight());
@@ -578,7 +599,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
       s.get_mset(0, 0, all, nullptr, mdecider);
     }
   };
-  FacetSpy spy(facet_fields);
+  std::unique_ptr<FacetCounter> counter = im.counter(facet_fields);
+  FacetCounter& spy = *counter;
   count(filters, spy);
   result.facets = spy.facets(request.facet_values);
 
@@ -591,9 +613,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     ParsedQuery others = pq;
     others.filters.erase(std::remove_if(others.filters.begin(), others.filters.end(), own),
                          others.filters.end());
-    FacetSpy alone({schema::find_field(facet.field)});
-    count(im.filters_of(others), alone);
-    facet.values = std::move(alone.facets(request.facet_values).front().values);
+    std::unique_ptr<FacetCounter> alone = im.counter({schema::find_field(facet.field)});
+    count(im.filters_of(others), *alone);
+    facet.values = std::move(alone->facets(request.facet_values).front().values);
   }
 
   const std::size_t need = request.offset + request.limit;
@@ -609,7 +631,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     }
     const std::size_t fetch = need + (request.group_by_document ? seen_docs.size()
                                                                 : seen_clauses.size());
-    Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(fetch), all, nullptr, mdecider);
+    // Only the top of each tier is needed: totals and facets come from the counting pass.
+    Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(fetch), 0, nullptr, mdecider);
     for (auto it = m.begin(); it != m.end() && ordered.size() < need; ++it) {
       Candidate c;
       c.xid = *it;

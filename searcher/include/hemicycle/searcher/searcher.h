@@ -120,8 +120,12 @@ struct DocumentView {
 };
 
 struct SearcherOptions {
-  // Wall-clock bound on one match; past it Xapian returns what it has. 0 = none. Default 5 s.
+  // Wall-clock bound on one search; past it Xapian returns what it has. 0 = none. Default 5 s.
   double time_limit_seconds = 5.0;
+  // Keep every document's facets, and each clause's document and kind, in memory (read at
+  // open and again when the index changes): facet counts over many matches then cost array
+  // lookups. Ignored with remote shards. Default: on.
+  bool facet_table = true;
 };
 
 // Answers ranked queries over one or more databases searched as one: local paths, or

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+namespace hemicycle::searcher {
+
+// The facets of every document and the document and kind of every clause, in memory, read
+// once from the summaries (and rebuilt when the index changes), so that counting facets over
+// many matches costs array lookups instead of value reads and string parsing.
+// It relies on the indexer's layout: in each database a document's clauses have the docids
+// right after its summary's. Local databases only. Immutable once built: thread-safe.
+class FacetTable {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr std::uint8_t kSummary = 0xFF;
+
+  // `combined` searches `shards` as one (docid g is in shard (g-1) % n, local (g-1) / n + 1).
+  FacetTable(const Xapian::Database& combined, const std::vector<Xapian::Database>& shards);
+
+  // True when there is one database: match spies then see the docids of the combined one.
+  // (With several, Xapian 1.4 hands spies the docid within the sub-database, which does not
+  // say which one: look documents up by id then.)
+  bool single_database() const { return single_; }
+
+  // The document of a Xapian document (summary or clause) of the combined database.
+  std::uint32_t document_of(Xapian::docid g) const {
+    return g < doc_of_.size() ? doc_of_[g] : kNone;
+  }
+  // The kind index of a clause (corpus::ClauseKind), or kSummary.
+  std::uint8_t kind_of(Xapian::docid g) const { return g < kind_of_.size() ? kind_of_[g] : 0; }
+
+  std::size_t documents() const { return ids_.size(); }
+  std::uint32_t find(std::string_view id) const;
+  const std::string& id(std::uint32_t d) const { return ids_[d]; }
+  std::uint32_t kinds(std::uint32_t d) const { return kinds_[d]; }  // bit per clause kind
+
+  // The (schema field index, value id) pairs of document d.
+  std::pair<const std::pair<std::uint16_t, std::uint32_t>*,
+            const std::pair<std::uint16_t, std::uint32_t>*>
+  facets(std::uint32_t d) const {
+    return {facets_.data() + facet_begin_[d], facets_.data() + facet_begin_[d + 1]};
+  }
+  std::size_t values(std::size_t field) const { return values_[field].size(); }
+  const std::string& value(std::size_t field, std::uint32_t v) const { return values_[field][v]; }
+
+ private:
+  bool single_ = true;
+  std::vector<std::uint32_t> doc_of_;
+  std::vector<std::uint8_t> kind_of_;
+  std::vector<std::string> ids_;
+  std::unordered_map<std::string, std::uint32_t> by_id_;
+  std::vector<std::uint32_t> kinds_;
+  std::vector<std::uint32_t> facet_begin_;
+  std::vector<std::pair<std::uint16_t, std::uint32_t>> facets_;
+  std::vector<std::vector<std::string>> values_;  // per schema field
+};
+
+}  // namespace hemicycle::searcher
