@@ -311,10 +311,20 @@ void run(const ServerOptions& options) {
   std::printf("listening on http://%s:%u\n", shown_host.c_str(), listener->port());
   std::fflush(stdout);
 
+  // Each worker opens its index handles (and reads the facet table) before taking requests,
+  // so that no client waits for it.
+  auto work = [&ioc, &server] {
+    try {
+      server->context().searcher();
+    } catch (const std::exception&) {
+      // Reported by the first request that needs the index (503).
+    }
+    ioc.run();
+  };
   std::vector<std::thread> workers;
   workers.reserve(threads - 1);
-  for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&ioc] { ioc.run(); });
-  ioc.run();
+  for (unsigned i = 1; i < threads; ++i) workers.emplace_back(work);
+  work();
   for (auto& t : workers) t.join();
   server->detach();
 }
