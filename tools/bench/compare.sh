@@ -332,8 +332,9 @@ done
 row "server peak RSS MiB" "$(mib "$h_serve_kb")" "$(mib "$p_serve_kb")" "$(mib "$s_serve_kb")"
 echo
 echo "How (h/PG, h/Sphinx: hemicycle's figure divided by the peer's; MB = 10^6 bytes):"
-echo "- build wall: hemicycle-index reads the .jsonl.gz files itself (--threads 2 default: a"
-echo "  reading thread + a writing one). PostgreSQL: one psql session from COPY to vacuum analyze"
+echo "- build wall: hemicycle-index reads the .jsonl.gz files itself (defaults: a new index is"
+echo "  built in two parts by two threads, then merged and compacted). PostgreSQL: one psql"
+echo "  session from COPY to vacuum analyze"
 echo "  (COPY $p_load s of it), after a JSON Lines -> CSV step of $p_convert s not counted."
 echo "  Sphinx: one indexer --all (single-threaded) on a TSV, after a conversion of ${s_convert} s not counted."
 echo "- build CPU: user + sys of hemicycle-index and of indexer (/usr/bin/time); of the one"
