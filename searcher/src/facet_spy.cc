@@ -13,6 +13,30 @@ namespace {
 
 constexpr int kKindCount = static_cast<int>(corpus::ClauseKind::kParagraph) + 1;
 
+// Appends the clause kinds counted (documents per kind index) as facet values.
+template <typename Counts>
+void add_kind_values(const Counts& kinds, Facet& facet) {
+  for (int k = 0; k < kKindCount; ++k) {
+    if (kinds[static_cast<std::size_t>(k)] == 0) continue;
+    facet.values.push_back({std::string(corpus::to_string(static_cast<corpus::ClauseKind>(k))),
+                            static_cast<std::size_t>(kinds[static_cast<std::size_t>(k)])});
+  }
+}
+
+// Keeps the `limit` most frequent values (0: all), most frequent first, then by value.
+void keep_top(Facet& facet, std::size_t limit) {
+  auto better = [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  };
+  if (limit && facet.values.size() > limit) {
+    std::partial_sort(facet.values.begin(), facet.values.begin() + static_cast<long>(limit),
+                      facet.values.end(), better);
+    facet.values.resize(limit);
+  } else {
+    std::sort(facet.values.begin(), facet.values.end(), better);
+  }
+}
+
 int kind_index(std::string_view name) {
   auto kind = corpus::clause_kind_from_string(name);
   return kind ? static_cast<int>(*kind) : -1;
@@ -109,20 +133,13 @@ std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
     facet.field = std::string(f->name);
     facet.label = std::string(f->label);
     if (f->name == "kind") {
-      for (int k = 0; k < kKindCount; ++k) {
-        if (kinds[static_cast<std::size_t>(k)] == 0) continue;
-        facet.values.push_back({std::string(corpus::to_string(static_cast<corpus::ClauseKind>(k))),
-                                kinds[static_cast<std::size_t>(k)]});
-      }
+      add_kind_values(kinds, facet);
     } else {
       for (const auto& [value, count] : counts_[static_cast<std::size_t>(f - all.data())]) {
         facet.values.push_back({value, count});
       }
     }
-    std::sort(facet.values.begin(), facet.values.end(), [](const auto& a, const auto& b) {
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (limit && facet.values.size() > limit) facet.values.resize(limit);
+    keep_top(facet, limit);
     out.push_back(std::move(facet));
   }
   return out;
@@ -198,24 +215,11 @@ std::vector<Facet> TableFacetSpy::facets(std::size_t limit) const {
     facet.field = std::string(f->name);
     facet.label = std::string(f->label);
     if (f->name == "kind") {
-      for (int k = 0; k < kKindCount; ++k) {
-        if (kinds[static_cast<std::size_t>(k)] == 0) continue;
-        facet.values.push_back({std::string(corpus::to_string(static_cast<corpus::ClauseKind>(k))),
-                                kinds[static_cast<std::size_t>(k)]});
-      }
+      add_kind_values(kinds, facet);
     } else {
       for (std::uint32_t v : present[i]) facet.values.push_back({table_.value(i, v), counts[i][v]});
     }
-    auto better = [](const FacetCount& a, const FacetCount& b) {
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
-    };
-    if (limit && facet.values.size() > limit) {
-      std::partial_sort(facet.values.begin(), facet.values.begin() + static_cast<long>(limit),
-                        facet.values.end(), better);
-      facet.values.resize(limit);
-    } else {
-      std::sort(facet.values.begin(), facet.values.end(), better);
-    }
+    keep_top(facet, limit);
     out.push_back(std::move(facet));
   }
   return out;

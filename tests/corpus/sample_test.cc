@@ -1,4 +1,4 @@
-// The shared sample corpus (/work/shared/corpus/sample), when present.
+// The shared sample corpus (../shared/corpus/sample beside the repository), when present.
 
 #include <catch2/catch.hpp>
 
