@@ -20,61 +20,89 @@ std::uint8_t kind_index(std::string_view name) {
 
 FacetTable::FacetTable(const Xapian::Database& combined,
                        const std::vector<Xapian::Database>& shards) {
-  const auto& fields = schema::fields();
-  values_.resize(fields.size());
-  std::vector<std::unordered_map<std::string, std::uint32_t>> dictionary(fields.size());
+  values_.resize(schema::fields().size());
+  dictionary_.resize(schema::fields().size());
+  facet_begin_.push_back(0);
+  single_ = shards.size() == 1;
   const Xapian::docid last = combined.get_lastdocid();
   doc_of_.assign(static_cast<std::size_t>(last) + 1, kNone);
   kind_of_.assign(static_cast<std::size_t>(last) + 1, 0);
-  facet_begin_.push_back(0);
+  for (Xapian::doccount s = 0; s < shards.size(); ++s) {
+    uuids_.push_back(shards[s].get_uuid());
+    last_read_.push_back(0);
+    read(shards, s, 0);
+  }
+}
 
-  const Xapian::doccount n = static_cast<Xapian::doccount>(shards.size());
-  single_ = n == 1;
-  const std::string summary_term(schema::kSummaryTerm);
-  for (Xapian::doccount s = 0; s < n; ++s) {
-    const Xapian::Database& shard = shards[s];
-    auto global = [&](Xapian::docid local) { return (local - 1) * n + s + 1; };
-    for (auto it = shard.postlist_begin(summary_term); it != shard.postlist_end(summary_term);
-         ++it) {
-      const Xapian::docid local = *it;
-      Xapian::Document doc = shard.get_document(local, Xapian::DOC_ASSUME_VALID);
-      const auto d = static_cast<std::uint32_t>(ids_.size());
-      ids_.push_back(doc.get_value(schema::kSlotDocId));
-      by_id_.emplace(ids_.back(), d);
-      std::uint32_t kinds = 0;
-      const std::string kind_list = doc.get_value(schema::kSlotKind);
-      std::string_view rest = kind_list;
-      while (!rest.empty()) {
-        auto sep = rest.find('\x1E');
-        kinds |= 1u << kind_index(rest.substr(0, sep));
-        if (sep == std::string_view::npos) break;
-        rest.remove_prefix(sep + 1);
-      }
-      kinds_.push_back(kinds);
-      for (auto& [name, value] : schema::decode_facets(doc.get_value(schema::kSlotFacets))) {
-        const schema::Field* f = schema::find_field(name);
-        if (!f) continue;
-        const auto field = static_cast<std::uint16_t>(f - fields.data());
-        auto [v, fresh] = dictionary[field].try_emplace(
-            value, static_cast<std::uint32_t>(values_[field].size()));
-        if (fresh) values_[field].push_back(value);
-        facets_.emplace_back(field, v->second);
-      }
-      facet_begin_.push_back(static_cast<std::uint32_t>(facets_.size()));
-      const unsigned long clauses =
-          std::strtoul(doc.get_value(schema::kSlotClauses).c_str(), nullptr, 10);
-      for (Xapian::docid k = 0; k <= clauses; ++k) {
-        const Xapian::docid g = global(local + k);
-        if (g < doc_of_.size()) doc_of_[g] = d;
-      }
-      if (global(local) < kind_of_.size()) kind_of_[global(local)] = kSummary;
-    }
-    for (auto v = shard.valuestream_begin(schema::kSlotKind);
-         v != shard.valuestream_end(schema::kSlotKind); ++v) {
-      const Xapian::docid g = global(v.get_docid());
-      if (g < kind_of_.size() && kind_of_[g] != kSummary) kind_of_[g] = kind_index(*v);
+bool FacetTable::update(const Xapian::Database& combined,
+                        const std::vector<Xapian::Database>& shards) {
+  if (shards.size() != uuids_.size()) return false;
+  for (Xapian::doccount s = 0; s < shards.size(); ++s) {
+    if (shards[s].get_uuid() != uuids_[s] || shards[s].get_lastdocid() < last_read_[s]) {
+      return false;
     }
   }
+  const Xapian::docid last = combined.get_lastdocid();
+  if (last + 1 > doc_of_.size()) {
+    doc_of_.resize(static_cast<std::size_t>(last) + 1, kNone);
+    kind_of_.resize(static_cast<std::size_t>(last) + 1, 0);
+  }
+  for (Xapian::doccount s = 0; s < shards.size(); ++s) {
+    if (shards[s].get_lastdocid() > last_read_[s]) read(shards, s, last_read_[s]);
+  }
+  return true;
+}
+
+void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::doccount s,
+                      Xapian::docid after) {
+  const auto& fields = schema::fields();
+  const Xapian::doccount n = static_cast<Xapian::doccount>(shards.size());
+  const Xapian::Database& shard = shards[s];
+  auto global = [&](Xapian::docid local) { return (local - 1) * n + s + 1; };
+  const std::string summary_term(schema::kSummaryTerm);
+  auto it = shard.postlist_begin(summary_term);
+  if (after > 0 && it != shard.postlist_end(summary_term)) it.skip_to(after + 1);
+  for (; it != shard.postlist_end(summary_term); ++it) {
+    const Xapian::docid local = *it;
+    Xapian::Document doc = shard.get_document(local, Xapian::DOC_ASSUME_VALID);
+    const auto d = static_cast<std::uint32_t>(ids_.size());
+    ids_.push_back(doc.get_value(schema::kSlotDocId));
+    by_id_[ids_.back()] = d;  // a replaced document: its newest version
+    std::uint32_t kinds = 0;
+    const std::string kind_list = doc.get_value(schema::kSlotKind);
+    std::string_view rest = kind_list;
+    while (!rest.empty()) {
+      auto sep = rest.find('\x1E');
+      kinds |= 1u << kind_index(rest.substr(0, sep));
+      if (sep == std::string_view::npos) break;
+      rest.remove_prefix(sep + 1);
+    }
+    kinds_.push_back(kinds);
+    for (auto& [name, value] : schema::decode_facets(doc.get_value(schema::kSlotFacets))) {
+      const schema::Field* f = schema::find_field(name);
+      if (!f) continue;
+      const auto field = static_cast<std::uint16_t>(f - fields.data());
+      auto [v, fresh] = dictionary_[field].try_emplace(
+          value, static_cast<std::uint32_t>(values_[field].size()));
+      if (fresh) values_[field].push_back(value);
+      facets_.emplace_back(field, v->second);
+    }
+    facet_begin_.push_back(static_cast<std::uint32_t>(facets_.size()));
+    const unsigned long clauses =
+        std::strtoul(doc.get_value(schema::kSlotClauses).c_str(), nullptr, 10);
+    for (Xapian::docid k = 0; k <= clauses; ++k) {
+      const Xapian::docid g = global(local + k);
+      if (g < doc_of_.size()) doc_of_[g] = d;
+    }
+    if (global(local) < kind_of_.size()) kind_of_[global(local)] = kSummary;
+  }
+  auto v = shard.valuestream_begin(schema::kSlotKind);
+  if (after > 0 && v != shard.valuestream_end(schema::kSlotKind)) v.skip_to(after + 1);
+  for (; v != shard.valuestream_end(schema::kSlotKind); ++v) {
+    const Xapian::docid g = global(v.get_docid());
+    if (g < kind_of_.size() && kind_of_[g] != kSummary) kind_of_[g] = kind_index(*v);
+  }
+  last_read_[s] = shard.get_lastdocid();
 }
 
 std::uint32_t FacetTable::find(std::string_view id) const {

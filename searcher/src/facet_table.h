@@ -24,6 +24,12 @@ class FacetTable {
   // `combined` searches `shards` as one (docid g is in shard (g-1) % n, local (g-1) / n + 1).
   FacetTable(const Xapian::Database& combined, const std::vector<Xapian::Database>& shards);
 
+  // Brings the table up to date after the databases were reopened: documents added since
+  // (docids above those read) are read; deleted ones stay in the table but no match ever
+  // reaches them again, so counts stay exact. Returns false when the table cannot follow
+  // (a database was replaced, e.g. compacted, or shrank): build a new one then.
+  bool update(const Xapian::Database& combined, const std::vector<Xapian::Database>& shards);
+
   // True when there is one database: match spies then see the docids of the combined one.
   // (With several, Xapian 1.4 hands spies the docid within the sub-database, which does not
   // say which one: look documents up by id then.)
@@ -51,7 +57,13 @@ class FacetTable {
   const std::string& value(std::size_t field, std::uint32_t v) const { return values_[field][v]; }
 
  private:
+  // Reads the summaries and clause kinds of shard s above local docid `after`.
+  void read(const std::vector<Xapian::Database>& shards, Xapian::doccount s, Xapian::docid after);
+
   bool single_ = true;
+  std::vector<std::string> uuids_;            // per shard, when the table was read
+  std::vector<Xapian::docid> last_read_;      // per shard: the last local docid read
+  std::vector<std::unordered_map<std::string, std::uint32_t>> dictionary_;  // per field
   std::vector<std::uint32_t> doc_of_;
   std::vector<std::uint8_t> kind_of_;
   std::vector<std::string> ids_;

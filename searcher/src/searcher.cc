@@ -126,7 +126,7 @@ struct Searcher::Impl {
   Xapian::Database db;                 // every shard, searched as one
   std::vector<Xapian::Database> shards;  // each shard alone (metadata is per database)
   analyzers::FrenchAnalyzer analyzer;
-  std::shared_ptr<const FacetTable> table;  // see SearcherOptions::facet_table
+  std::unique_ptr<FacetTable> table;  // see SearcherOptions::facet_table
 
   void load_table() {
     table.reset();
@@ -134,7 +134,13 @@ struct Searcher::Impl {
     for (const auto& p : paths) {
       if (p.rfind("tcp://", 0) == 0) return;  // remote: counted the slow way
     }
-    table = std::make_shared<const FacetTable>(db, shards);
+    table = std::make_unique<FacetTable>(db, shards);
+  }
+
+  // After a reopen: read what was added, or everything again if a database was replaced.
+  void update_table() {
+    if (table && table->update(db, shards)) return;
+    load_table();
   }
 
   std::unique_ptr<FacetCounter> counter(std::vector<const schema::Field*> fields) {
@@ -366,7 +372,7 @@ Searcher::~Searcher() = default;
 bool Searcher::reopen() {
   bool changed = impl_->db.reopen();
   for (auto& shard : impl_->shards) changed = shard.reopen() || changed;
-  if (changed) impl_->load_table();
+  if (changed) impl_->update_table();
   return changed;
 }
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/corpus/segmenter.h"
 #include "hemicycle/searcher/json.h"
 #include "searcher/fixture_index.h"
 
@@ -366,4 +367,49 @@ TEST_CASE("a search restricted to one document lists its matching clauses", "[se
   CHECK(r.hits.front().kind == "article");
   req.document_id = "NO-SUCH";
   CHECK(run(s, "ingérence", req).total == 0);
+}
+
+TEST_CASE("facet counts follow additions, replacements and deletions", "[searcher]") {
+  FixtureIndex ix;
+  Searcher s({ix.db()});  // with the in-memory facet table (the default)
+  SearchResult before = run(s, "étrangère");
+  CHECK(facet_count(before, "type", "amendement") == 2);
+
+  auto amendment = [](const std::string& id, const std::string& expose) {
+    hemicycle::corpus::Document d;
+    d.id = id;
+    d.type = "amendement";
+    d.institution = "Assemblée nationale";
+    d.date = "2025-01-10";
+    d.text = "ARTICLE UNIQUE\n\nSupprimer cet article.\n\nEXPOSÉ SOMMAIRE\n\n" + expose;
+    hemicycle::corpus::segment(d);
+    return d;
+  };
+  {
+    hemicycle::indexer::Indexer writer(ix.db());
+    writer.add(amendment("TEST-AM-NEW", "Les ingérences étrangères en Guyane."));
+  }
+  CHECK(s.reopen());
+  SearchResult added = run(s, "étrangère");
+  CHECK(added.total == before.total + 1);
+  CHECK(facet_count(added, "type", "amendement") == 3);
+  CHECK(facet_count(added, "territory", "Guyane") >= 1);
+
+  {
+    hemicycle::indexer::Indexer writer(ix.db());
+    writer.add(amendment("TEST-AM-NEW", "Les puissances étrangères en Guyane."));  // replaced
+  }
+  CHECK(s.reopen());
+  SearchResult replaced = run(s, "étrangère");
+  CHECK(replaced.total == added.total);
+  CHECK(facet_count(replaced, "type", "amendement") == 3);
+
+  {
+    hemicycle::indexer::Indexer writer(ix.db());
+    CHECK(writer.remove("TEST-AM-NEW"));
+  }
+  CHECK(s.reopen());
+  SearchResult removed = run(s, "étrangère");
+  CHECK(removed.total == before.total);
+  CHECK(facet_count(removed, "type", "amendement") == 2);
 }
