@@ -219,13 +219,19 @@ std::vector<Facet> TableFacetSpy::facets(std::size_t limit) const {
     facet.label = std::string(f->label);
     if (f->name == "kind") {
       add_kind_values(kinds, facet);
+      keep_top(facet, limit);
     } else {
-      for (std::uint32_t v : present[i]) {
-        facet.values.push_back({table_.value(i, v), counts[i][v]});
-        counts[i][v] = 0;
-      }
+      // The top values by id first: only those become strings.
+      std::vector<std::uint32_t>& ids = present[i];
+      const auto& c = counts[i];
+      auto better = [&](std::uint32_t a, std::uint32_t b) {
+        return c[a] != c[b] ? c[a] > c[b] : table_.value(i, a) < table_.value(i, b);
+      };
+      const std::size_t keep = limit && ids.size() > limit ? limit : ids.size();
+      std::partial_sort(ids.begin(), ids.begin() + static_cast<long>(keep), ids.end(), better);
+      for (std::size_t k = 0; k < keep; ++k) facet.values.push_back({table_.value(i, ids[k]), c[ids[k]]});
+      for (std::uint32_t v : ids) counts[i][v] = 0;
     }
-    keep_top(facet, limit);
     out.push_back(std::move(facet));
   }
   return out;
