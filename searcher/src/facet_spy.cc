@@ -189,28 +189,24 @@ std::size_t TableFacetSpy::clauses_of(const std::string& doc_id) const {
 
 std::vector<Facet> TableFacetSpy::facets(std::size_t limit) const {
   const auto& all = schema::fields();
-  // Counters per value id, kept zeroed between calls on this thread: only the values met are
-  // touched, however many values a field has.
-  thread_local std::vector<std::vector<std::uint32_t>> counts;
-  counts.resize(all.size());
-  std::vector<std::vector<std::uint32_t>> present(all.size());  // value ids counted
-  std::vector<char> wanted(all.size(), 0);
-  for (const auto* f : fields_) {
-    const std::size_t i = static_cast<std::size_t>(f - all.data());
-    wanted[i] = 1;
-    if (counts[i].size() < table_.values(i)) counts[i].resize(table_.values(i), 0);
-  }
+  // Counters per value id, kept zeroed between calls on this thread: only the values met
+  // are touched, however many values there are.
+  thread_local std::vector<std::uint32_t> counts;
+  if (counts.size() < table_.values()) counts.resize(table_.values(), 0);
+  std::vector<std::uint32_t> present;  // value ids counted
   std::array<std::size_t, 32> kinds{};
   for (std::uint32_t d : touched_) {
     auto [begin, end] = table_.facets(d);
     for (auto it = begin; it != end; ++it) {
-      if (!wanted[it->first]) continue;
-      if (counts[it->first][it->second]++ == 0) present[it->first].push_back(it->second);
+      if (counts[*it]++ == 0) present.push_back(*it);
     }
     for (std::uint32_t mask = kinds_[d]; mask; mask &= mask - 1) {
       ++kinds[static_cast<std::size_t>(__builtin_ctz(mask))];
     }
   }
+  std::vector<std::vector<std::uint32_t>> by_field(all.size());
+  for (std::uint32_t v : present) by_field[table_.field_of(v)].push_back(v);
+
   std::vector<Facet> out;
   for (const auto* f : fields_) {
     const std::size_t i = static_cast<std::size_t>(f - all.data());
@@ -222,18 +218,19 @@ std::vector<Facet> TableFacetSpy::facets(std::size_t limit) const {
       keep_top(facet, limit);
     } else {
       // The top values by id first: only those become strings.
-      std::vector<std::uint32_t>& ids = present[i];
-      const auto& c = counts[i];
+      std::vector<std::uint32_t>& ids = by_field[i];
       auto better = [&](std::uint32_t a, std::uint32_t b) {
-        return c[a] != c[b] ? c[a] > c[b] : table_.value(i, a) < table_.value(i, b);
+        return counts[a] != counts[b] ? counts[a] > counts[b] : table_.value(a) < table_.value(b);
       };
       const std::size_t keep = limit && ids.size() > limit ? limit : ids.size();
       std::partial_sort(ids.begin(), ids.begin() + static_cast<long>(keep), ids.end(), better);
-      for (std::size_t k = 0; k < keep; ++k) facet.values.push_back({table_.value(i, ids[k]), c[ids[k]]});
-      for (std::uint32_t v : ids) counts[i][v] = 0;
+      for (std::size_t k = 0; k < keep; ++k) {
+        facet.values.push_back({table_.value(ids[k]), counts[ids[k]]});
+      }
     }
     out.push_back(std::move(facet));
   }
+  for (std::uint32_t v : present) counts[v] = 0;
   return out;
 }
 

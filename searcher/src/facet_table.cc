@@ -20,8 +20,6 @@ std::uint8_t kind_index(std::string_view name) {
 
 FacetTable::FacetTable(const Xapian::Database& combined,
                        const std::vector<Xapian::Database>& shards) {
-  values_.resize(schema::fields().size());
-  dictionary_.resize(schema::fields().size());
   facet_begin_.push_back(0);
   single_ = shards.size() == 1;
   const Xapian::docid last = combined.get_lastdocid();
@@ -82,10 +80,15 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
       const schema::Field* f = schema::find_field(name);
       if (!f) continue;
       const auto field = static_cast<std::uint16_t>(f - fields.data());
-      auto [v, fresh] = dictionary_[field].try_emplace(
-          value, static_cast<std::uint32_t>(values_[field].size()));
-      if (fresh) values_[field].push_back(value);
-      facets_.emplace_back(field, v->second);
+      std::string key(1, static_cast<char>(field));
+      key += value;
+      auto [v, fresh] =
+          dictionary_.try_emplace(std::move(key), static_cast<std::uint32_t>(values_.size()));
+      if (fresh) {
+        values_.push_back(value);
+        field_of_.push_back(field);
+      }
+      facets_.push_back(v->second);
     }
     facet_begin_.push_back(static_cast<std::uint32_t>(facets_.size()));
     const unsigned long clauses =

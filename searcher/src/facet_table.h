@@ -47,14 +47,13 @@ class FacetTable {
   const std::string& id(std::uint32_t d) const { return ids_[d]; }
   std::uint32_t kinds(std::uint32_t d) const { return kinds_[d]; }  // bit per clause kind
 
-  // The (schema field index, value id) pairs of document d.
-  std::pair<const std::pair<std::uint16_t, std::uint32_t>*,
-            const std::pair<std::uint16_t, std::uint32_t>*>
-  facets(std::uint32_t d) const {
+  // The facet values of document d, as value ids (one id space for every field).
+  std::pair<const std::uint32_t*, const std::uint32_t*> facets(std::uint32_t d) const {
     return {facets_.data() + facet_begin_[d], facets_.data() + facet_begin_[d + 1]};
   }
-  std::size_t values(std::size_t field) const { return values_[field].size(); }
-  const std::string& value(std::size_t field, std::uint32_t v) const { return values_[field][v]; }
+  std::size_t values() const { return values_.size(); }
+  const std::string& value(std::uint32_t v) const { return values_[v]; }
+  std::uint16_t field_of(std::uint32_t v) const { return field_of_[v]; }  // schema index
 
  private:
   // Reads the summaries and clause kinds of shard s above local docid `after`.
@@ -63,15 +62,16 @@ class FacetTable {
   bool single_ = true;
   std::vector<std::string> uuids_;            // per shard, when the table was read
   std::vector<Xapian::docid> last_read_;      // per shard: the last local docid read
-  std::vector<std::unordered_map<std::string, std::uint32_t>> dictionary_;  // per field
+  std::unordered_map<std::string, std::uint32_t> dictionary_;  // field index byte + value
   std::vector<std::uint32_t> doc_of_;
   std::vector<std::uint8_t> kind_of_;
   std::vector<std::string> ids_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
   std::vector<std::uint32_t> kinds_;
   std::vector<std::uint32_t> facet_begin_;
-  std::vector<std::pair<std::uint16_t, std::uint32_t>> facets_;
-  std::vector<std::vector<std::string>> values_;  // per schema field
+  std::vector<std::uint32_t> facets_;
+  std::vector<std::string> values_;
+  std::vector<std::uint16_t> field_of_;
 };
 
 }  // namespace hemicycle::searcher
