@@ -148,17 +148,15 @@ std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
 TableFacetSpy::TableFacetSpy(std::vector<const schema::Field*> fields, const FacetTable& table)
     : fields_(std::move(fields)),
       table_(table),
-      clauses_of_(table.documents(), 0),
-      kinds_(table.documents(), 0),
-      seen_(table.documents(), 0) {}
+      per_document_(table.documents()) {}
 
 void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
   std::uint32_t d;
   std::uint8_t kind;
   if (table_.single_database()) {
-    const Xapian::docid g = doc.get_docid();
-    d = table_.document_of(g);
-    kind = table_.kind_of(g);
+    const std::uint32_t entry = table_.entry(doc.get_docid());
+    d = FacetTable::document_in(entry);
+    kind = FacetTable::kind_in(entry);
   } else {
     d = table_.find(doc.get_value(schema::kSlotDocId));
     const std::string order = doc.get_value(schema::kSlotOrder);
@@ -168,40 +166,54 @@ void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
                      corpus::clause_kind_from_string(doc.get_value(schema::kSlotKind))
                          .value_or(corpus::ClauseKind::kParagraph));
   }
-  if (d == FacetTable::kNone) return;  // written after the table was built
-  if (!seen_[d]) {
-    seen_[d] = 1;
+  if (d >= per_document_.size()) return;  // written after the table was built
+  PerDocument& p = per_document_[d];
+  if (!(p.kinds & kSeen)) {
+    p.kinds |= kSeen;
     touched_.push_back(d);
   }
   if (kind == FacetTable::kSummary) {
-    kinds_[d] |= table_.kinds(d);  // a summary stands for the kinds of all its clauses
+    p.kinds |= table_.kinds(d);  // a summary stands for the kinds of all its clauses
   } else {
-    ++clauses_of_[d];
+    ++p.clauses;
     ++clauses_;
-    kinds_[d] |= 1u << kind;
+    p.kinds |= 1u << kind;
   }
 }
 
 std::size_t TableFacetSpy::clauses_of(const std::string& doc_id) const {
   const std::uint32_t d = table_.find(doc_id);
-  return d == FacetTable::kNone ? 0 : clauses_of_[d];
+  return d < per_document_.size() ? per_document_[d].clauses : 0;
 }
 
 std::vector<Facet> TableFacetSpy::facets(std::size_t limit) const {
   const auto& all = schema::fields();
   // Counters per value id, kept zeroed between calls on this thread: only the values met
   // are touched, however many values there are.
-  thread_local std::vector<std::uint32_t> counts;
+  // Counters per set and per value id, kept zeroed between calls on this thread: only the
+  // sets and values met are touched, however many there are.
+  thread_local std::vector<std::uint32_t> set_counts, counts;
+  if (set_counts.size() < table_.set_count()) set_counts.resize(table_.set_count(), 0);
   if (counts.size() < table_.values()) counts.resize(table_.values(), 0);
-  std::vector<std::uint32_t> present;  // value ids counted
+  std::vector<std::uint32_t> sets_met, present;  // set ids and value ids counted
   std::array<std::size_t, 32> kinds{};
   for (std::uint32_t d : touched_) {
-    auto [begin, end] = table_.facets(d);
-    for (auto it = begin; it != end; ++it) {
-      if (counts[*it]++ == 0) present.push_back(*it);
+    const std::uint32_t* sets = table_.sets(d);
+    for (std::size_t g = 0; g < FacetTable::kGroups; ++g) {
+      const std::uint32_t s = sets[g];
+      if (s != FacetTable::kNoSet && set_counts[s]++ == 0) sets_met.push_back(s);
     }
-    for (std::uint32_t mask = kinds_[d]; mask; mask &= mask - 1) {
+    for (std::uint32_t mask = per_document_[d].kinds & ~kSeen; mask; mask &= mask - 1) {
       ++kinds[static_cast<std::size_t>(__builtin_ctz(mask))];
+    }
+  }
+  for (std::uint32_t s : sets_met) {
+    const std::uint32_t n = set_counts[s];
+    set_counts[s] = 0;
+    auto [begin, end] = table_.set_values(s);
+    for (auto it = begin; it != end; ++it) {
+      if (counts[*it] == 0) present.push_back(*it);
+      counts[*it] += n;
     }
   }
   std::vector<std::vector<std::uint32_t>> by_field(all.size());

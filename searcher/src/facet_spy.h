@@ -90,11 +90,14 @@ class TableFacetSpy : public FacetCounter {
   bool needs_summaries() const override { return false; }
 
  private:
+  static constexpr std::uint32_t kSeen = 1u << 31;  // in PerDocument::kinds
+  struct PerDocument {
+    std::uint32_t clauses = 0;  // matching clauses
+    std::uint32_t kinds = 0;    // kinds of the matching clauses (bits), and kSeen
+  };
   std::vector<const indexer::schema::Field*> fields_;
   const FacetTable& table_;
-  std::vector<std::uint32_t> clauses_of_;  // per table document
-  std::vector<std::uint32_t> kinds_;       // per table document: kinds of matching clauses
-  std::vector<std::uint8_t> seen_;         // per table document
+  std::vector<PerDocument> per_document_;  // per table document
   std::vector<std::uint32_t> touched_;     // documents seen, in order
   std::size_t clauses_ = 0;
   const std::string summary_order_ = Xapian::sortable_serialise(0.0);

@@ -1,6 +1,8 @@
 #include "facet_table.h"
 
+#include <array>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "hemicycle/corpus/document.h"
 #include "hemicycle/indexer/schema.h"
@@ -11,6 +13,13 @@ namespace schema = indexer::schema;
 
 namespace {
 
+// The set a field's values go to (see FacetTable::sets).
+std::size_t group_of(std::string_view field) {
+  if (field == "signatory") return 0;
+  if (field == "cites") return 1;
+  return 2;
+}
+
 std::uint8_t kind_index(std::string_view name) {
   auto kind = corpus::clause_kind_from_string(name);
   return kind ? static_cast<std::uint8_t>(*kind) : 0;
@@ -20,11 +29,10 @@ std::uint8_t kind_index(std::string_view name) {
 
 FacetTable::FacetTable(const Xapian::Database& combined,
                        const std::vector<Xapian::Database>& shards) {
-  facet_begin_.push_back(0);
+  set_begin_.push_back(0);
   single_ = shards.size() == 1;
   const Xapian::docid last = combined.get_lastdocid();
-  doc_of_.assign(static_cast<std::size_t>(last) + 1, kNone);
-  kind_of_.assign(static_cast<std::size_t>(last) + 1, 0);
+  entry_.assign(static_cast<std::size_t>(last) + 1, kNoEntry);
   for (Xapian::doccount s = 0; s < shards.size(); ++s) {
     uuids_.push_back(shards[s].get_uuid());
     last_read_.push_back(0);
@@ -41,12 +49,13 @@ bool FacetTable::update(const Xapian::Database& combined,
     }
   }
   const Xapian::docid last = combined.get_lastdocid();
-  if (last + 1 > doc_of_.size()) {
-    doc_of_.resize(static_cast<std::size_t>(last) + 1, kNone);
-    kind_of_.resize(static_cast<std::size_t>(last) + 1, 0);
-  }
-  for (Xapian::doccount s = 0; s < shards.size(); ++s) {
-    if (shards[s].get_lastdocid() > last_read_[s]) read(shards, s, last_read_[s]);
+  if (last + 1 > entry_.size()) entry_.resize(static_cast<std::size_t>(last) + 1, kNoEntry);
+  try {
+    for (Xapian::doccount s = 0; s < shards.size(); ++s) {
+      if (shards[s].get_lastdocid() > last_read_[s]) read(shards, s, last_read_[s]);
+    }
+  } catch (const std::length_error&) {
+    return false;  // grew past what the table can address: the caller builds a new one
   }
   return true;
 }
@@ -76,6 +85,8 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
       rest.remove_prefix(sep + 1);
     }
     kinds_.push_back(kinds);
+    if (d >= kMaxDocuments) throw std::length_error("too many documents for the facet table");
+    std::array<std::vector<std::uint32_t>, kGroups> groups;
     for (auto& [name, value] : schema::decode_facets(doc.get_value(schema::kSlotFacets))) {
       const schema::Field* f = schema::find_field(name);
       if (!f) continue;
@@ -88,24 +99,37 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
         values_.push_back(value);
         field_of_.push_back(field);
       }
-      facets_.push_back(v->second);
+      groups[group_of(f->name)].push_back(v->second);
     }
-    facet_begin_.push_back(static_cast<std::uint32_t>(facets_.size()));
+    for (auto& ids : groups) set_of_.push_back(intern_set(ids));
     const unsigned long clauses =
         std::strtoul(doc.get_value(schema::kSlotClauses).c_str(), nullptr, 10);
-    for (Xapian::docid k = 0; k <= clauses; ++k) {
+    for (Xapian::docid k = 1; k <= clauses; ++k) {
       const Xapian::docid g = global(local + k);
-      if (g < doc_of_.size()) doc_of_[g] = d;
+      if (g < entry_.size()) entry_[g] = d << 8;  // kind below
     }
-    if (global(local) < kind_of_.size()) kind_of_[global(local)] = kSummary;
+    if (global(local) < entry_.size()) entry_[global(local)] = d << 8 | kSummary;
   }
   auto v = shard.valuestream_begin(schema::kSlotKind);
   if (after > 0 && v != shard.valuestream_end(schema::kSlotKind)) v.skip_to(after + 1);
   for (; v != shard.valuestream_end(schema::kSlotKind); ++v) {
     const Xapian::docid g = global(v.get_docid());
-    if (g < kind_of_.size() && kind_of_[g] != kSummary) kind_of_[g] = kind_index(*v);
+    if (g >= entry_.size() || entry_[g] == kNoEntry || kind_in(entry_[g]) == kSummary) continue;
+    entry_[g] = (entry_[g] & ~0xFFu) | kind_index(*v);
   }
   last_read_[s] = shard.get_lastdocid();
+}
+
+std::uint32_t FacetTable::intern_set(const std::vector<std::uint32_t>& ids) {
+  if (ids.empty()) return kNoSet;
+  std::string key(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof ids[0]);
+  auto [it, fresh] =
+      set_dictionary_.try_emplace(std::move(key), static_cast<std::uint32_t>(set_count()));
+  if (fresh) {
+    set_values_.insert(set_values_.end(), ids.begin(), ids.end());
+    set_begin_.push_back(static_cast<std::uint32_t>(set_values_.size()));
+  }
+  return it->second;
 }
 
 std::uint32_t FacetTable::find(std::string_view id) const {

@@ -35,21 +35,33 @@ class FacetTable {
   // say which one: look documents up by id then.)
   bool single_database() const { return single_; }
 
-  // The document of a Xapian document (summary or clause) of the combined database.
-  std::uint32_t document_of(Xapian::docid g) const {
-    return g < doc_of_.size() ? doc_of_[g] : kNone;
+  // The document of a Xapian document (summary or clause) of the combined database, and
+  // the kind index of a clause (corpus::ClauseKind) or kSummary, packed in one word so that
+  // a match costs one memory access: document << 8 | kind.
+  std::uint32_t entry(Xapian::docid g) const { return g < entry_.size() ? entry_[g] : kNoEntry; }
+  static std::uint32_t document_in(std::uint32_t entry) {
+    return entry == kNoEntry ? kNone : entry >> 8;
   }
-  // The kind index of a clause (corpus::ClauseKind), or kSummary.
-  std::uint8_t kind_of(Xapian::docid g) const { return g < kind_of_.size() ? kind_of_[g] : 0; }
+  static std::uint8_t kind_in(std::uint32_t entry) { return static_cast<std::uint8_t>(entry); }
+  std::uint32_t document_of(Xapian::docid g) const { return document_in(entry(g)); }
+  std::uint8_t kind_of(Xapian::docid g) const { return kind_in(entry(g)); }
 
   std::size_t documents() const { return ids_.size(); }
   std::uint32_t find(std::string_view id) const;
   const std::string& id(std::uint32_t d) const { return ids_[d]; }
   std::uint32_t kinds(std::uint32_t d) const { return kinds_[d]; }  // bit per clause kind
 
-  // The facet values of document d, as value ids (one id space for every field).
-  std::pair<const std::uint32_t*, const std::uint32_t*> facets(std::uint32_t d) const {
-    return {facets_.data() + facet_begin_[d], facets_.data() + facet_begin_[d + 1]};
+  // The facet values of a document come in kGroups sets shared between documents: the
+  // signatories, the cited texts, and the other fields together. Thousands of amendments
+  // share one list of co-signatories, so counting a set once per match and expanding it
+  // at the end costs far less than counting every value of every match.
+  static constexpr std::size_t kGroups = 3;
+  static constexpr std::uint32_t kNoSet = 0xFFFFFFFFu;
+  const std::uint32_t* sets(std::uint32_t d) const { return set_of_.data() + d * kGroups; }
+  std::size_t set_count() const { return set_begin_.size() - 1; }
+  // The value ids of set s (one id space for every field).
+  std::pair<const std::uint32_t*, const std::uint32_t*> set_values(std::uint32_t s) const {
+    return {set_values_.data() + set_begin_[s], set_values_.data() + set_begin_[s + 1]};
   }
   std::size_t values() const { return values_.size(); }
   const std::string& value(std::uint32_t v) const { return values_[v]; }
@@ -58,18 +70,23 @@ class FacetTable {
  private:
   // Reads the summaries and clause kinds of shard s above local docid `after`.
   void read(const std::vector<Xapian::Database>& shards, Xapian::doccount s, Xapian::docid after);
+  // The id of the set holding exactly these value ids (kNoSet if none), made if new.
+  std::uint32_t intern_set(const std::vector<std::uint32_t>& ids);
 
   bool single_ = true;
   std::vector<std::string> uuids_;            // per shard, when the table was read
   std::vector<Xapian::docid> last_read_;      // per shard: the last local docid read
   std::unordered_map<std::string, std::uint32_t> dictionary_;  // field index byte + value
-  std::vector<std::uint32_t> doc_of_;
-  std::vector<std::uint8_t> kind_of_;
+  static constexpr std::uint32_t kNoEntry = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kMaxDocuments = 1u << 24;  // what entry_ can address
+  std::vector<std::uint32_t> entry_;  // per global docid: document << 8 | kind
   std::vector<std::string> ids_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
   std::vector<std::uint32_t> kinds_;
-  std::vector<std::uint32_t> facet_begin_;
-  std::vector<std::uint32_t> facets_;
+  std::vector<std::uint32_t> set_of_;     // kGroups per document
+  std::unordered_map<std::string, std::uint32_t> set_dictionary_;  // value ids -> set
+  std::vector<std::uint32_t> set_begin_;
+  std::vector<std::uint32_t> set_values_;
   std::vector<std::string> values_;
   std::vector<std::uint16_t> field_of_;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -134,7 +135,11 @@ struct Searcher::Impl {
     for (const auto& p : paths) {
       if (p.rfind("tcp://", 0) == 0) return;  // remote: counted the slow way
     }
-    table = std::make_unique<FacetTable>(db, shards);
+    try {
+      table = std::make_unique<FacetTable>(db, shards);
+    } catch (const std::length_error&) {
+      // More documents than the table addresses: facets are counted from the values.
+    }
   }
 
   // After a reopen: read what was added, or everything again if a database was replaced.

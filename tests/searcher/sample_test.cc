@@ -84,3 +84,53 @@ TEST_CASE("the journalist's query finds the seed resolution first", "[searcher][
   REQUIRE_FALSE(r.hits.empty());
   CHECK(r.hits.front().document_id == kSeed);
 }
+
+// The in-memory facet table (the server's default) and the value-reading spy (the CLI's)
+// must agree on every count: totals, facets (grouped and shared sets expanded), matching
+// clauses of each hit, with and without filters.
+TEST_CASE("facet counts from the table equal those read from the values", "[searcher][sample]") {
+  auto sample = hemicycle::testing::shared("corpus/sample");
+  hemicycle::testing::TempDir dir;
+  const auto db = (dir.path() / "db").string();
+  std::vector<std::filesystem::path> inputs = {hemicycle::testing::fixture("searcher")};
+  if (sample) {
+    inputs.push_back(*sample);
+  } else {
+    WARN("the shared corpus (../shared/corpus/sample) is absent: fixtures only");
+  }
+  auto warnings = hemicycle::testing::index_paths(db, inputs);
+  CHECK(warnings.empty());
+  hemicycle::searcher::SearcherOptions with, without;
+  with.facet_table = true;
+  without.facet_table = false;
+  Searcher table({db}, with), values({db}, without);
+  for (const std::string q : {"ingérence étrangère outre-mer", "article", "Nouvelle-Calédonie",
+                              "amendement type:amendement", "commission kind:article",
+                              "loi -ingérence", "date:2024-01-01..2025-12-31 résolution"}) {
+    for (bool grouped : {true, false}) {
+      INFO(q << (grouped ? " (grouped)" : " (clauses)"));
+      SearchRequest r;
+      r.query = q;
+      r.limit = 20;
+      r.group_by_document = grouped;
+      r.facet_values = 0;  // every value
+      auto a = table.search(r);
+      auto b = values.search(r);
+      CHECK(a.total == b.total);
+      REQUIRE(a.facets.size() == b.facets.size());
+      for (std::size_t i = 0; i < a.facets.size(); ++i) {
+        INFO(a.facets[i].field);
+        REQUIRE(a.facets[i].values.size() == b.facets[i].values.size());
+        for (std::size_t k = 0; k < a.facets[i].values.size(); ++k) {
+          CHECK(a.facets[i].values[k].value == b.facets[i].values[k].value);
+          CHECK(a.facets[i].values[k].count == b.facets[i].values[k].count);
+        }
+      }
+      REQUIRE(a.hits.size() == b.hits.size());
+      for (std::size_t i = 0; i < a.hits.size(); ++i) {
+        CHECK(a.hits[i].document_id == b.hits[i].document_id);
+        CHECK(a.hits[i].matching_clauses == b.hits[i].matching_clauses);
+      }
+    }
+  }
+}
