@@ -141,7 +141,7 @@ std::string hex16(std::uint64_t v) {
 }
 
 // Bump when what the indexer writes changes: every document is then written again.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-3";
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-4";
 
 }  // namespace
 
@@ -189,10 +189,22 @@ struct DocumentBuilder::Impl {
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> folded;
   // Folded words already reported, and whether with a lowercase initial.
   std::unordered_map<std::string, bool> reported;
+  store::Packer packer;
+  bool seeded = false;
 };
 
 DocumentBuilder::DocumentBuilder() : impl_(std::make_unique<Impl>()) {}
 DocumentBuilder::~DocumentBuilder() = default;
+
+void DocumentBuilder::seed(std::string_view dictionary) {
+  if (impl_->seeded) return;
+  impl_->seeded = true;
+  impl_->packer.use_dictionary(dictionary);
+}
+
+std::optional<std::pair<std::string, std::string>> DocumentBuilder::take_trained_dictionary() {
+  return impl_->packer.take_trained();
+}
 
 std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc,
                                                      std::uint64_t hash, Lexicon* new_forms) {
@@ -237,7 +249,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     xd.add_value(schema::kSlotDocId, doc.id);
     xd.add_value(schema::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(i + 1)));
     xd.add_value(schema::kSlotKind, std::string(kind));
-    xd.set_data(clause_json(doc, i));
+    xd.add_value(schema::kSlotStored, impl_->packer.pack(clause_json(doc, i)));
     out.push_back(std::move(xd));
   }
 
@@ -286,13 +298,15 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     kind_list.append(t, kind_field.prefix.size());
   }
   summary.add_value(schema::kSlotKind, kind_list);
-  summary.set_data(summary_json(doc));
+  summary.add_value(schema::kSlotStored, impl_->packer.pack(summary_json(doc)));
   return out;
 }
 
 Indexer::Indexer(const std::string& db_path, IndexerOptions options)
     : db_(db_path, Xapian::DB_CREATE_OR_OPEN), options_(options) {
   started_empty_ = db_.get_doccount() == 0;
+  const std::string current = db_.get_metadata(std::string(store::kCurrentDictionaryKey));
+  if (!current.empty()) dictionary_ = db_.get_metadata(std::string(store::kDictionaryPrefix) + current);
   if (options_.batch_documents == 0) options_.batch_documents = 1;
   if (!started_empty_) {
     // What is indexed now, to skip the documents that did not change.
@@ -323,7 +337,13 @@ PreparedDocument Indexer::prepare(const corpus::Document& doc, DocumentBuilder& 
     p.unchanged = true;
     return p;
   }
+  builder.seed(dictionary_);
   p.documents = builder.build(doc, p.hash, &p.new_forms);
+  if (auto trained = builder.take_trained_dictionary()) {
+    const std::string id = trained->first.substr(store::kDictionaryPrefix.size());
+    p.metadata.push_back(std::move(*trained));
+    p.metadata.emplace_back(std::string(store::kCurrentDictionaryKey), id);
+  }
   p.clauses = doc.clauses.size();
   return p;
 }
@@ -342,6 +362,7 @@ void Indexer::write(PreparedDocument&& p) {
   if (!first_time || known_.count(p.id)) {
     db_.delete_document(std::string(schema::kDocPrefix) + p.id);
   }
+  for (auto& [key, value] : p.metadata) db_.set_metadata(key, value);
   for (auto& xd : p.documents) db_.add_document(xd);
   for (auto& [folded, form] : p.new_forms) {
     auto [it, fresh] = lexicon_.try_emplace(std::move(folded), form);

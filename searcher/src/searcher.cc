@@ -15,6 +15,7 @@
 #include "facet_table.h"
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/indexer/schema.h"
+#include "hemicycle/indexer/store.h"
 #include "hemicycle/searcher/query.h"
 #include "hemicycle/searcher/snippet.h"
 
@@ -128,6 +129,22 @@ struct Searcher::Impl {
   std::vector<Xapian::Database> shards;  // each shard alone (metadata is per database)
   analyzers::FrenchAnalyzer analyzer;
   std::unique_ptr<FacetTable> table;  // see SearcherOptions::facet_table
+  indexer::store::Unpacker unpacker;  // the stored JSON's dictionaries, of every shard
+
+  // The JSON stored for a summary or a clause (empty if it cannot be read).
+  std::string stored(const Xapian::Document& doc) {
+    const std::string frame = doc.get_value(schema::kSlotStored);
+    if (frame.empty()) return doc.get_data();  // an index written before the store
+    std::string json;
+    if (unpacker.unpack(frame, &json)) return json;
+    // A dictionary a writer added since we opened: read them again, once.
+    for (auto& shard : shards) {
+      shard.reopen();
+      unpacker.load(shard);
+    }
+    unpacker.unpack(frame, &json);
+    return json;
+  }
 
   void load_table() {
     table.reset();
@@ -180,6 +197,7 @@ struct Searcher::Impl {
     }
     db = combined;
     shards = std::move(alone);
+    for (const auto& shard : shards) unpacker.load(shard);
     load_table();
   }
 
@@ -188,7 +206,7 @@ struct Searcher::Impl {
     const std::string term = prefixed(schema::kUniquePrefix, doc_id);
     auto it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return false;
-    const std::string data = db.get_document(*it).get_data();
+    const std::string data = stored(db.get_document(*it));
     out->Parse(data.c_str(), data.size());
     return !out->HasParseError() && out->IsObject();
   }
@@ -313,7 +331,7 @@ struct Searcher::Impl {
   // Fills the clause fields of a hit from a clause's Xapian document.
   void fill_clause(Hit& hit, const Xapian::Document& doc,
                    const std::unordered_set<std::string>& terms) {
-    const std::string data = doc.get_data();
+    const std::string data = stored(doc);
     rapidjson::Document j;
     j.Parse(data.c_str(), data.size());
     if (j.HasParseError() || !j.IsObject()) return;
@@ -691,7 +709,7 @@ std::optional<DocumentView> Searcher::document_once(const std::string& id) {
   if (pl == im.db.postlist_end(unique)) return std::nullopt;
   DocumentView view;
   view.id = id;
-  view.metadata_json = im.db.get_document(*pl).get_data();
+  view.metadata_json = im.stored(im.db.get_document(*pl));
 
   Xapian::Enquire e(im.db);
   e.set_query(Query(Query::OP_FILTER, Query(std::string(schema::kClauseTerm)),
@@ -700,7 +718,7 @@ std::optional<DocumentView> Searcher::document_once(const std::string& id) {
   e.set_sort_by_value(schema::kSlotOrder, false);
   Xapian::MSet m = e.get_mset(0, im.db.get_doccount());
   for (auto it = m.begin(); it != m.end(); ++it) {
-    const std::string data = it.get_document().get_data();
+    const std::string data = im.stored(it.get_document());
     rapidjson::Document j;
     j.Parse(data.c_str(), data.size());
     if (j.HasParseError() || !j.IsObject()) continue;

@@ -5,6 +5,7 @@
 
 #include "hemicycle/corpus/segmenter.h"
 #include "hemicycle/indexer/schema.h"
+#include "hemicycle/indexer/store.h"
 #include "support.h"
 
 namespace schema = hemicycle::indexer::schema;
@@ -67,7 +68,11 @@ TEST_CASE("a document becomes one Xapian document per clause plus a summary", "[
   CHECK(doc.get_value(schema::kSlotDocId) == "AM-1");
   CHECK(doc.get_value(schema::kSlotKind) == "expose");
   CHECK(doc.get_value(schema::kSlotFacets).empty());
-  CHECK(doc.get_data().find("\"kind\":\"expose\"") != std::string::npos);
+  std::string stored;
+  hemicycle::indexer::store::Unpacker unpacker;
+  unpacker.load(db);
+  REQUIRE(unpacker.unpack(doc.get_value(schema::kSlotStored), &stored));
+  CHECK(stored.find("\"kind\":\"expose\"") != std::string::npos);
 }
 
 TEST_CASE("re-indexing replaces, delete removes, in this run and the next", "[indexer]") {

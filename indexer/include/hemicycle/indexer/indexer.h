@@ -3,6 +3,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <utility>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -11,6 +14,7 @@
 #include <xapian.h>
 
 #include "hemicycle/corpus/document.h"
+#include "hemicycle/indexer/store.h"
 
 namespace hemicycle::indexer {
 
@@ -39,6 +43,8 @@ struct PreparedDocument {
   bool unchanged = false;    // already indexed with this hash: nothing to write
   std::vector<Xapian::Document> documents;  // its summary first, then its clauses
   Lexicon new_forms;         // words as written first seen by this preparer
+  // Metadata to write with it: a compression dictionary the preparer just trained.
+  std::vector<std::pair<std::string, std::string>> metadata;
   std::size_t clauses = 0;
   std::size_t text_bytes = 0;
 };
@@ -62,6 +68,12 @@ class DocumentBuilder {
   // the words as written that this builder has not reported before are appended to it.
   std::vector<Xapian::Document> build(const corpus::Document& doc, std::uint64_t hash,
                                       Lexicon* new_forms = nullptr);
+
+  // Compresses the stored JSON with this dictionary (store.h), the index's, unless it was
+  // seeded before. Indexer::prepare seeds every builder it is given.
+  void seed(std::string_view dictionary);
+  // The dictionary this builder trained since the last call, if any (key and bytes).
+  std::optional<std::pair<std::string, std::string>> take_trained_dictionary();
 
  private:
   struct Impl;
@@ -114,6 +126,7 @@ class Indexer {
   std::unordered_map<std::string, std::uint64_t> known_;
   std::unordered_map<std::string, std::string> lexicon_;  // folded -> form, pending batch
   std::unordered_set<std::string> seen_;  // ids read in this run
+  std::string dictionary_;  // the compression dictionary in use when the database was opened
   std::size_t pending_ = 0;
 };
 

@@ -10,11 +10,11 @@
 //     kWholePrefix (no positions), the document's facet terms (type, institution, year,
 //     territory, country, cites, signatory, outcome, legislature) and the kinds of its
 //     clauses, its facet display values and clause count as values, and its metadata as
-//     data. It answers `--document ID`, carries the facets, and lets a query whose words are
+//     stored JSON. It answers `--document ID`, carries the facets, and lets a query whose words are
 //     spread over several clauses still find the document;
 //   - one Xapian document per clause: its words (unprefixed, with positions), its kind,
 //     kDocPrefix + document id, the date, document id, order and kind as values, and the
-//     clause as JSON data. Document-level facets are *not* repeated on clauses (they would
+//     clause as stored JSON. Document-level facets are *not* repeated on clauses (they would
 //     multiply the index size by the number of clauses).
 
 #include <optional>
@@ -49,6 +49,9 @@ inline constexpr Xapian::valueno kSlotKind = 4;    // clause kind name; on a sum
                                                    // of its clauses joined by '\x1E'
 inline constexpr Xapian::valueno kSlotClauses = 5;  // summary: number of clauses (decimal)
 inline constexpr Xapian::valueno kSlotHash = 6;     // summary: content hash (16 hex digits)
+inline constexpr Xapian::valueno kSlotStored = 7;   // the JSON shown for it, compressed: see
+                                                    // store.h (summary: the document's
+                                                    // metadata; clause: kind, number, text)
 
 // Longest term Xapian accepts is 245 bytes; longer words are not indexed.
 inline constexpr std::size_t kMaxTermBytes = 240;
