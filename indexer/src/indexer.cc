@@ -141,7 +141,7 @@ std::string hex16(std::uint64_t v) {
 }
 
 // Bump when what the indexer writes changes: every document is then written again.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-4";
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-5";
 
 }  // namespace
 
@@ -180,6 +180,7 @@ std::string source_term(const std::string& path) {
 struct DocumentBuilder::Impl {
   analyzers::FrenchAnalyzer analyzer;
   std::unordered_map<std::string, Xapian::termcount> whole;  // reused between documents
+  std::unordered_map<std::string, Xapian::termcount> counts;  // of one clause, reused
   std::unordered_set<std::string_view> forms;  // words as written, views into the clauses
   struct StringHash {
     using is_transparent = void;
@@ -227,16 +228,26 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
   auto& forms = impl_->forms;
   forms.clear();
   std::vector<std::string> kinds;
+  std::size_t document_length = 0;
 
   for (std::size_t i = 0; i < doc.clauses.size(); ++i) {
     const corpus::Clause& c = doc.clauses[i];
     Xapian::Document xd;
+    auto& counts = impl_->counts;
+    counts.clear();
+    std::size_t length = 0;
     impl_->analyzer.analyze(c.text, [&](const analyzers::Token& t) {
       if (t.text.empty() || t.text.size() > schema::kMaxTermBytes) return;
-      xd.add_posting(t.text, t.position + 1);
-      ++whole[t.text];
+      xd.add_posting(t.text, t.position + 1, 0);  // wdf below, normalised
+      ++counts[t.text];
+      ++length;
       if (new_forms) forms.emplace(std::string_view(c.text).substr(t.begin, t.end - t.begin));
     });
+    for (const auto& [word, count] : counts) {
+      xd.add_term(word, schema::normalized_wdf(count, length, schema::kClauseLengthPivot));
+      whole[word] += count;
+      document_length += count;
+    }
     const std::string_view kind = corpus::to_string(c.kind);
     std::string kind_term = schema::facet_term(kind_field, kind);
     xd.add_boolean_term(kind_term);
@@ -258,7 +269,8 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
   for (const auto& [word, count] : whole) {
     term.assign(schema::kWholePrefix);
     term += word;
-    summary.add_term(term, count);
+    summary.add_term(term, schema::normalized_wdf(count, document_length,
+                                                  schema::kDocumentLengthPivot));
   }
   // Words as written, for search-as-you-type: each folded word once per builder, again if
   // it later shows up with a lowercase initial ("Dès", then "dès").

@@ -1,8 +1,22 @@
 #include "hemicycle/indexer/schema.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "hemicycle/analyzers/analyzer.h"
 
 namespace hemicycle::indexer::schema {
+
+Xapian::termcount normalized_wdf(Xapian::termcount count, std::size_t length, double pivot) {
+  const double norm = (1 - kBm25B) + kBm25B * std::max(static_cast<double>(length) / pivot,
+                                                       kBm25MinNormLength);
+  const double wdf = std::round(kWdfScale * count / norm);
+  return static_cast<Xapian::termcount>(std::clamp(wdf, 1.0, 1e9));
+}
+
+Xapian::BM25Weight bm25_weight() {
+  return Xapian::BM25Weight(kBm25K1 * kWdfScale, 0, 1, 0, kBm25MinNormLength);
+}
 
 const std::vector<Field>& fields() {
   static const std::vector<Field> kFields = {

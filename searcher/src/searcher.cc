@@ -214,6 +214,7 @@ struct Searcher::Impl {
   Xapian::Enquire enquire(const Query& q, Sort sort) {
     Xapian::Enquire e(db);
     e.set_query(q);
+    e.set_weighting_scheme(schema::bm25_weight());
     if (sort == Sort::kDate) e.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     if (options.time_limit_seconds > 0) {
       // One search runs several matches: together they share the time limit.
@@ -368,6 +369,7 @@ struct Searcher::Impl {
     Query q = inside.on_clauses(Query(Query::OP_FILTER, base, scope));
     Xapian::Enquire e(db);
     e.set_query(q);
+    e.set_weighting_scheme(schema::bm25_weight());
     if (words.empty()) e.set_sort_by_value(schema::kSlotOrder, false);
     Xapian::MSet m = e.get_mset(0, 1);
     if (!m.empty()) return m.begin().get_document();

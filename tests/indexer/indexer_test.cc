@@ -127,3 +127,16 @@ TEST_CASE("schema facet encoding round-trips", "[indexer]") {
   CHECK(schema::find_field("nope") == nullptr);
   CHECK(schema::clause_id("doc", 7) == "doc#7");
 }
+
+TEST_CASE("wdf is normalised by length at index time", "[indexer][ranking]") {
+  using schema::normalized_wdf;
+  const double pivot = schema::kClauseLengthPivot;
+  // At the pivot length, the count times the scale.
+  CHECK(normalized_wdf(1, 20, pivot) == 100);
+  CHECK(normalized_wdf(3, 20, pivot) == 300);
+  // Shorter units weigh more, down to half the pivot; longer ones less; never 0.
+  CHECK(normalized_wdf(1, 10, pivot) > normalized_wdf(1, 20, pivot));
+  CHECK(normalized_wdf(1, 1, pivot) == normalized_wdf(1, 10, pivot));
+  CHECK(normalized_wdf(1, 200, pivot) < normalized_wdf(1, 40, pivot));
+  CHECK(normalized_wdf(1, 100000000, pivot) >= 1);
+}

@@ -1,6 +1,7 @@
 #include "hemicycle/searcher/searcher.h"
 
 #include <algorithm>
+#include <fstream>
 #include <catch2/catch.hpp>
 
 #include "hemicycle/analyzers/analyzer.h"
@@ -412,4 +413,36 @@ TEST_CASE("facet counts follow additions, replacements and deletions", "[searche
   SearchResult removed = run(s, "étrangère");
   CHECK(removed.total == before.total);
   CHECK(facet_count(removed, "type", "amendement") == 2);
+}
+
+// BM25's length normalisation is done at index time (schema::normalized_wdf): a word once in
+// a short clause outranks the same word once in a long one, and twice outranks once in
+// clauses of the same length.
+TEST_CASE("ranking normalises by clause length", "[searcher][ranking]") {
+  hemicycle::testing::TempDir dir;
+  const auto input = dir.path() / "lengths.jsonl";
+  {
+    std::ofstream out(input);
+    const std::string filler =
+        "les commissions permanentes examinent les textes avant leur discussion en séance "
+        "publique et les rapporteurs présentent leurs conclusions aux membres réunis ";
+    out << "{\"id\":\"LONG\",\"type\":\"amendement\",\"text\":\"Le cabotage maritime. "
+        << filler << filler << filler << "\"}\n";
+    out << "{\"id\":\"SHORT\",\"type\":\"amendement\",\"text\":\"Le cabotage maritime est "
+        << "protégé.\"}\n";
+    out << "{\"id\":\"TWICE\",\"type\":\"amendement\",\"text\":\"Le cabotage et encore le "
+        << "cabotage maritime. " << filler << filler << filler << "\"}\n";
+  }
+  const auto db = (dir.path() / "db").string();
+  CHECK(hemicycle::testing::index_paths(db, {input}).empty());
+  Searcher s({db});
+  SearchRequest req;
+  req.query = "cabotage";
+  auto r = s.search(req);
+  REQUIRE(r.hits.size() == 3);
+  CHECK(r.hits[0].document_id == "SHORT");
+  CHECK(r.hits[1].document_id == "TWICE");
+  CHECK(r.hits[2].document_id == "LONG");
+  CHECK(r.hits[0].score > r.hits[1].score);
+  CHECK(r.hits[1].score > r.hits[2].score);
 }

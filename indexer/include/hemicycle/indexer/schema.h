@@ -53,6 +53,26 @@ inline constexpr Xapian::valueno kSlotStored = 7;   // the JSON shown for it, co
                                                     // store.h (summary: the document's
                                                     // metadata; clause: kind, number, text)
 
+// Ranking: BM25 (k1 = 1, b = 0.5, as Xapian's defaults), with the length normalisation done
+// at index time. A word's wdf is not its count tf but
+//     round(kWdfScale * tf / ((1 - b) + b * max(length / pivot, 0.5)))
+// (length: the words of the clause, or of the document for kWholePrefix terms; pivot:
+// kClauseLengthPivot or kDocumentLengthPivot, about the bulk corpus's averages), and the
+// searcher ranks with bm25_weight(): BM25 with b = 0 and k1 * kWdfScale, which then gives
+// the same order as BM25 with b = 0.5 on the raw counts. Why: Xapian fetches the length of
+// every candidate document from a list it decodes linearly, which made a top 10 cost
+// ~0.4 us per matching clause (0.40 ms for a word in 939 clauses; 0.023 ms this way).
+inline constexpr double kBm25K1 = 1.0;
+inline constexpr double kBm25B = 0.5;
+inline constexpr double kBm25MinNormLength = 0.5;
+inline constexpr double kWdfScale = 100.0;
+inline constexpr double kClauseLengthPivot = 20.0;     // words of a clause, on average
+inline constexpr double kDocumentLengthPivot = 200.0;  // words of a document, on average
+// The wdf to store for `count` occurrences in a unit of `length` words.
+Xapian::termcount normalized_wdf(Xapian::termcount count, std::size_t length, double pivot);
+// The weighting the searcher ranks with (see above).
+Xapian::BM25Weight bm25_weight();
+
 // Longest term Xapian accepts is 245 bytes; longer words are not indexed.
 inline constexpr std::size_t kMaxTermBytes = 240;
 
