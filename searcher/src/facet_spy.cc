@@ -166,19 +166,7 @@ void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
                      corpus::clause_kind_from_string(doc.get_value(schema::kSlotKind))
                          .value_or(corpus::ClauseKind::kParagraph));
   }
-  if (d >= per_document_.size()) return;  // written after the table was built
-  PerDocument& p = per_document_[d];
-  if (!(p.kinds & kSeen)) {
-    p.kinds |= kSeen;
-    touched_.push_back(d);
-  }
-  if (kind == FacetTable::kSummary) {
-    p.kinds |= table_.kinds(d);  // a summary stands for the kinds of all its clauses
-  } else {
-    ++p.clauses;
-    ++clauses_;
-    p.kinds |= 1u << kind;
-  }
+  count(d, kind);
 }
 
 std::size_t TableFacetSpy::clauses_of(const std::string& doc_id) const {
@@ -188,8 +176,6 @@ std::size_t TableFacetSpy::clauses_of(const std::string& doc_id) const {
 
 std::vector<Facet> TableFacetSpy::facets(std::size_t limit) const {
   const auto& all = schema::fields();
-  // Counters per value id, kept zeroed between calls on this thread: only the values met
-  // are touched, however many values there are.
   // Counters per set and per value id, kept zeroed between calls on this thread: only the
   // sets and values met are touched, however many there are.
   thread_local std::vector<std::uint32_t> set_counts, counts;

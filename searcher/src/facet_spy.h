@@ -29,6 +29,10 @@ class FacetCounter : public Xapian::MatchSpy {
   // seen (restrict_to_seen() is called between the two).
   virtual bool needs_summaries() const = 0;
   virtual void restrict_to_seen() {}
+  // True if add() may be called with docids of the (single) database instead of running a
+  // match with this spy: the caller then hands every matching docid once.
+  virtual bool counts_docids() const { return false; }
+  virtual void add(Xapian::docid) {}
 };
 
 // Sees matching Xapian documents and counts per *document*: how many documents and clauses
@@ -82,6 +86,11 @@ class TableFacetSpy : public FacetCounter {
   TableFacetSpy(std::vector<const indexer::schema::Field*> fields, const FacetTable& table);
 
   void operator()(const Xapian::Document& doc, double weight) override;
+  bool counts_docids() const override { return table_.single_database(); }
+  void add(Xapian::docid g) override {
+    const std::uint32_t entry = table_.entry(g);
+    count(FacetTable::document_in(entry), FacetTable::kind_in(entry));
+  }
 
   std::size_t documents() const override { return touched_.size(); }
   std::size_t clauses() const override { return clauses_; }
@@ -90,6 +99,22 @@ class TableFacetSpy : public FacetCounter {
   bool needs_summaries() const override { return false; }
 
  private:
+  void count(std::uint32_t d, std::uint8_t kind) {
+    if (d >= per_document_.size()) return;  // written after the table was built
+    PerDocument& p = per_document_[d];
+    if (!(p.kinds & kSeen)) {
+      p.kinds |= kSeen;
+      touched_.push_back(d);
+    }
+    if (kind == FacetTable::kSummary) {
+      p.kinds |= table_.kinds(d);  // a summary stands for the kinds of all its clauses
+    } else {
+      ++p.clauses;
+      ++clauses_;
+      p.kinds |= 1u << kind;
+    }
+  }
+
   static constexpr std::uint32_t kSeen = 1u << 31;  // in PerDocument::kinds
   struct PerDocument {
     std::uint32_t clauses = 0;  // matching clauses

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
@@ -358,6 +359,46 @@ struct Searcher::Impl {
     hit.date = json_string(j, "date");
   }
 
+  // Counts the clauses holding any item of `units` (words, or phrases) into `spy`, each
+  // once, in docid order. For one database with a FacetTable (spy.counts_docids()): it
+  // walks the postings of each word into a bitmap, where a match with the spy attached
+  // costs ~40 ns a clause in Xapian 1.4 (a Document made for each), this ~10 (164,000
+  // clauses of "article 88-4 de la Constitution": 6.3 -> 2.2 ms).
+  void count_clauses_with_any(const std::vector<std::vector<QueryItem>>& units,
+                              FacetCounter& spy) {
+    std::vector<std::uint64_t> bits(db.get_lastdocid() / 64 + 1, 0);
+    auto set = [&](Xapian::docid g) { bits[g >> 6] |= std::uint64_t{1} << (g & 63); };
+    struct Collect : Xapian::MatchSpy {
+      std::function<void(Xapian::docid)> set;
+      void operator()(const Xapian::Document& doc, double) override { set(doc.get_docid()); }
+    } phrases;
+    phrases.set = set;
+    std::vector<Query> phrase_queries;
+    for (const auto& unit : units) {
+      for (const auto& item : unit) {
+        if (item.tokens.size() > 1) {
+          phrase_queries.push_back(clause_query(item));
+          continue;
+        }
+        const std::string& term = item.tokens.front().text;
+        for (auto it = db.postlist_begin(term), end = db.postlist_end(term); it != end; ++it) {
+          set(*it);
+        }
+      }
+    }
+    if (!phrase_queries.empty()) {
+      Xapian::Enquire e = enquire(combine(Query::OP_OR, phrase_queries), Sort::kRelevance);
+      e.set_weighting_scheme(Xapian::BoolWeight());
+      e.add_matchspy(&phrases);
+      e.get_mset(0, 0, db.get_doccount());
+    }
+    for (std::size_t i = 0; i < bits.size(); ++i) {
+      for (std::uint64_t w = bits[i]; w; w &= w - 1) {
+        spy.add(static_cast<Xapian::docid>(i * 64 + static_cast<unsigned>(__builtin_ctzll(w))));
+      }
+    }
+  }
+
   // The clause that best represents a document matched through its summary or by filters
   // alone: the best-ranked matching clause, else its first clause (of the filtered kind).
   Xapian::Document best_clause(const std::string& doc_id, const Query& words,
@@ -616,6 +657,12 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   const Query summaries = has_words ? combine(Query::OP_OR, unit_wholes)
                                     : Query(std::string(schema::kSummaryTerm));
   auto count = [&](const Impl::Filters& f, FacetCounter& spy) {
+    if (has_words && !widest.summary && spy.counts_docids() && f.clause_must.empty() &&
+        f.clause_must_not.empty() && f.documents.empty() && !mdecider) {
+      // Words without filters: the clauses holding any of them, straight from the postings.
+      im.count_clauses_with_any(pq.units, spy);
+      return;
+    }
     Xapian::Enquire e = im.enquire(
         widest.summary ? f.on_summaries(widest.query) : f.on_clauses(widest.query),
         Sort::kRelevance);

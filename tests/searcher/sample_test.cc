@@ -106,7 +106,8 @@ TEST_CASE("facet counts from the table equal those read from the values", "[sear
   Searcher table({db}, with), values({db}, without);
   for (const std::string q : {"ingérence étrangère outre-mer", "article", "Nouvelle-Calédonie",
                               "amendement type:amendement", "commission kind:article",
-                              "loi -ingérence", "date:2024-01-01..2025-12-31 résolution"}) {
+                              "loi -ingérence", "date:2024-01-01..2025-12-31 résolution",
+                              "\"ingérence étrangère\" Polynésie", "assemblée OR sénat"}) {
     for (bool grouped : {true, false}) {
       INFO(q << (grouped ? " (grouped)" : " (clauses)"));
       SearchRequest r;
