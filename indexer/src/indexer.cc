@@ -141,13 +141,21 @@ std::string hex16(std::uint64_t v) {
 }
 
 // Bump when what the indexer writes changes: every document is then written again.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-5";
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-6";
 
 }  // namespace
 
 std::uint64_t content_hash(const corpus::Document& doc) {
   std::uint64_t h = 14695981039346656037ull;
   fnv1a(h, kLayoutVersion);
+  if (doc.fingerprint != 0) {
+    // The record as read says it all; the file also goes into the index (kSourcePrefix).
+    fnv1a(h, std::string_view(reinterpret_cast<const char*>(&doc.fingerprint),
+                              sizeof doc.fingerprint));
+    fnv1a(h, doc.origin);
+    fnv1a(h, doc.id);
+    return h;
+  }
   for (const std::string* f : {&doc.id, &doc.source, &doc.type, &doc.institution, &doc.date,
                                &doc.title, &doc.legislature, &doc.place, &doc.signatory_role,
                                &doc.outcome, &doc.texte_ref, &doc.dossier_ref, &doc.origin,
@@ -339,16 +347,24 @@ Indexer::~Indexer() {
   }
 }
 
+std::optional<PreparedDocument> Indexer::if_unchanged(const corpus::Document& doc) const {
+  if (known_.empty()) return std::nullopt;
+  auto known = known_.find(doc.id);
+  if (known == known_.end() || known->second != content_hash(doc)) return std::nullopt;
+  PreparedDocument p;
+  p.id = doc.id;
+  p.hash = known->second;
+  p.text_bytes = doc.text.size();
+  p.unchanged = true;
+  return p;
+}
+
 PreparedDocument Indexer::prepare(const corpus::Document& doc, DocumentBuilder& builder) const {
+  if (auto unchanged = if_unchanged(doc)) return std::move(*unchanged);
   PreparedDocument p;
   p.id = doc.id;
   p.hash = content_hash(doc);
   p.text_bytes = doc.text.size();
-  auto known = known_.find(doc.id);
-  if (known != known_.end() && known->second == p.hash) {
-    p.unchanged = true;
-    return p;
-  }
   builder.seed(dictionary_);
   p.documents = builder.build(doc, p.hash, &p.new_forms);
   if (auto trained = builder.take_trained_dictionary()) {
@@ -430,6 +446,12 @@ void Indexer::flush_lexicon() {
 }
 
 void Indexer::commit() {
+  // Nothing written since the last commit (e.g. a rerun on unchanged inputs): the index
+  // stays as it is, byte for byte.
+  if (pending_ == 0 && lexicon_.empty() &&
+      !db_.get_metadata(std::string(schema::kLastCommitKey)).empty()) {
+    return;
+  }
   flush_lexicon();
   db_.set_metadata(std::string(schema::kLastCommitKey), utc_now());
   db_.commit();

@@ -273,15 +273,6 @@ int build_shards(const Flags& flags) {
           hemicycle::corpus::read_path(
               p,
               [&](Document&& doc) {
-                if (i == 0) {
-                  if (doc.origin != origin) {
-                    auto it = sizes.find(origin);
-                    if (it != sizes.end()) done += it->second;
-                    origin = doc.origin;
-                  }
-                  position = done + doc.input_offset;
-                }
-                if (std::hash<std::string>{}(doc.id) % n != i) return;
                 indexer.add(doc);
                 ++documents;
                 clauses += doc.clauses.size();
@@ -293,6 +284,18 @@ int build_shards(const Flags& flags) {
                 ++warnings;
                 if (!flags.quiet && isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);
                 std::cerr << "warning: " << w.to_string() << "\n";
+              },
+              [&](const Document& doc) {
+                if (i == 0) {
+                  if (doc.origin != origin) {
+                    auto it = sizes.find(origin);
+                    if (it != sizes.end()) done += it->second;
+                    origin = doc.origin;
+                  }
+                  position = done + doc.input_offset;
+                }
+                // Another part's document: not even segmented here.
+                return std::hash<std::string>{}(doc.id) % n == i;
               });
         }
         indexer.commit();
@@ -456,7 +459,15 @@ int run(const Flags& flags) {
             indexer.add(doc);
             progress(false);
           },
-          report);
+          report,
+          [&](const Document& doc) {
+            auto unchanged = indexer.if_unchanged(doc);
+            if (!unchanged) return true;
+            advance(doc.origin, doc.input_offset);
+            indexer.write(std::move(*unchanged));  // counted, never segmented
+            progress(false);
+            return false;
+          });
     }
   } else {
     // One thread reads, segments and analyses; this one writes.
@@ -485,6 +496,16 @@ int run(const Flags& flags) {
                 Item item;
                 item.warning = std::move(w);
                 if (!queue.push(std::move(item))) throw Cancelled{};
+              },
+              [&](const Document& doc) {
+                auto unchanged = indexer.if_unchanged(doc);
+                if (!unchanged) return true;
+                Item item;  // counted by the writer, never segmented
+                item.document = std::move(*unchanged);
+                item.origin = doc.origin;
+                item.offset = doc.input_offset;
+                if (!queue.push(std::move(item))) throw Cancelled{};
+                return false;
               });
         }
       } catch (const Cancelled&) {

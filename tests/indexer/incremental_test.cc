@@ -118,6 +118,50 @@ TEST_CASE("pruning removes the documents no longer in the input", "[indexer][cli
   CHECK(reader.get_termfreq("Qa") == 1);
 }
 
+TEST_CASE("a rerun on unchanged inputs writes nothing; an edited sidecar is read again",
+          "[indexer][cli]") {
+  TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  const auto input = dir.path() / "in";
+  std::filesystem::create_directories(input);
+  auto write = [](const std::filesystem::path& p, const std::string& text) {
+    std::ofstream(p) << text;
+  };
+  write(input / "a.txt", "Le Sénat,\n\nVu l’article 88-4 de la Constitution,\n");
+  write(input / "a.json", "{\"id\":\"A\",\"date\":\"2024-01-02\"}");
+  write(input / "c.jsonl",
+        "{\"id\":\"C-1\",\"type\":\"amendement\",\"text\":\"ARTICLE UNIQUE\\n\\nSupprimer.\"}\n"
+        "{\"id\":\"C-2\",\"type\":\"amendement\",\"text\":\"ARTICLE 2\\n\\nSupprimer.\"}\n");
+  const std::string index = std::string(HEMICYCLE_BINARY_DIR) + "/indexer/hemicycle-index";
+  for (const std::string threads : {"1", "2"}) {
+    INFO("--threads " << threads);
+    const std::string cmd = index + " --threads " + threads + " --db '" + db + "' '" +
+                            input.string() + "'";
+    std::filesystem::remove_all(db);
+    write(input / "a.json", "{\"id\":\"A\",\"date\":\"2024-01-02\"}");
+    std::string first = run(cmd);
+    INFO(first);
+    REQUIRE(first.find("indexed 3 documents, 0 unchanged") != std::string::npos);
+    const auto revision = Xapian::Database(db).get_revision();
+
+    std::string again = run(cmd);
+    INFO(again);
+    CHECK(again.find("indexed 0 documents, 3 unchanged") != std::string::npos);
+    CHECK(Xapian::Database(db).get_revision() == revision);  // not even a commit
+
+    // Only the metadata changed: the document is read, segmented and written again.
+    write(input / "a.json", "{\"id\":\"A\",\"date\":\"2025-03-28\"}");
+    std::string edited = run(cmd);
+    INFO(edited);
+    CHECK(edited.find("indexed 1 documents, 2 unchanged") != std::string::npos);
+    Xapian::Database reader(db);
+    auto summary = reader.postlist_begin("QA");
+    REQUIRE(summary != reader.postlist_end("QA"));
+    CHECK(reader.get_document(*summary).get_value(schema::kSlotDate) == "2025-03-28");
+    CHECK(reader.get_termfreq("QA") == 1);
+  }
+}
+
 TEST_CASE("the same index from one thread or two threads or merged parts", "[indexer][cli]") {
   auto sample = hemicycle::testing::fixture("searcher");
   TempDir dir;

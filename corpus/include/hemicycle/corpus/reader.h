@@ -11,6 +11,10 @@ namespace hemicycle::corpus {
 
 using DocumentSink = std::function<void(Document&&)>;
 using WarningSink = std::function<void(Warning&&)>;
+// Sees each document as read, before it is segmented (no clauses yet; its fingerprint set);
+// returning false skips it: not segmented, not handed to on_document. The indexer skips
+// the documents it already holds this way.
+using DocumentFilter = std::function<bool(const Document&)>;
 
 // Reads documents and hands each one, segmented (see segmenter.h), to on_document.
 // Accepted inputs:
@@ -31,14 +35,17 @@ using WarningSink = std::function<void(Warning&&)>;
 // written, booleans "true"/"false"); null fields and arrays/objects are left out.
 // Document::origin is the file (or `name`), Document::line the JSON line (0 for a .txt).
 // A document without a sidecar id takes the file stem ("NAME" for NAME.txt).
+// Document::fingerprint is a hash of the record's bytes as read (the JSON line; the .txt
+// and its sidecar). `keep`, when given, may skip documents before they are segmented.
 // Returns the number of documents handed to on_document. The sinks are called on the
 // calling thread, in file order; concurrent calls on different inputs are safe.
 std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_document,
-                      const WarningSink& on_warning);
+                      const WarningSink& on_warning, const DocumentFilter& keep = {});
 
 // Reads JSON Lines from a stream (already decompressed); `name` is used in warnings and
 // as Document::origin.
 std::size_t read_jsonl(std::istream& in, const std::string& name,
-                       const DocumentSink& on_document, const WarningSink& on_warning);
+                       const DocumentSink& on_document, const WarningSink& on_warning,
+                       const DocumentFilter& keep = {});
 
 }  // namespace hemicycle::corpus

@@ -49,8 +49,10 @@ struct PreparedDocument {
   std::size_t text_bytes = 0;
 };
 
-// The content hash of a document: every field and the text (stable across runs and
-// machines; changes when the index layout changes).
+// The content hash of a document: of the record as read (Document::fingerprint) and the
+// file it came from when the reader read it, else of every field and the text. Stable
+// across runs and machines; changes when the index layout changes. Computable before
+// segmentation, so that an unchanged document is never segmented again.
 std::uint64_t content_hash(const corpus::Document& doc);
 
 // Builds the Xapian documents of a source document. Exposed for tests and for tools that
@@ -97,6 +99,10 @@ class Indexer {
   // Prepares a document for write(). Thread-safe when each thread passes its own builder
   // (it only reads what the Indexer knew when it opened the database).
   PreparedDocument prepare(const corpus::Document& doc, DocumentBuilder& builder) const;
+  // If the document is indexed as it is (same content hash), what write() needs to count
+  // it, without building anything; else nothing. Works on a document not yet segmented
+  // (read_path's `keep`). Thread-safe like prepare().
+  std::optional<PreparedDocument> if_unchanged(const corpus::Document& doc) const;
   // Writes a prepared document (adds, replaces, or counts it as unchanged).
   void write(PreparedDocument&& prepared);
   // prepare() then write(), on this thread.
