@@ -104,6 +104,7 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
     for (auto& ids : groups) set_of_.push_back(intern_set(ids));
     const unsigned long clauses =
         std::strtoul(doc.get_value(schema::kSlotClauses).c_str(), nullptr, 10);
+    summary_of_.push_back(global(local));
     for (Xapian::docid k = 1; k <= clauses; ++k) {
       const Xapian::docid g = global(local + k);
       if (g < entry_.size()) entry_[g] = d << 8;  // kind below

@@ -46,6 +46,9 @@ class FacetTable {
   std::uint32_t document_of(Xapian::docid g) const { return document_in(entry(g)); }
   std::uint8_t kind_of(Xapian::docid g) const { return kind_in(entry(g)); }
 
+  // The docid of document d's summary in the combined database.
+  Xapian::docid summary(std::uint32_t d) const { return summary_of_[d]; }
+
   std::size_t documents() const { return ids_.size(); }
   std::uint32_t find(std::string_view id) const;
   const std::string& id(std::uint32_t d) const { return ids_[d]; }
@@ -83,6 +86,7 @@ class FacetTable {
   std::vector<std::string> ids_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
   std::vector<std::uint32_t> kinds_;
+  std::vector<Xapian::docid> summary_of_;  // per document
   std::vector<std::uint32_t> set_of_;     // kGroups per document
   std::unordered_map<std::string, std::uint32_t> set_dictionary_;  // value ids -> set
   std::vector<std::uint32_t> set_begin_;

@@ -119,6 +119,7 @@ struct Candidate {
   double weight = 0;
   Tier tier = Tier::kSomeWords;
   bool summary = false;
+  std::uint32_t table_document = FacetTable::kNone;  // its document in the facet table
 };
 
 }  // namespace
@@ -350,9 +351,16 @@ struct Searcher::Impl {
     hit.snippet_highlights = std::move(s.highlights);
   }
 
-  void fill_document(Hit& hit) {
+  // `d`: the document in the facet table, if known (its summary is then read directly).
+  void fill_document(Hit& hit, std::uint32_t d) {
     rapidjson::Document j;
-    if (!summary_of(hit.document_id, &j)) return;
+    if (table && d < table->documents()) {
+      const std::string data = stored(db.get_document(table->summary(d)));
+      j.Parse(data.c_str(), data.size());
+      if (j.HasParseError() || !j.IsObject()) return;
+    } else if (!summary_of(hit.document_id, &j)) {
+      return;
+    }
     hit.title = json_string(j, "title");
     hit.type = json_string(j, "type");
     hit.institution = json_string(j, "institution");
@@ -717,7 +725,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
       c.weight = it.get_weight();
       c.tier = tier.tier;
       c.summary = tier.summary;
-      c.doc_id = it.get_document().get_value(schema::kSlotDocId);
+      c.table_document = im.table ? im.table->document_of(c.xid) : FacetTable::kNone;
+      c.doc_id = c.table_document != FacetTable::kNone
+                     ? im.table->id(c.table_document)
+                     : it.get_document().get_value(schema::kSlotDocId);
       if (request.group_by_document) {
         if (!seen_docs.insert(c.doc_id).second) continue;
       } else {
@@ -738,7 +749,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     Xapian::Document clause = c.summary ? im.best_clause(c.doc_id, any_words, filters)
                                         : im.db.get_document(c.xid);
     im.fill_clause(hit, clause, terms);
-    im.fill_document(hit);
+    im.fill_document(hit, c.table_document);
     result.hits.push_back(std::move(hit));
   }
   result.took_ms = std::chrono::duration<double, std::milli>(
