@@ -141,7 +141,7 @@ std::string hex16(std::uint64_t v) {
 }
 
 // Bump when what the indexer writes changes: every document is then written again.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-6";
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-7";
 
 }  // namespace
 
@@ -187,7 +187,6 @@ std::string source_term(const std::string& path) {
 
 struct DocumentBuilder::Impl {
   analyzers::FrenchAnalyzer analyzer;
-  std::unordered_map<std::string, Xapian::termcount> whole;  // reused between documents
   std::unordered_map<std::string, Xapian::termcount> counts;  // of one clause, reused
   std::unordered_set<std::string_view> forms;  // words as written, views into the clauses
   struct StringHash {
@@ -231,12 +230,9 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
   const std::string doc_term = std::string(schema::kDocPrefix) + doc.id;
   const schema::Field& kind_field = *schema::find_field("kind");
 
-  auto& whole = impl_->whole;
-  whole.clear();
   auto& forms = impl_->forms;
   forms.clear();
   std::vector<std::string> kinds;
-  std::size_t document_length = 0;
 
   for (std::size_t i = 0; i < doc.clauses.size(); ++i) {
     const corpus::Clause& c = doc.clauses[i];
@@ -253,8 +249,6 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     });
     for (const auto& [word, count] : counts) {
       xd.add_term(word, schema::normalized_wdf(count, length, schema::kClauseLengthPivot));
-      whole[word] += count;
-      document_length += count;
     }
     const std::string_view kind = corpus::to_string(c.kind);
     std::string kind_term = schema::facet_term(kind_field, kind);
@@ -273,13 +267,6 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
   }
 
   Xapian::Document& summary = out.front();
-  std::string term;
-  for (const auto& [word, count] : whole) {
-    term.assign(schema::kWholePrefix);
-    term += word;
-    summary.add_term(term, schema::normalized_wdf(count, document_length,
-                                                  schema::kDocumentLengthPivot));
-  }
   // Words as written, for search-as-you-type: each folded word once per builder, again if
   // it later shows up with a lowercase initial ("Dès", then "dès").
   for (const std::string_view form : forms) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -61,13 +62,6 @@ Query clause_query(const QueryItem& item) {
   for (const auto& t : item.tokens) terms.emplace_back(t.text);
   Xapian::termcount window = item.tokens.back().position - item.tokens.front().position + 1;
   return Query(Query::OP_PHRASE, terms.begin(), terms.end(), window);
-}
-
-// The same item against the summary documents: every term somewhere in the document.
-Query whole_query(const QueryItem& item) {
-  std::vector<Query> terms;
-  for (const auto& t : item.tokens) terms.emplace_back(prefixed(schema::kWholePrefix, t.text));
-  return combine(Query::OP_AND, terms);
 }
 
 Query unit_query(const std::vector<QueryItem>& unit, Query (*make)(const QueryItem&)) {
@@ -231,13 +225,24 @@ struct Searcher::Impl {
     return e;
   }
 
-  // Documents where an excluded phrase appears (excluded single words are handled on the
-  // summaries, see Filters).
+  // The ids of the documents where an excluded word or phrase appears (in any clause).
   std::unordered_set<std::string> excluded_documents(const ParsedQuery& pq) {
     std::unordered_set<std::string> ids;
     std::vector<Query> phrases;
     for (const auto& item : pq.excluded) {
-      if (item.tokens.size() > 1) phrases.push_back(clause_query(item));
+      if (item.tokens.size() > 1 || !table) {
+        phrases.push_back(clause_query(item));
+        continue;
+      }
+      // A word: its postings, through the table (a document's clauses are contiguous).
+      const std::string& term = item.tokens.front().text;
+      std::uint32_t last = FacetTable::kNone;
+      for (auto it = db.postlist_begin(term), end = db.postlist_end(term); it != end; ++it) {
+        const std::uint32_t d = table->document_of(*it);
+        if (d == last || d == FacetTable::kNone) continue;
+        last = d;
+        ids.insert(table->id(d));
+      }
     }
     if (phrases.empty()) return ids;
     Xapian::Enquire e(db);
@@ -245,7 +250,9 @@ struct Searcher::Impl {
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
     for (auto it = m.begin(); it != m.end(); ++it) {
-      ids.insert(it.get_document().get_value(schema::kSlotDocId));
+      const std::uint32_t d = table ? table->document_of(*it) : FacetTable::kNone;
+      ids.insert(d != FacetTable::kNone ? table->id(d)
+                                        : it.get_document().get_value(schema::kSlotDocId));
     }
     return ids;
   }
@@ -255,7 +262,7 @@ struct Searcher::Impl {
   // summary passes, through a DocumentFilterSource.
   struct Filters {
     std::vector<Query> clause_must, clause_must_not;    // kind, date
-    std::vector<Query> summary_must, summary_must_not;  // every field, date, -words
+    std::vector<Query> summary_must, summary_must_not;  // every field, date
     Query documents;  // summaries that pass the document-level filters; empty: all do
     std::shared_ptr<DocumentRanges> ranges = std::make_shared<DocumentRanges>();
 
@@ -313,12 +320,6 @@ struct Searcher::Impl {
       Query one(prefixed(schema::kDocPrefix, pq.document_id));
       f.clause_must.push_back(one);
       f.summary_must.push_back(one);
-    }
-    for (const auto& item : pq.excluded) {
-      if (item.tokens.size() != 1) continue;  // phrases: see excluded_documents()
-      Query word(prefixed(schema::kWholePrefix, item.tokens.front().text));
-      f.summary_must_not.push_back(word);
-      doc_must_not.push_back(word);
     }
     if (!doc_must.empty() || !doc_must_not.empty()) {
       Query docs = doc_must.empty() ? Query(std::string(schema::kSummaryTerm))
@@ -405,6 +406,139 @@ struct Searcher::Impl {
         spy.add(static_cast<Xapian::docid>(i * 64 + static_cast<unsigned>(__builtin_ctzll(w))));
       }
     }
+  }
+
+  // How many documents hold a term in some clause: from its postings through the facet
+  // table; without a table (remote shards), how many clauses.
+  std::size_t documents_holding(const std::string& term) {
+    if (!table) return db.get_termfreq(term);
+    std::vector<std::uint8_t> seen(table->documents(), 0);
+    std::size_t count = 0;
+    for (auto it = db.postlist_begin(term), end = db.postlist_end(term); it != end; ++it) {
+      const std::uint32_t d = table->document_of(*it);
+      if (d != FacetTable::kNone && !seen[d]) {
+        seen[d] = 1;
+        ++count;
+      }
+    }
+    return count;
+  }
+
+  // A document holding every unit of a query, in one clause or several.
+  struct DocumentHit {
+    std::string doc_id;
+    std::uint32_t table_document = FacetTable::kNone;
+    Xapian::docid summary = 0;  // its summary's docid, when the table knows it
+    double score = 0;           // sum over the units of the unit's best clause weight
+    std::string date;           // when sorting by date
+  };
+
+  // The documents where every unit appears in some clause passing the filters, best first
+  // (by date first with Sort::kDate), at most `limit`. The ranking tier between "all the
+  // words in one clause" and "some words". With one local index and no filter, from the
+  // postings of each word; else from a match per unit.
+  std::vector<DocumentHit> documents_with_every_unit(
+      const std::vector<std::vector<QueryItem>>& units, const Filters& f,
+      const Xapian::MatchDecider* mdecider, std::size_t limit, Sort sort) {
+    const std::size_t n = units.size();
+    if (n < 2 || n > 64) return {};
+    const bool direct = table && f.clause_must.empty() && f.clause_must_not.empty() &&
+                        f.documents.empty() && mdecider == nullptr;
+    // Documents seen, by local index: the table's document, or a number given here.
+    std::vector<DocumentHit> docs;
+    std::vector<std::uint64_t> masks;
+    std::vector<float> best;  // n per document
+    std::vector<std::uint32_t> local_of;  // table document -> local index + 1
+    std::unordered_map<std::string, std::uint32_t> local_by_id;
+    if (table) local_of.assign(table->documents(), 0);
+
+    // Rarest units first: after the first, only documents already seen can still qualify.
+    std::vector<std::pair<Xapian::doccount, std::size_t>> order;
+    for (std::size_t u = 0; u < n; ++u) {
+      Xapian::doccount freq = 0;
+      for (const auto& item : units[u]) freq += db.get_termfreq(item.tokens.front().text);
+      order.emplace_back(freq, u);
+    }
+    std::sort(order.begin(), order.end());
+
+    const double docs_total = std::max<double>(db.get_doccount(), 1);
+    const double k = schema::kBm25K1 * schema::kWdfScale;
+    for (std::size_t rank = 0; rank < n; ++rank) {
+      const std::size_t u = order[rank].second;
+      const std::uint64_t bit = std::uint64_t{1} << u;
+      // One matching clause g with weight w for unit u; `doc` read lazily without table.
+      auto visit = [&](Xapian::docid g, double w, const std::function<Xapian::Document()>& doc) {
+        std::uint32_t local;
+        if (table) {
+          const std::uint32_t d = table->document_of(g);
+          if (d == FacetTable::kNone) return;
+          if (local_of[d] == 0) {
+            if (rank > 0) return;
+            docs.push_back({table->id(d), d, table->summary(d), 0, {}});
+            masks.push_back(0);
+            best.resize(best.size() + n, 0.0f);
+            local_of[d] = static_cast<std::uint32_t>(docs.size());
+          }
+          local = local_of[d] - 1;
+        } else {
+          const Xapian::Document x = doc();
+          std::string id = x.get_value(schema::kSlotDocId);
+          auto it = local_by_id.find(id);
+          if (it == local_by_id.end()) {
+            if (rank > 0) return;
+            it = local_by_id.emplace(id, static_cast<std::uint32_t>(docs.size())).first;
+            docs.push_back({std::move(id), FacetTable::kNone, 0, 0, x.get_value(schema::kSlotDate)});
+            masks.push_back(0);
+            best.resize(best.size() + n, 0.0f);
+          }
+          local = it->second;
+        }
+        masks[local] |= bit;
+        float& b = best[local * n + u];
+        b = std::max(b, static_cast<float>(w));
+      };
+      std::vector<Query> matched;  // what the postings cannot answer: a match
+      for (const auto& item : units[u]) {
+        if (!direct || item.tokens.size() > 1) {
+          matched.push_back(clause_query(item));
+          continue;
+        }
+        const std::string& term = item.tokens.front().text;
+        const double freq = db.get_termfreq(term);
+        const double idf = std::log(1 + (docs_total - freq + 0.5) / (freq + 0.5));
+        for (auto it = db.postlist_begin(term), end = db.postlist_end(term); it != end; ++it) {
+          const double wdf = it.get_wdf();
+          visit(*it, idf * (k + 1) * wdf / (k + wdf), nullptr);
+        }
+      }
+      if (!matched.empty()) {
+        Xapian::Enquire e = enquire(f.on_clauses(combine(Query::OP_OR, matched)), Sort::kRelevance);
+        Xapian::MSet m = e.get_mset(0, db.get_doccount(), 0, nullptr, mdecider);
+        for (auto it = m.begin(); it != m.end(); ++it) {
+          visit(*it, it.get_weight(), [&] { return it.get_document(); });
+        }
+      }
+    }
+
+    const std::uint64_t full = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    std::vector<DocumentHit> out;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (masks[i] != full) continue;
+      DocumentHit h = std::move(docs[i]);
+      for (std::size_t u = 0; u < n; ++u) h.score += best[i * n + u];
+      if (sort == Sort::kDate && h.summary != 0) {
+        h.date = db.get_document(h.summary).get_value(schema::kSlotDate);
+      }
+      out.push_back(std::move(h));
+    }
+    auto better = [&](const DocumentHit& a, const DocumentHit& b) {
+      if (sort == Sort::kDate && a.date != b.date) return a.date > b.date;
+      return a.score != b.score ? a.score > b.score : a.doc_id < b.doc_id;
+    };
+    const std::size_t keep = std::min(limit, out.size());
+    std::partial_sort(out.begin(), out.begin() + static_cast<long>(keep), out.end(), better);
+    out.resize(keep);
+    return out;
   }
 
   // The clause that best represents a document matched through its summary or by filters
@@ -506,11 +640,13 @@ std::vector<Suggestion> Searcher::suggest_once(const std::string& raw, std::size
   if (last.text.size() < 2) return out;
 
   // The lexicon (metadata "XF<folded word>" -> the word as written) of every shard, grouped
-  // by stem; a stem's document count is the number of summaries holding it.
+  // by stem, ranked by the clauses holding the stem; the documents are counted for those
+  // kept.
   struct Word {
+    std::string stem;
     std::string form;
     bool lower = false;
-    std::size_t documents = 0;
+    std::size_t clauses = 0;
   };
   std::unordered_map<std::string, Word> by_stem;
   const std::string prefix = std::string(schema::kSuggestPrefix) + last.text;
@@ -531,7 +667,8 @@ std::vector<Suggestion> Searcher::suggest_once(const std::string& raw, std::size
       auto [it, fresh] = by_stem.try_emplace(stem);
       Word& w = it->second;
       if (fresh) {
-        w.documents = im.db.get_termfreq(prefixed(schema::kWholePrefix, stem));
+        w.stem = stem;
+        w.clauses = im.db.get_termfreq(stem);
       }
       // One form per stem: lowercase if there is one, then the shortest ("ingérence"
       // rather than "ingérences").
@@ -542,14 +679,20 @@ std::vector<Suggestion> Searcher::suggest_once(const std::string& raw, std::size
       }
     }
   }
+  std::vector<Word> words;
   for (auto& [stem, w] : by_stem) {
-    if (w.documents == 0) continue;  // every document holding it was deleted
-    out.push_back({w.form, query.substr(0, last.begin) + w.form, w.documents});
+    if (w.clauses > 0) words.push_back(std::move(w));  // 0: every clause holding it deleted
   }
-  std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
-    return a.documents != b.documents ? a.documents > b.documents : a.word < b.word;
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return a.clauses != b.clauses ? a.clauses > b.clauses : a.form < b.form;
   });
-  if (out.size() > limit) out.resize(limit);
+  if (words.size() > limit) words.resize(limit);
+  for (const Word& w : words) {
+    out.push_back({w.form, query.substr(0, last.begin) + w.form, im.documents_holding(w.stem)});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
+    return a.documents > b.documents;
+  });
   return out;
 }
 
@@ -615,13 +758,12 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 
   // The words of the query, as terms to highlight.
   std::unordered_set<std::string> terms;
-  std::vector<Query> unit_clauses, unit_wholes;
+  std::vector<Query> unit_clauses;
   for (const auto& unit : pq.units) {
     for (const auto& item : unit) {
       for (const auto& t : item.tokens) terms.insert(t.text);
     }
     unit_clauses.push_back(unit_query(unit, clause_query));
-    unit_wholes.push_back(unit_query(unit, whole_query));
   }
   const bool has_words = !unit_clauses.empty();
   const Query any_words = combine(Query::OP_OR, unit_clauses);
@@ -646,7 +788,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     tiers.push_back({Tier::kAllWordsInClause, combine(Query::OP_AND, unit_clauses), false});
     if (unit_clauses.size() > 1) {
       if (request.group_by_document) {
-        tiers.push_back({Tier::kAllWordsInDocument, combine(Query::OP_AND, unit_wholes), true});
+        // Computed from the clauses of each word (documents_with_every_unit), no query.
+        tiers.push_back({Tier::kAllWordsInDocument, Query(), true});
       }
       tiers.push_back({Tier::kSomeWords, any_words, false});
     }
@@ -662,8 +805,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   // Totals, facet counts and matching clauses per document: one pass over every match of
   // the widest tier, then, when that tier matched clauses, one over the summaries of the
   // documents it found (the facets live on the summaries).
-  const Query summaries = has_words ? combine(Query::OP_OR, unit_wholes)
-                                    : Query(std::string(schema::kSummaryTerm));
+  const Query summaries{std::string(schema::kSummaryTerm)};
   auto count = [&](const Impl::Filters& f, FacetCounter& spy) {
     if (has_words && !widest.summary && spy.counts_docids() && f.clause_must.empty() &&
         f.clause_must_not.empty() && f.documents.empty() && !mdecider) {
@@ -710,6 +852,22 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   std::unordered_set<Xapian::docid> seen_clauses;
   for (const auto& tier : tiers) {
     if (ordered.size() >= need) break;
+    if (tier.tier == Tier::kAllWordsInDocument) {
+      for (auto& hit : im.documents_with_every_unit(pq.units, filters, mdecider,
+                                                     need + seen_docs.size(), request.sort)) {
+        if (ordered.size() >= need) break;
+        if (!seen_docs.insert(hit.doc_id).second) continue;
+        Candidate c;
+        c.xid = hit.summary;
+        c.weight = hit.score;
+        c.tier = tier.tier;
+        c.summary = true;
+        c.table_document = hit.table_document;
+        c.doc_id = std::move(hit.doc_id);
+        ordered.push_back(std::move(c));
+      }
+      continue;
+    }
     Xapian::Enquire e = im.enquire(tier.query, request.sort);
     if (request.group_by_document) e.set_collapse_key(schema::kSlotDocId, 1);
     if (!has_words && !request.group_by_document && request.sort == Sort::kRelevance) {

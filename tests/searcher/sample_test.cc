@@ -107,13 +107,17 @@ TEST_CASE("facet counts from the table equal those read from the values", "[sear
   for (const std::string q : {"ingérence étrangère outre-mer", "article", "Nouvelle-Calédonie",
                               "amendement type:amendement", "commission kind:article",
                               "loi -ingérence", "date:2024-01-01..2025-12-31 résolution",
-                              "\"ingérence étrangère\" Polynésie", "assemblée OR sénat"}) {
-    for (bool grouped : {true, false}) {
-      INFO(q << (grouped ? " (grouped)" : " (clauses)"));
+                              "\"ingérence étrangère\" Polynésie", "assemblée OR sénat",
+                              "ingérence étrangère outre-mer type:amendement",
+                              "ingérence outre-mer -azerbaïdjan", "souveraineté Calédonie"}) {
+    for (int variant = 0; variant < 3; ++variant) {
+      const bool grouped = variant != 1;
+      INFO(q << (grouped ? " (grouped)" : " (clauses)") << (variant == 2 ? " by date" : ""));
       SearchRequest r;
       r.query = q;
       r.limit = 20;
       r.group_by_document = grouped;
+      if (variant == 2) r.sort = hemicycle::searcher::Sort::kDate;
       r.facet_values = 0;  // every value
       auto a = table.search(r);
       auto b = values.search(r);

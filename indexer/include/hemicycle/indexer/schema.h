@@ -6,12 +6,13 @@
 //
 // One source document becomes, in this order (consecutive Xapian docids in one database,
 // which the searcher relies on to filter clauses by their document's facets):
-//   - one "summary" Xapian document: every distinct word of the whole document under
-//     kWholePrefix (no positions), the document's facet terms (type, institution, year,
+//   - one "summary" Xapian document: the document's facet terms (type, institution, year,
 //     territory, country, cites, signatory, outcome, legislature) and the kinds of its
 //     clauses, its facet display values and clause count as values, and its metadata as
-//     stored JSON. It answers `--document ID`, carries the facets, and lets a query whose words are
-//     spread over several clauses still find the document;
+//     stored JSON. It answers `--document ID` and carries the facets. It holds no words:
+//     a document whose words are spread over several clauses is found from its clauses
+//     (an earlier layout repeated every word of the document here: 40 % of all the word
+//     entries, for one ranking tier);
 //   - one Xapian document per clause: its words (unprefixed, with positions), its kind,
 //     kDocPrefix + document id, the date, document id, order and kind as values, and the
 //     clause as stored JSON. Document-level facets are *not* repeated on clauses (they would
@@ -28,14 +29,13 @@ namespace hemicycle::indexer::schema {
 
 inline constexpr std::string_view kUniquePrefix = "Q";      // "Q" + document id (summary)
 inline constexpr std::string_view kDocPrefix = "XDOC";      // every Xapian doc of a document
-inline constexpr std::string_view kWholePrefix = "XW";      // summary: words of the document
 inline constexpr std::string_view kSummaryTerm = "XSUMMARY";  // marks summary documents
 inline constexpr std::string_view kClauseTerm = "XCLAUSE";    // marks clause documents
 inline constexpr std::string_view kSourcePrefix = "XSRC";   // summary: the file it came from
 
 // Metadata key prefix of the lexicon for search-as-you-type: "XF" + a folded word (as the
-// analyzers' fold() gives it) -> that word as it is usually written. Document counts come
-// from the kWholePrefix terms of the word's stem, so they stay exact through deletions.
+// analyzers' fold() gives it) -> that word as it is usually written. Counts come from the
+// postings of the word's stem, so they stay exact through deletions.
 inline constexpr std::string_view kSuggestPrefix = "XF";
 // Database metadata key: UTC time of the last commit, "YYYY-MM-DDTHH:MM:SSZ".
 inline constexpr std::string_view kLastCommitKey = "hemicycle:last_commit";
@@ -56,18 +56,17 @@ inline constexpr Xapian::valueno kSlotStored = 7;   // the JSON shown for it, co
 // Ranking: BM25 (k1 = 1, b = 0.5, as Xapian's defaults), with the length normalisation done
 // at index time. A word's wdf is not its count tf but
 //     round(kWdfScale * tf / ((1 - b) + b * max(length / pivot, 0.5)))
-// (length: the words of the clause, or of the document for kWholePrefix terms; pivot:
-// kClauseLengthPivot or kDocumentLengthPivot, about the bulk corpus's averages), and the
-// searcher ranks with bm25_weight(): BM25 with b = 0 and k1 * kWdfScale, which then gives
-// the same order as BM25 with b = 0.5 on the raw counts. Why: Xapian fetches the length of
-// every candidate document from a list it decodes linearly, which made a top 10 cost
-// ~0.4 us per matching clause (0.40 ms for a word in 939 clauses; 0.023 ms this way).
+// (length: the words of the clause; pivot: kClauseLengthPivot, about the bulk corpus's
+// average), and the searcher ranks with bm25_weight(): BM25 with b = 0 and k1 * kWdfScale,
+// which then gives the same order as BM25 with b = 0.5 on the raw counts. Why: Xapian
+// fetches the length of every candidate document from a list it decodes linearly, which
+// made a top 10 cost ~0.4 us per matching clause (0.40 ms for a word in 939 clauses;
+// 0.023 ms this way).
 inline constexpr double kBm25K1 = 1.0;
 inline constexpr double kBm25B = 0.5;
 inline constexpr double kBm25MinNormLength = 0.5;
 inline constexpr double kWdfScale = 100.0;
-inline constexpr double kClauseLengthPivot = 20.0;     // words of a clause, on average
-inline constexpr double kDocumentLengthPivot = 200.0;  // words of a document, on average
+inline constexpr double kClauseLengthPivot = 20.0;  // words of a clause, on average
 // The wdf to store for `count` occurrences in a unit of `length` words.
 Xapian::termcount normalized_wdf(Xapian::termcount count, std::size_t length, double pivot);
 // The weighting the searcher ranks with (see above).

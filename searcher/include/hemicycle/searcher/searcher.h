@@ -95,7 +95,7 @@ struct SearchResult {
 struct Suggestion {
   std::string word;       // the word as most often written ("ingérence")
   std::string query;      // the query with its last word completed
-  std::size_t documents;  // documents holding the word
+  std::size_t documents;  // documents holding the word (with remote shards: clauses)
 };
 
 struct IndexInfo {
