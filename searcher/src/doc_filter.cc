@@ -35,15 +35,10 @@ void DocumentFilterSource::init(const Xapian::Database& db) {
     }
     it = cache_->by_database.emplace(uuid, std::move(ranges)).first;
   }
-  ranges_ = &it->second;
-  count_ = 0;
-  for (const auto& [first, last] : *ranges_) count_ += last - first + 1;
-  range_ = 0;
-  current_ = 0;
-  started_ = false;
+  reset(&it->second);
 }
 
-void DocumentFilterSource::next(double) {
+void RangesSource::next(double) {
   if (!started_) {
     started_ = true;
     range_ = 0;
@@ -58,7 +53,7 @@ void DocumentFilterSource::next(double) {
   }
 }
 
-void DocumentFilterSource::skip_to(Xapian::docid did, double min_wt) {
+void RangesSource::skip_to(Xapian::docid did, double min_wt) {
   if (!started_) next(min_wt);
   if (at_end() || current_ >= did) return;
   // First range whose end reaches did, from the current one on.
@@ -75,12 +70,32 @@ void DocumentFilterSource::skip_to(Xapian::docid did, double min_wt) {
   if (range_ < ranges_->size()) current_ = std::max(did, (*ranges_)[range_].first);
 }
 
-bool DocumentFilterSource::at_end() const {
+bool RangesSource::at_end() const {
   return started_ && (ranges_ == nullptr || range_ >= ranges_->size());
+}
+
+void RangesSource::reset(const Ranges* ranges) {
+  ranges_ = ranges;
+  count_ = 0;
+  for (const auto& [first, last] : *ranges_) count_ += last - first + 1;
+  range_ = 0;
+  current_ = 0;
+  started_ = false;
 }
 
 std::string DocumentFilterSource::get_description() const {
   return "DocumentFilterSource(" + summaries_.get_description() + ")";
+}
+
+DocidRangesSource::DocidRangesSource(std::shared_ptr<const Ranges> ranges)
+    : fixed_(std::move(ranges)) {}
+
+Xapian::PostingSource* DocidRangesSource::clone() const { return new DocidRangesSource(fixed_); }
+
+void DocidRangesSource::init(const Xapian::Database&) { reset(fixed_.get()); }
+
+std::string DocidRangesSource::get_description() const {
+  return "DocidRangesSource(" + std::to_string(fixed_->size()) + " ranges)";
 }
 
 }  // namespace hemicycle::searcher

@@ -105,6 +105,7 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
     const unsigned long clauses =
         std::strtoul(doc.get_value(schema::kSlotClauses).c_str(), nullptr, 10);
     summary_of_.push_back(global(local));
+    clause_count_.push_back(static_cast<std::uint32_t>(clauses));
     for (Xapian::docid k = 1; k <= clauses; ++k) {
       const Xapian::docid g = global(local + k);
       if (g < entry_.size()) entry_[g] = d << 8;  // kind below

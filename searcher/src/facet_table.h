@@ -48,6 +48,11 @@ class FacetTable {
 
   // The docid of document d's summary in the combined database.
   Xapian::docid summary(std::uint32_t d) const { return summary_of_[d]; }
+  // The docids of document d's clauses, [first, last] (first > last: none). With a single
+  // database only (with several, a document's docids interleave with other shards').
+  std::pair<Xapian::docid, Xapian::docid> clause_range(std::uint32_t d) const {
+    return {summary_of_[d] + 1, summary_of_[d] + clause_count_[d]};
+  }
 
   std::size_t documents() const { return ids_.size(); }
   std::uint32_t find(std::string_view id) const;
@@ -87,6 +92,7 @@ class FacetTable {
   std::unordered_map<std::string, std::uint32_t> by_id_;
   std::vector<std::uint32_t> kinds_;
   std::vector<Xapian::docid> summary_of_;  // per document
+  std::vector<std::uint32_t> clause_count_;  // per document
   std::vector<std::uint32_t> set_of_;     // kGroups per document
   std::unordered_map<std::string, std::uint32_t> set_dictionary_;  // value ids -> set
   std::vector<std::uint32_t> set_begin_;

@@ -461,6 +461,12 @@ struct Searcher::Impl {
     }
     std::sort(order.begin(), order.end());
 
+    // The units of the ranks before `rank`, as mask bits.
+    auto masks_needed = [&](std::size_t rank) {
+      std::uint64_t m = 0;
+      for (std::size_t r = 0; r < rank; ++r) m |= std::uint64_t{1} << order[r].second;
+      return m;
+    };
     const double docs_total = std::max<double>(db.get_doccount(), 1);
     const double k = schema::kBm25K1 * schema::kWdfScale;
     for (std::size_t rank = 0; rank < n; ++rank) {
@@ -511,8 +517,31 @@ struct Searcher::Impl {
           visit(*it, idf * (k + 1) * wdf / (k + wdf), nullptr);
         }
       }
-      if (!matched.empty()) {
-        Xapian::Enquire e = enquire(f.on_clauses(combine(Query::OP_OR, matched)), Sort::kRelevance);
+      if (matched.empty()) continue;
+      Query q = f.on_clauses(combine(Query::OP_OR, matched));
+      if (rank > 0 && table && table->single_database()) {
+        // Only the documents every rarer unit reached can still qualify: match (and check
+        // phrase positions) within their clauses only.
+        auto ranges = std::make_shared<std::vector<std::pair<Xapian::docid, Xapian::docid>>>();
+        const std::uint64_t needed = masks_needed(rank);
+        for (std::size_t i = 0; i < docs.size(); ++i) {
+          if ((masks[i] & needed) == needed) ranges->push_back(table->clause_range(docs[i].table_document));
+        }
+        std::sort(ranges->begin(), ranges->end());
+        if (ranges->empty()) break;
+        q = Query(Query::OP_FILTER, q, Query((new DocidRangesSource(ranges))->release()));
+      }
+      Xapian::Enquire e = enquire(q, Sort::kRelevance);
+      if (table && table->single_database()) {
+        // Every match with its weight, through a spy: no match set to build and sort.
+        struct Visit : Xapian::MatchSpy {
+          std::function<void(Xapian::docid, double)> fn;
+          void operator()(const Xapian::Document& doc, double w) override { fn(doc.get_docid(), w); }
+        } spy;
+        spy.fn = [&](Xapian::docid g, double w) { visit(g, w, nullptr); };
+        e.add_matchspy(&spy);
+        e.get_mset(0, 0, db.get_doccount(), nullptr, mdecider);
+      } else {
         Xapian::MSet m = e.get_mset(0, db.get_doccount(), 0, nullptr, mdecider);
         for (auto it = m.begin(); it != m.end(); ++it) {
           visit(*it, it.get_weight(), [&] { return it.get_document(); });
