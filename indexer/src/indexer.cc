@@ -141,7 +141,7 @@ std::string hex16(std::uint64_t v) {
 }
 
 // Bump when what the indexer writes changes: every document is then written again.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-7";
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-8";
 
 }  // namespace
 

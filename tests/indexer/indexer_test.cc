@@ -141,8 +141,8 @@ TEST_CASE("wdf is normalised by length at index time", "[indexer][ranking]") {
   using schema::normalized_wdf;
   const double pivot = schema::kClauseLengthPivot;
   // At the pivot length, the count times the scale.
-  CHECK(normalized_wdf(1, 20, pivot) == 100);
-  CHECK(normalized_wdf(3, 20, pivot) == 300);
+  CHECK(normalized_wdf(1, 20, pivot) == 32);
+  CHECK(normalized_wdf(3, 20, pivot) == 96);
   // Shorter units weigh more, down to half the pivot; longer ones less; never 0.
   CHECK(normalized_wdf(1, 10, pivot) > normalized_wdf(1, 20, pivot));
   CHECK(normalized_wdf(1, 1, pivot) == normalized_wdf(1, 10, pivot));

@@ -65,7 +65,7 @@ inline constexpr Xapian::valueno kSlotStored = 7;   // the JSON shown for it, co
 inline constexpr double kBm25K1 = 1.0;
 inline constexpr double kBm25B = 0.5;
 inline constexpr double kBm25MinNormLength = 0.5;
-inline constexpr double kWdfScale = 100.0;
+inline constexpr double kWdfScale = 32.0;  // wdfs of ordinary clauses stay under 128: 1 byte
 inline constexpr double kClauseLengthPivot = 20.0;  // words of a clause, on average
 // The wdf to store for `count` occurrences in a unit of `length` words.
 Xapian::termcount normalized_wdf(Xapian::termcount count, std::size_t length, double pivot);
