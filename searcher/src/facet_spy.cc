@@ -169,6 +169,16 @@ void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
   count(d, kind);
 }
 
+void TableFacetSpy::add(const std::vector<std::uint64_t>& bits) {
+  for (std::size_t i = 0; i < bits.size(); ++i) {
+    for (std::uint64_t w = bits[i]; w; w &= w - 1) {
+      const auto g = static_cast<Xapian::docid>(i * 64 + static_cast<unsigned>(__builtin_ctzll(w)));
+      const std::uint32_t entry = table_.entry(g);
+      count(FacetTable::document_in(entry), FacetTable::kind_in(entry));
+    }
+  }
+}
+
 std::size_t TableFacetSpy::clauses_of(const std::string& doc_id) const {
   const std::uint32_t d = table_.find(doc_id);
   return d < per_document_.size() ? per_document_[d].clauses : 0;

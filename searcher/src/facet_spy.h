@@ -32,7 +32,8 @@ class FacetCounter : public Xapian::MatchSpy {
   // True if add() may be called with docids of the (single) database instead of running a
   // match with this spy: the caller then hands every matching docid once.
   virtual bool counts_docids() const { return false; }
-  virtual void add(Xapian::docid) {}
+  // Counts the docids whose bit is set (bit g of word g / 64), in increasing order.
+  virtual void add(const std::vector<std::uint64_t>& /*bits*/) {}
 };
 
 // Sees matching Xapian documents and counts per *document*: how many documents and clauses
@@ -87,10 +88,7 @@ class TableFacetSpy : public FacetCounter {
 
   void operator()(const Xapian::Document& doc, double weight) override;
   bool counts_docids() const override { return table_.single_database(); }
-  void add(Xapian::docid g) override {
-    const std::uint32_t entry = table_.entry(g);
-    count(FacetTable::document_in(entry), FacetTable::kind_in(entry));
-  }
+  void add(const std::vector<std::uint64_t>& bits) override;
 
   std::size_t documents() const override { return touched_.size(); }
   std::size_t clauses() const override { return clauses_; }

@@ -401,11 +401,7 @@ struct Searcher::Impl {
       e.add_matchspy(&phrases);
       e.get_mset(0, 0, db.get_doccount());
     }
-    for (std::size_t i = 0; i < bits.size(); ++i) {
-      for (std::uint64_t w = bits[i]; w; w &= w - 1) {
-        spy.add(static_cast<Xapian::docid>(i * 64 + static_cast<unsigned>(__builtin_ctzll(w))));
-      }
-    }
+    spy.add(bits);
   }
 
   // How many documents hold a term in some clause: from its postings through the facet
