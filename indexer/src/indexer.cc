@@ -325,6 +325,11 @@ Indexer::Indexer(const std::string& db_path, IndexerOptions options)
           hash.empty() ? 0 : std::strtoull(hash.c_str(), nullptr, 16);
     }
   }
+  // Every batch is one transaction: Xapian flushes its buffers to disk every
+  // XAPIAN_FLUSH_THRESHOLD documents (10,000 by default), and outside a transaction such a
+  // flush is also a commit, which could make a document's summary visible without all its
+  // clauses if the run were killed right after. Inside one, nothing shows before commit().
+  db_.begin_transaction();
 }
 
 Indexer::~Indexer() {
@@ -441,7 +446,8 @@ void Indexer::commit() {
   }
   flush_lexicon();
   db_.set_metadata(std::string(schema::kLastCommitKey), utc_now());
-  db_.commit();
+  db_.commit_transaction();
+  db_.begin_transaction();
   pending_ = 0;
 }
 

@@ -559,6 +559,11 @@ int run(const Flags& flags) {
 }  // namespace
 
 int main(int argc, char** argv) try {
+  // Xapian writes its buffers to disk every this many Xapian documents (inside a batch's
+  // transaction: nothing shows before the batch's commit), which bounds the memory. Set on
+  // purpose, unless the environment says otherwise: on the bulk corpus 10,000 gave 24.3 s
+  // and 158 MB peak, 30,000 gave 25.2 s and 235 MB.
+  setenv("XAPIAN_FLUSH_THRESHOLD", "10000", /*overwrite=*/0);
   return run(parse_flags(argc, argv));
 } catch (const Xapian::DatabaseLockError& e) {
   std::cerr << "hemicycle-index: the database is locked by another writer: " << e.get_msg()
