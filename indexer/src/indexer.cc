@@ -309,6 +309,12 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
   return out;
 }
 
+std::uint64_t Indexer::id_key(std::string_view id) {
+  std::uint64_t h = 14695981039346656037ull;
+  fnv1a(h, id);
+  return h;
+}
+
 Indexer::Indexer(const std::string& db_path, IndexerOptions options)
     : db_(db_path, Xapian::DB_CREATE_OR_OPEN), options_(options) {
   started_empty_ = db_.get_doccount() == 0;
@@ -321,7 +327,7 @@ Indexer::Indexer(const std::string& db_path, IndexerOptions options)
     for (auto it = db_.postlist_begin(summaries); it != db_.postlist_end(summaries); ++it) {
       Xapian::Document d = db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
       const std::string hash = d.get_value(schema::kSlotHash);
-      known_[d.get_value(schema::kSlotDocId)] =
+      known_[id_key(d.get_value(schema::kSlotDocId))] =
           hash.empty() ? 0 : std::strtoull(hash.c_str(), nullptr, 16);
     }
   }
@@ -341,7 +347,7 @@ Indexer::~Indexer() {
 
 std::optional<PreparedDocument> Indexer::if_unchanged(const corpus::Document& doc) const {
   if (known_.empty()) return std::nullopt;
-  auto known = known_.find(doc.id);
+  auto known = known_.find(id_key(doc.id));
   if (known == known_.end() || known->second != content_hash(doc)) return std::nullopt;
   PreparedDocument p;
   p.id = doc.id;
@@ -369,7 +375,8 @@ PreparedDocument Indexer::prepare(const corpus::Document& doc, DocumentBuilder& 
 }
 
 void Indexer::write(PreparedDocument&& p) {
-  const bool first_time = seen_.insert(p.id).second;
+  const std::uint64_t key = id_key(p.id);
+  const bool first_time = seen_.insert(key).second;
   stats_.text_bytes += p.text_bytes;
   if (p.unchanged) {
     // Indexed as it is. (An id read twice in one run whose second reading equals what was
@@ -379,7 +386,7 @@ void Indexer::write(PreparedDocument&& p) {
   }
   // An id that was indexed when the run started, or read twice in this run, replaces what
   // is there; any other id has nothing to replace (no lookup: bulk loads stay fast).
-  if (!first_time || known_.count(p.id)) {
+  if (!first_time || known_.count(key)) {
     db_.delete_document(std::string(schema::kDocPrefix) + p.id);
   }
   for (auto& [key, value] : p.metadata) db_.set_metadata(key, value);
@@ -411,7 +418,7 @@ std::size_t Indexer::prune(const std::string& source) {
     if (term.size() > prefix.size() && term[prefix.size()] != '/') continue;
     for (auto d = db_.postlist_begin(term); d != db_.postlist_end(term); ++d) {
       std::string id = db_.get_document(*d, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotDocId);
-      if (!seen_.count(id)) gone.push_back(std::move(id));
+      if (!seen_.count(id_key(id))) gone.push_back(std::move(id));
     }
   }
   std::size_t removed = 0;
