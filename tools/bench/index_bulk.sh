@@ -11,6 +11,7 @@ work="${2:-$(mktemp -d)}"
 queries="$root/../shared/queries/bench.txt"
 
 "$root/tools/build.sh" >/dev/null
+mkdir -p "$work"
 rm -rf "$work/index" "$work/compact"
 echo "== index $corpus -> $work/index"
 /usr/bin/time -f "wall %e s, user %U s, sys %S s, peak RSS %M KB" \
