@@ -234,13 +234,8 @@ struct Searcher::Impl {
         phrases.push_back(clause_query(item));
         continue;
       }
-      // A word: its postings, through the table (a document's clauses are contiguous).
-      const std::string& term = item.tokens.front().text;
-      std::uint32_t last = FacetTable::kNone;
-      for (auto it = db.postlist_begin(term), end = db.postlist_end(term); it != end; ++it) {
-        const std::uint32_t d = table->document_of(*it);
-        if (d == last || d == FacetTable::kNone) continue;
-        last = d;
+      // A word: its postings, through the table.
+      for (std::uint32_t d : table_documents_holding(item.tokens.front().text)) {
         ids.insert(table->id(d));
       }
     }
@@ -404,20 +399,24 @@ struct Searcher::Impl {
     spy.add(bits);
   }
 
-  // How many documents hold a term in some clause: from its postings through the facet
-  // table; without a table (remote shards), how many clauses.
-  std::size_t documents_holding(const std::string& term) {
-    if (!table) return db.get_termfreq(term);
+  // The facet table's documents with a clause holding `term`, each once, from its postings.
+  std::vector<std::uint32_t> table_documents_holding(const std::string& term) {
     std::vector<std::uint8_t> seen(table->documents(), 0);
-    std::size_t count = 0;
+    std::vector<std::uint32_t> documents;
     for (auto it = db.postlist_begin(term), end = db.postlist_end(term); it != end; ++it) {
       const std::uint32_t d = table->document_of(*it);
       if (d != FacetTable::kNone && !seen[d]) {
         seen[d] = 1;
-        ++count;
+        documents.push_back(d);
       }
     }
-    return count;
+    return documents;
+  }
+
+  // How many documents hold a term in some clause; without a table (remote shards), how
+  // many clauses.
+  std::size_t documents_holding(const std::string& term) {
+    return table ? table_documents_holding(term).size() : db.get_termfreq(term);
   }
 
   // A document holding every unit of a query, in one clause or several.
