@@ -27,11 +27,17 @@ void DocumentFilterSource::init(const Xapian::Database& db) {
     e.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
     ranges.reserve(m.size());
+    const FacetTable* table = cache_->table;
     for (auto s = m.begin(); s != m.end(); ++s) {
-      const std::string n = s.get_document().get_value(schema::kSlotClauses);
-      const unsigned long clauses = std::strtoul(n.c_str(), nullptr, 10);
-      if (clauses == 0) continue;
-      ranges.emplace_back(*s + 1, *s + static_cast<Xapian::docid>(clauses));
+      std::pair<Xapian::docid, Xapian::docid> range;
+      const std::uint32_t d = table ? table->document_of(*s) : FacetTable::kNone;
+      if (d != FacetTable::kNone) {
+        range = table->clause_range(d);
+      } else {
+        const std::string n = s.get_document().get_value(schema::kSlotClauses);
+        range = {*s + 1, *s + static_cast<Xapian::docid>(std::strtoul(n.c_str(), nullptr, 10))};
+      }
+      if (range.first <= range.second) ranges.push_back(range);
     }
     it = cache_->by_database.emplace(uuid, std::move(ranges)).first;
   }

@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include "facet_table.h"
+
 namespace hemicycle::searcher {
 
 // Clause docids of the documents whose summary matches a boolean query, per database.
@@ -15,6 +17,8 @@ namespace hemicycle::searcher {
 struct DocumentRanges {
   // Database uuid -> sorted, disjoint [first, last] clause docid ranges in that database.
   std::map<std::string, std::vector<std::pair<Xapian::docid, Xapian::docid>>> by_database;
+  // With a single database, the facet table: clause ranges without reading any value.
+  const FacetTable* table = nullptr;
 };
 
 // A posting source matching the docids of sorted, disjoint [first, last] ranges, set by a

@@ -169,12 +169,18 @@ void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
   count(d, kind);
 }
 
-void TableFacetSpy::add(const std::vector<std::uint64_t>& bits) {
+void TableFacetSpy::add(const std::vector<std::uint64_t>& bits,
+                        const std::vector<std::uint8_t>* allowed, std::uint32_t kinds) {
+  const bool all_kinds = kinds == ~std::uint32_t{0};
   for (std::size_t i = 0; i < bits.size(); ++i) {
     for (std::uint64_t w = bits[i]; w; w &= w - 1) {
       const auto g = static_cast<Xapian::docid>(i * 64 + static_cast<unsigned>(__builtin_ctzll(w)));
       const std::uint32_t entry = table_.entry(g);
-      count(FacetTable::document_in(entry), FacetTable::kind_in(entry));
+      const std::uint32_t d = FacetTable::document_in(entry);
+      const std::uint8_t kind = FacetTable::kind_in(entry);
+      if (allowed && (d >= allowed->size() || !(*allowed)[d])) continue;
+      if (!all_kinds && (kind >= 32 || !(kinds >> kind & 1u))) continue;
+      count(d, kind);
     }
   }
 }

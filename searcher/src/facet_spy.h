@@ -32,8 +32,10 @@ class FacetCounter : public Xapian::MatchSpy {
   // True if add() may be called with docids of the (single) database instead of running a
   // match with this spy: the caller then hands every matching docid once.
   virtual bool counts_docids() const { return false; }
-  // Counts the docids whose bit is set (bit g of word g / 64), in increasing order.
-  virtual void add(const std::vector<std::uint64_t>& /*bits*/) {}
+  // Counts the docids whose bit is set (bit g of word g / 64), in increasing order, when
+  // their document is allowed (`allowed` null: all are) and their kind's bit is in `kinds`.
+  virtual void add(const std::vector<std::uint64_t>& /*bits*/,
+                   const std::vector<std::uint8_t>* /*allowed*/, std::uint32_t /*kinds*/) {}
 };
 
 // Sees matching Xapian documents and counts per *document*: how many documents and clauses
@@ -88,7 +90,8 @@ class TableFacetSpy : public FacetCounter {
 
   void operator()(const Xapian::Document& doc, double weight) override;
   bool counts_docids() const override { return table_.single_database(); }
-  void add(const std::vector<std::uint64_t>& bits) override;
+  void add(const std::vector<std::uint64_t>& bits, const std::vector<std::uint8_t>* allowed,
+           std::uint32_t kinds) override;
 
   std::size_t documents() const override { return touched_.size(); }
   std::size_t clauses() const override { return clauses_; }

@@ -16,6 +16,7 @@
 #include "facet_spy.h"
 #include "facet_table.h"
 #include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/corpus/document.h"
 #include "hemicycle/indexer/schema.h"
 #include "hemicycle/indexer/store.h"
 #include "hemicycle/searcher/query.h"
@@ -95,16 +96,42 @@ std::string json_string(const rapidjson::Value& obj, const char* key) {
   return std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
-// Rejects the documents whose id is in the set (the `-word` exclusions).
+// The documents a query excludes (`-word`, `-"phrase"`): by facet table document with one
+// database and a table, else by id.
+struct Exclusions {
+  const FacetTable* table = nullptr;
+  std::vector<std::uint8_t> documents;  // by table document, when `table`
+  std::unordered_set<std::string> ids;  // otherwise
+  bool any = false;
+
+  void add(std::uint32_t d) {
+    documents[d] = 1;
+    any = true;
+  }
+  void add(std::string id) {
+    ids.insert(std::move(id));
+    any = true;
+  }
+  bool excludes(std::uint32_t d) const { return d < documents.size() && documents[d]; }
+};
+
+// Rejects the excluded documents' summaries and clauses.
 class ExcludeDocuments : public Xapian::MatchDecider {
  public:
-  explicit ExcludeDocuments(const std::unordered_set<std::string>* ids) : ids_(ids) {}
+  explicit ExcludeDocuments(const Exclusions* excluded) : excluded_(excluded) {}
   bool operator()(const Xapian::Document& doc) const override {
-    return !ids_->count(doc.get_value(schema::kSlotDocId));
+    if (excluded_->table) {
+      const std::uint32_t d = excluded_->table->document_of(doc.get_docid());
+      if (d != FacetTable::kNone) return !excluded_->excludes(d);
+      // Written after the table was read: by its id.
+      const std::uint32_t found = excluded_->table->find(doc.get_value(schema::kSlotDocId));
+      return !excluded_->excludes(found);
+    }
+    return !excluded_->ids.count(doc.get_value(schema::kSlotDocId));
   }
 
  private:
-  const std::unordered_set<std::string>* ids_;
+  const Exclusions* excluded_;
 };
 
 struct Candidate {
@@ -225,31 +252,40 @@ struct Searcher::Impl {
     return e;
   }
 
-  // The ids of the documents where an excluded word or phrase appears (in any clause).
-  std::unordered_set<std::string> excluded_documents(const ParsedQuery& pq) {
-    std::unordered_set<std::string> ids;
+  // The documents where an excluded word or phrase appears (in any clause).
+  Exclusions excluded_documents(const ParsedQuery& pq) {
+    Exclusions out;
+    if (pq.excluded.empty()) return out;
+    if (table && table->single_database()) {
+      out.table = table.get();
+      out.documents.assign(table->documents(), 0);
+    }
     std::vector<Query> phrases;
     for (const auto& item : pq.excluded) {
-      if (item.tokens.size() > 1 || !table) {
+      if (item.tokens.size() > 1 || !out.table) {
         phrases.push_back(clause_query(item));
         continue;
       }
       // A word: its postings, through the table.
-      for (std::uint32_t d : table_documents_holding(item.tokens.front().text)) {
-        ids.insert(table->id(d));
-      }
+      for (std::uint32_t d : table_documents_holding(item.tokens.front().text)) out.add(d);
     }
-    if (phrases.empty()) return ids;
+    if (phrases.empty()) return out;
     Xapian::Enquire e(db);
     e.set_query(combine(Query::OP_OR, phrases));
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
     for (auto it = m.begin(); it != m.end(); ++it) {
-      const std::uint32_t d = table ? table->document_of(*it) : FacetTable::kNone;
-      ids.insert(d != FacetTable::kNone ? table->id(d)
-                                        : it.get_document().get_value(schema::kSlotDocId));
+      const std::uint32_t d = out.table ? out.table->document_of(*it) : FacetTable::kNone;
+      if (d != FacetTable::kNone) {
+        out.add(d);
+      } else if (out.table) {
+        const std::uint32_t found = out.table->find(it.get_document().get_value(schema::kSlotDocId));
+        if (found != FacetTable::kNone) out.add(found);
+      } else {
+        out.add(it.get_document().get_value(schema::kSlotDocId));
+      }
     }
-    return ids;
+    return out;
   }
 
   // The filters of a query, as they apply to clause documents and to summaries. Document
@@ -259,6 +295,11 @@ struct Searcher::Impl {
     std::vector<Query> clause_must, clause_must_not;    // kind, date
     std::vector<Query> summary_must, summary_must_not;  // every field, date
     Query documents;  // summaries that pass the document-level filters; empty: all do
+    // The same filters seen from the facet table, for counting from postings: the
+    // summaries of the documents that pass every document-level filter (fields, date,
+    // document id; empty: all pass), and the clause kinds allowed (bit per ClauseKind).
+    Query passing_summaries;
+    std::uint32_t kinds = ~std::uint32_t{0};
     std::shared_ptr<DocumentRanges> ranges = std::make_shared<DocumentRanges>();
 
     Query on_clauses(Query q) const {
@@ -281,8 +322,17 @@ struct Searcher::Impl {
     }
   };
 
+  static Query date_query(const DateRange& date) {
+    if (!date.from.empty() && !date.to.empty()) {
+      return Query(Query::OP_VALUE_RANGE, schema::kSlotDate, date.from, date.to);
+    }
+    if (!date.from.empty()) return Query(Query::OP_VALUE_GE, schema::kSlotDate, date.from);
+    return Query(Query::OP_VALUE_LE, schema::kSlotDate, date.to);
+  }
+
   Filters filters_of(const ParsedQuery& pq) {
     Filters f;
+    if (table && table->single_database()) f.ranges->table = table.get();
     std::map<std::string_view, std::vector<Query>> by_field;
     std::vector<Query> doc_must, doc_must_not;
     for (const auto& ff : pq.filters) {
@@ -300,14 +350,7 @@ struct Searcher::Impl {
       (schema::find_field(name)->clause_level ? f.clause_must : doc_must).push_back(any);
     }
     if (pq.date) {
-      Query range;
-      if (!pq.date->from.empty() && !pq.date->to.empty()) {
-        range = Query(Query::OP_VALUE_RANGE, schema::kSlotDate, pq.date->from, pq.date->to);
-      } else if (!pq.date->from.empty()) {
-        range = Query(Query::OP_VALUE_GE, schema::kSlotDate, pq.date->from);
-      } else {
-        range = Query(Query::OP_VALUE_LE, schema::kSlotDate, pq.date->to);
-      }
+      const Query range = date_query(*pq.date);
       f.clause_must.push_back(range);
       f.summary_must.push_back(range);
     }
@@ -323,6 +366,32 @@ struct Searcher::Impl {
         docs = Query(Query::OP_AND_NOT, docs, combine(Query::OP_OR, doc_must_not));
       }
       f.documents = docs;
+    }
+    // For counting from postings: the summary-level conditions but the kinds (a summary
+    // has every kind of its clauses; the clause's own kind is checked instead).
+    std::vector<Query> passing = doc_must;
+    std::uint32_t selected = 0, refused = 0;
+    bool any_selected = false;
+    for (const auto& ff : pq.filters) {
+      if (!ff.field->clause_level) continue;
+      const std::string term = schema::facet_term(*ff.field, ff.value);
+      const auto kind = corpus::clause_kind_from_string(term.substr(ff.field->prefix.size()));
+      const std::uint32_t bit = kind ? 1u << static_cast<unsigned>(*kind) : 0;
+      if (ff.negated) {
+        refused |= bit;
+      } else {
+        selected |= bit;
+        any_selected = true;
+      }
+    }
+    f.kinds = (any_selected ? selected : ~std::uint32_t{0}) & ~refused;
+    if (pq.date) passing.push_back(date_query(*pq.date));
+    if (!pq.document_id.empty()) passing.emplace_back(prefixed(schema::kUniquePrefix, pq.document_id));
+    if (!passing.empty() || !doc_must_not.empty()) {
+      Query q(std::string(schema::kSummaryTerm));
+      if (!passing.empty()) q = Query(Query::OP_FILTER, q, combine(Query::OP_AND, passing));
+      if (!doc_must_not.empty()) q = Query(Query::OP_AND_NOT, q, combine(Query::OP_OR, doc_must_not));
+      f.passing_summaries = q;
     }
     return f;
   }
@@ -363,12 +432,15 @@ struct Searcher::Impl {
     hit.date = json_string(j, "date");
   }
 
-  // Counts the clauses holding any item of `units` (words, or phrases) into `spy`, each
-  // once, in docid order. For one database with a FacetTable (spy.counts_docids()): it
+  // Counts the clauses holding any item of `units` (words, or phrases) that pass the
+  // filters `f` and whose document is not excluded into `spy`, each once, in docid order.
+  // For one database with a FacetTable (spy.counts_docids()): it
   // walks the postings of each word into a bitmap, where a match with the spy attached
   // costs ~40 ns a clause in Xapian 1.4 (a Document made for each), this ~10 (164,000
   // clauses of "article 88-4 de la Constitution": 6.3 -> 2.2 ms).
   void count_clauses_with_any(const std::vector<std::vector<QueryItem>>& units,
+                              const Filters& f,
+                              const Exclusions& excluded,
                               FacetCounter& spy) {
     std::vector<std::uint64_t> bits(db.get_lastdocid() / 64 + 1, 0);
     auto set = [&](Xapian::docid g) { bits[g >> 6] |= std::uint64_t{1} << (g & 63); };
@@ -396,7 +468,46 @@ struct Searcher::Impl {
       e.add_matchspy(&phrases);
       e.get_mset(0, 0, db.get_doccount());
     }
-    spy.add(bits);
+    // The documents that may count: those passing the document filters, less the excluded.
+    std::vector<std::uint8_t> allowed;
+    if (!f.passing_summaries.empty() || excluded.any) {
+      allowed.assign(table->documents(), f.passing_summaries.empty() ? 1 : 0);
+      if (!f.passing_summaries.empty()) {
+        struct Allow : Xapian::MatchSpy {
+          const FacetTable* table;
+          std::vector<std::uint8_t>* allowed;
+          void operator()(const Xapian::Document& doc, double) override {
+            const std::uint32_t d = table->document_of(doc.get_docid());
+            if (d < allowed->size()) (*allowed)[d] = 1;
+          }
+        } allow;
+        allow.table = table.get();
+        allow.allowed = &allowed;
+        Xapian::Enquire e = enquire(f.passing_summaries, Sort::kRelevance);
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        e.add_matchspy(&allow);
+        e.get_mset(0, 0, db.get_doccount());
+        if (!f.documents.empty() && f.ranges->table) {
+          // The clauses of these documents are what the ranked passes' DocumentFilterSource
+          // needs too (the date and document id it gets twice are document-level anyway):
+          // give it them rather than have it match the summaries again.
+          std::vector<std::pair<Xapian::docid, Xapian::docid>> ranges;
+          for (std::uint32_t d = 0; d < allowed.size(); ++d) {
+            if (!allowed[d]) continue;
+            const auto range = table->clause_range(d);
+            if (range.first <= range.second) ranges.push_back(range);
+          }
+          std::sort(ranges.begin(), ranges.end());
+          f.ranges->by_database.emplace(db.get_uuid(), std::move(ranges));
+        }
+      }
+      if (excluded.any) {
+        for (std::uint32_t d = 0; d < allowed.size(); ++d) {
+          if (excluded.excludes(d)) allowed[d] = 0;
+        }
+      }
+    }
+    spy.add(bits, allowed.empty() ? nullptr : &allowed, f.kinds);
   }
 
   // The facet table's documents with a clause holding `term`, each once, from its postings.
@@ -775,9 +886,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   }
 
   const Impl::Filters filters = im.filters_of(pq);
-  const std::unordered_set<std::string> excluded = im.excluded_documents(pq);
+  const Exclusions excluded = im.excluded_documents(pq);
   ExcludeDocuments decider(&excluded);
-  const Xapian::MatchDecider* mdecider = excluded.empty() ? nullptr : &decider;
+  const Xapian::MatchDecider* mdecider = excluded.any ? &decider : nullptr;
   const Xapian::doccount all = std::max<Xapian::doccount>(im.db.get_doccount(), 1);
 
   // The words of the query, as terms to highlight.
@@ -831,10 +942,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   // documents it found (the facets live on the summaries).
   const Query summaries{std::string(schema::kSummaryTerm)};
   auto count = [&](const Impl::Filters& f, FacetCounter& spy) {
-    if (has_words && !widest.summary && spy.counts_docids() && f.clause_must.empty() &&
-        f.clause_must_not.empty() && f.documents.empty() && !mdecider) {
-      // Words without filters: the clauses holding any of them, straight from the postings.
-      im.count_clauses_with_any(pq.units, spy);
+    if (has_words && !widest.summary && spy.counts_docids()) {
+      // Words: the clauses holding any of them, straight from the postings, kept when their
+      // document passes the filters and is not excluded, and their kind is allowed.
+      im.count_clauses_with_any(pq.units, f, excluded, spy);
       return;
     }
     Xapian::Enquire e = im.enquire(
