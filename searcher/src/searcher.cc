@@ -224,12 +224,20 @@ struct Searcher::Impl {
     load_table();
   }
 
-  // The summary's metadata for a document id, parsed.
-  bool summary_of(const std::string& doc_id, rapidjson::Document* out) {
-    const std::string term = prefixed(schema::kUniquePrefix, doc_id);
-    auto it = db.postlist_begin(term);
-    if (it == db.postlist_end(term)) return false;
-    const std::string data = stored(db.get_document(*it));
+  // The summary's metadata for a document id, parsed. `d`: the document in the facet
+  // table, if known (the summary is then read by docid, without a term lookup).
+  bool summary_of(const std::string& doc_id, rapidjson::Document* out,
+                  std::uint32_t d = FacetTable::kNone) {
+    Xapian::docid summary = 0;
+    if (table && d < table->documents()) {
+      summary = table->summary(d);
+    } else {
+      const std::string term = prefixed(schema::kUniquePrefix, doc_id);
+      auto it = db.postlist_begin(term);
+      if (it == db.postlist_end(term)) return false;
+      summary = *it;
+    }
+    const std::string data = stored(db.get_document(summary));
     out->Parse(data.c_str(), data.size());
     return !out->HasParseError() && out->IsObject();
   }
@@ -416,16 +424,10 @@ struct Searcher::Impl {
     hit.snippet_highlights = std::move(s.highlights);
   }
 
-  // `d`: the document in the facet table, if known (its summary is then read directly).
+  // `d`: the document in the facet table, if known.
   void fill_document(Hit& hit, std::uint32_t d) {
     rapidjson::Document j;
-    if (table && d < table->documents()) {
-      const std::string data = stored(db.get_document(table->summary(d)));
-      j.Parse(data.c_str(), data.size());
-      if (j.HasParseError() || !j.IsObject()) return;
-    } else if (!summary_of(hit.document_id, &j)) {
-      return;
-    }
+    if (!summary_of(hit.document_id, &j, d)) return;
     hit.title = json_string(j, "title");
     hit.type = json_string(j, "type");
     hit.institution = json_string(j, "institution");
@@ -575,11 +577,13 @@ struct Searcher::Impl {
     };
     const double docs_total = std::max<double>(db.get_doccount(), 1);
     const double k = schema::kBm25K1 * schema::kWdfScale;
+    // With the table a match's Xapian document is never read.
+    const auto no_document = [] { return Xapian::Document(); };
     for (std::size_t rank = 0; rank < n; ++rank) {
       const std::size_t u = order[rank].second;
       const std::uint64_t bit = std::uint64_t{1} << u;
       // One matching clause g with weight w for unit u; `doc` read lazily without table.
-      auto visit = [&](Xapian::docid g, double w, const std::function<Xapian::Document()>& doc) {
+      auto visit = [&](Xapian::docid g, double w, auto&& doc) {
         std::uint32_t local;
         if (table) {
           const std::uint32_t d = table->document_of(g);
@@ -620,7 +624,7 @@ struct Searcher::Impl {
         const double idf = std::log(1 + (docs_total - freq + 0.5) / (freq + 0.5));
         for (auto it = db.postlist_begin(term), end = db.postlist_end(term); it != end; ++it) {
           const double wdf = it.get_wdf();
-          visit(*it, idf * (k + 1) * wdf / (k + wdf), nullptr);
+          visit(*it, idf * (k + 1) * wdf / (k + wdf), no_document);
         }
       }
       if (matched.empty()) continue;
@@ -644,7 +648,7 @@ struct Searcher::Impl {
           std::function<void(Xapian::docid, double)> fn;
           void operator()(const Xapian::Document& doc, double w) override { fn(doc.get_docid(), w); }
         } spy;
-        spy.fn = [&](Xapian::docid g, double w) { visit(g, w, nullptr); };
+        spy.fn = [&](Xapian::docid g, double w) { visit(g, w, no_document); };
         e.add_matchspy(&spy);
         e.get_mset(0, 0, db.get_doccount(), nullptr, mdecider);
       } else {
