@@ -182,7 +182,7 @@ class LineReader {
 // SAX handler filling a Document from one JSON object (JSON Lines line or sidecar).
 class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, FieldHandler> {
  public:
-  FieldHandler(Document* doc, bool take_text) : doc_(doc), take_text_(take_text) {}
+  FieldHandler(model::Document* doc, bool take_text) : doc_(doc), take_text_(take_text) {}
 
   bool root_is_object() const { return root_object_; }
   bool has_id() const { return has_id_; }
@@ -239,7 +239,7 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
 
  private:
   bool set(std::string_view value, bool is_null) {
-    Document& d = *doc_;
+    model::Document& d = *doc_;
     const std::string_view k = key_;
     if (k == "id") {
       d.id.assign(value);
@@ -286,7 +286,7 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
     return true;
   }
 
-  Document* doc_;
+  model::Document* doc_;
   bool take_text_;
   int depth_ = 0;
   bool root_object_ = false;
@@ -342,34 +342,34 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
   while (lines.next(&line, &length)) {
     ++line_no;
     if (blank_line(line, length)) continue;
-    Document doc;
+    model::Document doc;
     doc.fingerprint = fingerprint(std::string_view(line, length));  // before in situ parsing
     FieldHandler handler(&doc, /*take_text=*/true);
     rapidjson::InsituStringStream stream(line);
     rapidjson::ParseResult result = reader.Parse<kInsituFlags>(stream, handler);
     if (result.IsError()) {
-      on_warning(Warning{name, line_no, parse_error_message(result)});
+      on_warning(model::Warning{name, line_no, parse_error_message(result)});
       continue;
     }
     if (stream.Tell() < length) {
       // An embedded NUL byte ended the parse early.
-      on_warning(Warning{name, line_no, "broken JSON: NUL byte inside the line"});
+      on_warning(model::Warning{name, line_no, "broken JSON: NUL byte inside the line"});
       continue;
     }
     if (!handler.root_is_object()) {
-      on_warning(Warning{name, line_no, "not a JSON object"});
+      on_warning(model::Warning{name, line_no, "not a JSON object"});
       continue;
     }
     if (!handler.has_id()) {
-      on_warning(Warning{name, line_no, "object without \"id\": skipped"});
+      on_warning(model::Warning{name, line_no, "object without \"id\": skipped"});
       continue;
     }
     if (!handler.has_text()) {
-      on_warning(Warning{name, line_no, "object without \"text\": skipped"});
+      on_warning(model::Warning{name, line_no, "object without \"text\": skipped"});
       continue;
     }
     if (internal::trim(doc.text).empty()) {
-      on_warning(Warning{name, line_no, "empty \"text\": skipped"});
+      on_warning(model::Warning{name, line_no, "empty \"text\": skipped"});
       continue;
     }
     doc.origin = name;
@@ -381,7 +381,7 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
     ++count;
   }
   if (lines.failed()) {
-    on_warning(Warning{name, line_no + 1, lines.error() + "; the rest of the file is lost"});
+    on_warning(model::Warning{name, line_no + 1, lines.error() + "; the rest of the file is lost"});
   }
   return count;
 }
@@ -423,20 +423,20 @@ std::size_t line_of_offset(std::string_view text, std::size_t offset) {
 std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
                      const WarningSink& on_warning, const DocumentFilter& keep) {
   const std::string name = path.string();
-  Document doc;
+  model::Document doc;
   std::string error;
   if (!slurp(path, &doc.text, &error)) {
-    on_warning(Warning{name, 0, error});
+    on_warning(model::Warning{name, 0, error});
     return 0;
   }
   if (internal::trim(doc.text).empty() ||
       doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    on_warning(Warning{name, 0, "empty file: skipped"});
+    on_warning(model::Warning{name, 0, "empty file: skipped"});
     return 0;
   }
   std::size_t bad = 0;
   if (!analyzers::is_valid_utf8(doc.text, &bad)) {
-    on_warning(Warning{name, line_of_offset(doc.text, bad),
+    on_warning(model::Warning{name, line_of_offset(doc.text, bad),
                        "invalid UTF-8 (byte " + std::to_string(bad + 1) + " of the file): skipped"});
     return 0;
   }
@@ -449,7 +449,7 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
     bool ok = slurp(sidecar, &json, &error);
     if (ok) sidecar_bytes = json;
     if (ok) {
-      Document meta;
+      model::Document meta;
       FieldHandler handler(&meta, /*take_text=*/false);
       rapidjson::Reader reader;
       rapidjson::StringStream stream(json.c_str());
@@ -457,16 +457,16 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
       if (result.IsError()) {
         error = "sidecar is not JSON (" + std::string(rapidjson::GetParseError_En(result.Code())) +
                 " at byte " + std::to_string(result.Offset() + 1) + "): text read without it";
-        on_warning(Warning{sidecar.string(), line_of_offset(json, result.Offset()), error});
+        on_warning(model::Warning{sidecar.string(), line_of_offset(json, result.Offset()), error});
       } else if (!handler.root_is_object()) {
-        on_warning(Warning{sidecar.string(), 0,
+        on_warning(model::Warning{sidecar.string(), 0,
                            "sidecar is not a JSON object: text read without it"});
       } else {
         meta.text = std::move(doc.text);
         doc = std::move(meta);
       }
     } else {
-      on_warning(Warning{sidecar.string(), 0, error + ": text read without its sidecar"});
+      on_warning(model::Warning{sidecar.string(), 0, error + ": text read without its sidecar"});
     }
   }
   if (doc.id.empty()) doc.id = path.stem().string();
@@ -508,7 +508,7 @@ std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& o
       errno = 0;
       std::FILE* f = std::fopen(path.c_str(), "rb");
       if (f == nullptr) {
-        on_warning(Warning{name, 0, "cannot open: " + errno_message(errno)});
+        on_warning(model::Warning{name, 0, "cannot open: " + errno_message(errno)});
         return 0;
       }
       FileSource source(f);
@@ -518,7 +518,7 @@ std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& o
       errno = 0;
       gzFile f = gzopen(path.c_str(), "rb");
       if (f == nullptr) {
-        on_warning(Warning{name, 0, "cannot open: " + errno_message(errno)});
+        on_warning(model::Warning{name, 0, "cannot open: " + errno_message(errno)});
         return 0;
       }
       GzSource source(f);
@@ -544,14 +544,14 @@ std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    on_warning(Warning{path.string(), 0,
+    on_warning(model::Warning{path.string(), 0,
                        "cannot read: " + (ec ? ec.message() : std::string("no such file"))});
     return 0;
   }
   if (!fs::is_directory(status)) {
     const FileKind kind = file_kind(path);
     if (kind == FileKind::kOther) {
-      on_warning(Warning{path.string(), 0,
+      on_warning(model::Warning{path.string(), 0,
                          "not a corpus file (expected .txt, .jsonl or .jsonl.gz): ignored"});
       return 0;
     }
@@ -560,12 +560,12 @@ std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_
   std::vector<fs::path> files;
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    on_warning(Warning{path.string(), 0, "cannot list folder: " + ec.message()});
+    on_warning(model::Warning{path.string(), 0, "cannot list folder: " + ec.message()});
     return 0;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      on_warning(Warning{path.string(), 0, "cannot list folder: " + ec.message()});
+      on_warning(model::Warning{path.string(), 0, "cannot list folder: " + ec.message()});
       break;
     }
     std::error_code fec;

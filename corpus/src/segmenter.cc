@@ -49,12 +49,12 @@ class ClauseBuilder {
   explicit ClauseBuilder(std::string_view text) : text_(text) {}
 
   bool empty() const { return !open_; }
-  ClauseKind kind() const { return clause_.kind; }
-  const Clause& clause() const { return clause_; }
+  model::ClauseKind kind() const { return clause_.kind; }
+  const model::Clause& clause() const { return clause_; }
 
-  void start(ClauseKind kind, const Line& line, std::string number = {},
+  void start(model::ClauseKind kind, const Line& line, std::string number = {},
              std::string lead = {}) {
-    clause_ = Clause{};
+    clause_ = model::Clause{};
     clause_.kind = kind;
     clause_.number = std::move(number);
     clause_.lead = std::move(lead);
@@ -71,16 +71,16 @@ class ClauseBuilder {
   }
 
   // Moves the open clause, if any, to *out.
-  void flush(std::vector<Clause>* out) {
+  void flush(std::vector<model::Clause>* out) {
     if (!open_) return;
     out->push_back(std::move(clause_));
-    clause_ = Clause{};
+    clause_ = model::Clause{};
     open_ = false;
   }
 
  private:
   std::string_view text_;
-  Clause clause_;
+  model::Clause clause_;
   bool open_ = false;
 };
 
@@ -263,10 +263,10 @@ void parse_signature(std::string_view t, std::string* role, std::string* name) {
   if (!after.empty()) *name = internal::title_case_name(after);
 }
 
-void segment_resolution(Document& doc, const std::vector<Line>& lines) {
+void segment_resolution(model::Document& doc, const std::vector<Line>& lines) {
   const std::string_view text = doc.text;
   ClauseBuilder cur(text);
-  std::vector<Clause>& out = doc.clauses;
+  std::vector<model::Clause>& out = doc.clauses;
   bool body = false;          // a visa, considérant or recital was seen
   bool dispositif = false;    // an article was seen
   int next_article = 1;
@@ -284,18 +284,18 @@ void segment_resolution(Document& doc, const std::vector<Line>& lines) {
     const std::string_view word = first_word(t);
     bool handled = true;
 
-    if (!body && !dispositif && (cur.empty() || cur.kind() == ClauseKind::kParagraph) &&
+    if (!body && !dispositif && (cur.empty() || cur.kind() == model::ClauseKind::kParagraph) &&
         !preamble_institution(t).empty()) {
       cur.flush(&out);
-      cur.start(ClauseKind::kPreamble, line);
+      cur.start(model::ClauseKind::kPreamble, line);
       if (institution.empty()) institution = preamble_institution(t);
     } else if ((word == "Vu" || word == "VU") && !dispositif) {
       cur.flush(&out);
-      cur.start(ClauseKind::kVisa, line);
+      cur.start(model::ClauseKind::kVisa, line);
       body = true;
     } else if ((word == "Consid\xC3\xA9rant" || word == "CONSID\xC3\x89RANT") && !dispositif) {
       cur.flush(&out);
-      cur.start(ClauseKind::kConsiderant, line);
+      cur.start(model::ClauseKind::kConsiderant, line);
       body = true;
     } else if (!dispositif &&
                (is_participle(word) ||
@@ -303,51 +303,51 @@ void segment_resolution(Document& doc, const std::vector<Line>& lines) {
                 ((word == "Se" || word == "S") && ends_clause_punct(prev) &&
                  is_generic_participle(first_word(internal::trim(t.substr(word.size() + 1))))))) {
       cur.flush(&out);
-      cur.start(ClauseKind::kRecital, line);
+      cur.start(model::ClauseKind::kRecital, line);
       body = true;
     } else if (numbered_article(t, next_article, &number, &lead)) {
       cur.flush(&out);
-      cur.start(ClauseKind::kArticle, line, std::move(number), std::move(lead));
+      cur.start(model::ClauseKind::kArticle, line, std::move(number), std::move(lead));
       ++next_article;
       dispositif = true;
     } else if (std::string p, d; place_date(t, &p, &d)) {
       cur.flush(&out);
-      cur.start(ClauseKind::kPlaceDate, line);
+      cur.start(model::ClauseKind::kPlaceDate, line);
       if (place.empty()) place = std::move(p);
       if (date.empty()) date = std::move(d);
     } else if (signature_role(t) && ends_clause_punct(t)) {
       cur.flush(&out);
-      cur.start(ClauseKind::kSignature, line);
+      cur.start(model::ClauseKind::kSignature, line);
     } else if (signed_line(t)) {
-      if (!cur.empty() && cur.kind() == ClauseKind::kSignature) {
+      if (!cur.empty() && cur.kind() == model::ClauseKind::kSignature) {
         cur.append(line);
       } else {
         cur.flush(&out);
-        cur.start(ClauseKind::kSignature, line);
+        cur.start(model::ClauseKind::kSignature, line);
       }
     } else if (body && blank_before && first_is_upper(t) &&
                (last_byte(prev) == ';' || last_byte(prev) == '.' || last_byte(prev) == ':') &&
                !cur.empty() &&
-               (cur.kind() == ClauseKind::kConsiderant || cur.kind() == ClauseKind::kRecital ||
-                cur.kind() == ClauseKind::kArticle)) {
+               (cur.kind() == model::ClauseKind::kConsiderant || cur.kind() == model::ClauseKind::kRecital ||
+                cur.kind() == model::ClauseKind::kArticle)) {
       // An unnumbered dispositif paragraph ("Demande au Gouvernement …").
       cur.flush(&out);
-      cur.start(ClauseKind::kArticle, line, "", std::string(word));
+      cur.start(model::ClauseKind::kArticle, line, "", std::string(word));
       dispositif = true;
     } else {
       handled = false;
     }
     if (!handled) {
       if (cur.empty()) {
-        cur.start(ClauseKind::kParagraph, line);
-      } else if (cur.kind() == ClauseKind::kParagraph && blank_before) {
+        cur.start(model::ClauseKind::kParagraph, line);
+      } else if (cur.kind() == model::ClauseKind::kParagraph && blank_before) {
         cur.flush(&out);
-        cur.start(ClauseKind::kParagraph, line);
+        cur.start(model::ClauseKind::kParagraph, line);
       } else {
         cur.append(line);
       }
     }
-    if (!cur.empty() && cur.kind() == ClauseKind::kSignature && signed_line(t)) {
+    if (!cur.empty() && cur.kind() == model::ClauseKind::kSignature && signed_line(t)) {
       // Signature complete once the name is there.
       parse_signature(cur.clause().text, &role, &signer);
     }
@@ -356,8 +356,8 @@ void segment_resolution(Document& doc, const std::vector<Line>& lines) {
   }
   cur.flush(&out);
 
-  for (const Clause& c : out) {
-    if (c.kind == ClauseKind::kSignature && role.empty() && signer.empty()) {
+  for (const model::Clause& c : out) {
+    if (c.kind == model::ClauseKind::kSignature && role.empty() && signer.empty()) {
       parse_signature(c.text, &role, &signer);
     }
   }
@@ -387,8 +387,8 @@ void for_each_paragraph(const std::vector<Line>& lines, Fn&& fn) {
 }
 
 void add_paragraph(ClauseBuilder& cur, const std::vector<Line>& lines, std::size_t i,
-                   std::size_t j, ClauseKind kind, std::string number,
-                   std::vector<Clause>* out) {
+                   std::size_t j, model::ClauseKind kind, std::string number,
+                   std::vector<model::Clause>* out) {
   cur.start(kind, lines[i], std::move(number));
   for (std::size_t k = i + 1; k < j; ++k) cur.append(lines[k]);
   cur.flush(out);
@@ -426,7 +426,7 @@ bool is_expose_heading(std::string_view t) {
   return f == "expose sommaire" || f == "expose des motifs";
 }
 
-void segment_amendment(Document& doc, const std::vector<Line>& lines) {
+void segment_amendment(model::Document& doc, const std::vector<Line>& lines) {
   const std::string_view text = doc.text;
   ClauseBuilder cur(text);
   bool first = true;
@@ -437,7 +437,7 @@ void segment_amendment(Document& doc, const std::vector<Line>& lines) {
     if (first) {
       first = false;
       if (looks_like_target(t)) {
-        add_paragraph(cur, lines, i, j, ClauseKind::kTarget, "", &doc.clauses);
+        add_paragraph(cur, lines, i, j, model::ClauseKind::kTarget, "", &doc.clauses);
         return;
       }
     }
@@ -446,9 +446,9 @@ void segment_amendment(Document& doc, const std::vector<Line>& lines) {
       return;
     }
     if (expose) {
-      add_paragraph(cur, lines, i, j, ClauseKind::kExpose, "", &doc.clauses);
+      add_paragraph(cur, lines, i, j, model::ClauseKind::kExpose, "", &doc.clauses);
     } else {
-      add_paragraph(cur, lines, i, j, ClauseKind::kDispositif, std::to_string(++paragraph),
+      add_paragraph(cur, lines, i, j, model::ClauseKind::kDispositif, std::to_string(++paragraph),
                     &doc.clauses);
     }
   });
@@ -632,10 +632,10 @@ bool division_heading(std::string_view t) {
   return false;
 }
 
-void segment_legal(Document& doc, const std::vector<Line>& lines) {
+void segment_legal(model::Document& doc, const std::vector<Line>& lines) {
   const std::string_view text = doc.text;
   ClauseBuilder cur(text);
-  std::vector<Clause>& out = doc.clauses;
+  std::vector<model::Clause>& out = doc.clauses;
   std::string outer;  // from "Article N" heading lines
   std::string inner;  // from an inline "Art. L. 1114-1. -" inside a quotation
   bool seen_structure = false;  // an article or division heading was seen
@@ -650,7 +650,7 @@ void segment_legal(Document& doc, const std::vector<Line>& lines) {
     const std::string_view first = line_text(text, lines[para_start]);
     const bool quoted = starts_with_quote(first);
     std::string number;
-    ClauseKind kind = ClauseKind::kAlinea;
+    model::ClauseKind kind = model::ClauseKind::kAlinea;
     if (quoted) {
       std::string n;
       if (inline_article(strip_open_quote(first), &n)) inner = std::move(n);
@@ -659,13 +659,13 @@ void segment_legal(Document& doc, const std::vector<Line>& lines) {
     }
     number = (quoted && !inner.empty()) ? inner : outer;
     if (!seen_structure && number.empty()) {
-      kind = first_paragraph ? ClauseKind::kHeading : ClauseKind::kParagraph;
+      kind = first_paragraph ? model::ClauseKind::kHeading : model::ClauseKind::kParagraph;
     }
     // The title line of a division ("Chapitre IV" / "Dispositions relatives …").
     const std::string_view last = line_text(text, lines[end_index - 1]);
     if (after_division && end_index == para_start + 1 && first.size() < 200 &&
         !(ends_clause_punct(last) || last_byte(last) == '!' || last_byte(last) == '?')) {
-      kind = ClauseKind::kHeading;
+      kind = model::ClauseKind::kHeading;
       number.clear();
     }
     after_division = false;
@@ -697,7 +697,7 @@ void segment_legal(Document& doc, const std::vector<Line>& lines) {
     }
     if (division_heading(unquoted)) {
       flush(i);
-      cur.start(ClauseKind::kHeading, line);
+      cur.start(model::ClauseKind::kHeading, line);
       cur.flush(&out);
       if (unquoted.size() != t.size()) inner.clear();
       after_division = true;
@@ -715,10 +715,10 @@ void segment_legal(Document& doc, const std::vector<Line>& lines) {
 }
 
 // One clause per paragraph.
-void segment_paragraphs(Document& doc, const std::vector<Line>& lines) {
+void segment_paragraphs(model::Document& doc, const std::vector<Line>& lines) {
   ClauseBuilder cur(doc.text);
   for_each_paragraph(lines, [&](std::size_t i, std::size_t j) {
-    add_paragraph(cur, lines, i, j, ClauseKind::kParagraph, "", &doc.clauses);
+    add_paragraph(cur, lines, i, j, model::ClauseKind::kParagraph, "", &doc.clauses);
   });
 }
 
@@ -731,7 +731,7 @@ bool type_is(std::string_view folded_type, std::string_view what) {
   return folded_type.find(what) != std::string_view::npos;
 }
 
-TextKind classify(const Document& doc, const std::vector<Line>& lines) {
+TextKind classify(const model::Document& doc, const std::vector<Line>& lines) {
   const std::string type = analyzers::fold(doc.type);
   const std::string_view text = doc.text;
   if (type_is(type, "amendement")) return TextKind::kAmendment;
@@ -774,7 +774,7 @@ TextKind classify(const Document& doc, const std::vector<Line>& lines) {
 
 }  // namespace
 
-void segment(Document& doc) {
+void segment(model::Document& doc) {
   doc.clauses.clear();
   const std::vector<Line> lines = split_lines(doc.text);
   switch (classify(doc, lines)) {
@@ -792,7 +792,7 @@ void segment(Document& doc) {
       break;
   }
   std::string last_code;  // "du même code" may refer to an earlier clause
-  for (Clause& clause : doc.clauses) {
+  for (model::Clause& clause : doc.clauses) {
     internal::extract_cites(clause.text, &clause.cites, &last_code);
     extract_places(clause.text, &clause.territories, &clause.countries);
     for (const std::string& v : clause.cites) internal::add_unique(doc.cites, v);

@@ -8,32 +8,18 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include "hemicycle/analyzers/analyzer.h"
-#include "hemicycle/indexer/schema.h"
+#include "hemicycle/format/records.h"
+#include "hemicycle/format/schema.h"
 
 namespace hemicycle::indexer {
+namespace schema = format::schema;
+namespace store = format::store;
+
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write_string_array(Writer& w, const char* key, const std::vector<std::string>& values) {
-  w.Key(key);
-  w.StartArray();
-  for (const auto& v : values) w.String(v);
-  w.EndArray();
-}
-
-void write_if(Writer& w, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  w.Key(key);
-  w.String(value);
-}
-
 // Facet values of a document, display forms, for the facets value slot.
-schema::FacetList document_facets(const corpus::Document& doc) {
+schema::FacetList document_facets(const model::Document& doc) {
   schema::FacetList f;
   if (!doc.type.empty()) f.emplace_back("type", doc.type);
   if (!doc.institution.empty()) f.emplace_back("institution", doc.institution);
@@ -47,64 +33,36 @@ schema::FacetList document_facets(const corpus::Document& doc) {
   return f;
 }
 
-std::string summary_json(const corpus::Document& doc) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  w.Key("id");
-  w.String(doc.id);
-  write_if(w, "title", doc.title);
-  write_if(w, "type", doc.type);
-  write_if(w, "institution", doc.institution);
-  write_if(w, "date", doc.date);
-  write_if(w, "legislature", doc.legislature);
-  write_if(w, "place", doc.place);
-  if (!doc.signatories.empty()) write_string_array(w, "signatories", doc.signatories);
-  write_if(w, "signatory_role", doc.signatory_role);
-  write_if(w, "outcome", doc.outcome);
-  write_if(w, "texte_ref", doc.texte_ref);
-  write_if(w, "dossier_ref", doc.dossier_ref);
-  write_if(w, "source", doc.source);
-  write_if(w, "origin", doc.origin);
-  if (doc.line) {
-    w.Key("line");
-    w.Uint64(doc.line);
-  }
-  if (!doc.cites.empty()) write_string_array(w, "cites", doc.cites);
-  if (!doc.territories.empty()) write_string_array(w, "territories", doc.territories);
-  if (!doc.countries.empty()) write_string_array(w, "countries", doc.countries);
-  if (!doc.extras.empty()) {
-    w.Key("extras");
-    w.StartObject();
-    for (const auto& [k, v] : doc.extras) {
-      w.Key(k.c_str(), static_cast<rapidjson::SizeType>(k.size()));
-      w.String(v);
-    }
-    w.EndObject();
-  }
-  w.Key("clauses");
-  w.Uint64(doc.clauses.size());
-  w.Key("text_bytes");
-  w.Uint64(doc.text.size());
-  w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+std::string summary_record(const model::Document& doc) {
+  format::StoredDocument d;
+  d.id = doc.id;
+  d.title = doc.title;
+  d.type = doc.type;
+  d.institution = doc.institution;
+  d.date = doc.date;
+  d.legislature = doc.legislature;
+  d.place = doc.place;
+  d.signatories = doc.signatories;
+  d.signatory_role = doc.signatory_role;
+  d.outcome = doc.outcome;
+  d.texte_ref = doc.texte_ref;
+  d.dossier_ref = doc.dossier_ref;
+  d.source = doc.source;
+  d.origin = doc.origin;
+  d.line = doc.line;
+  d.cites = doc.cites;
+  d.territories = doc.territories;
+  d.countries = doc.countries;
+  d.extras = doc.extras;
+  d.clauses = doc.clauses.size();
+  d.text_bytes = doc.text.size();
+  return format::encode(d);
 }
 
-std::string clause_json(const corpus::Document& doc, std::size_t index) {
-  const corpus::Clause& c = doc.clauses[index];
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();  // the document id is in kSlotDocId: not repeated here
-  w.Key("index");
-  w.Uint64(index + 1);
-  w.Key("kind");
-  w.String(corpus::to_string(c.kind).data(), corpus::to_string(c.kind).size());
-  write_if(w, "number", c.number);
-  write_if(w, "lead", c.lead);
-  w.Key("text");
-  w.String(c.text);
-  w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+std::string clause_record(const model::Document& doc, std::size_t index) {
+  const model::Clause& c = doc.clauses[index];
+  return format::encode(format::StoredClause{index + 1, std::string(model::to_string(c.kind)),
+                                             c.number, c.lead, c.text});
 }
 
 // "2026-11-29T01:24:00Z"
@@ -145,7 +103,7 @@ constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-8";
 
 }  // namespace
 
-std::uint64_t content_hash(const corpus::Document& doc) {
+std::uint64_t content_hash(const model::Document& doc) {
   std::uint64_t h = 14695981039346656037ull;
   fnv1a(h, kLayoutVersion);
   if (doc.fingerprint != 0) {
@@ -214,7 +172,7 @@ std::optional<std::pair<std::string, std::string>> DocumentBuilder::take_trained
   return impl_->packer.take_trained();
 }
 
-std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc,
+std::vector<Xapian::Document> DocumentBuilder::build(const model::Document& doc,
                                                      std::uint64_t hash, Lexicon* new_forms) {
   std::vector<Xapian::Document> out;
   out.reserve(doc.clauses.size() + 1);
@@ -235,7 +193,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
   std::vector<std::string> kinds;
 
   for (std::size_t i = 0; i < doc.clauses.size(); ++i) {
-    const corpus::Clause& c = doc.clauses[i];
+    const model::Clause& c = doc.clauses[i];
     Xapian::Document xd;
     auto& counts = impl_->counts;
     counts.clear();
@@ -250,7 +208,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     for (const auto& [word, count] : counts) {
       xd.add_term(word, schema::normalized_wdf(count, length, schema::kClauseLengthPivot));
     }
-    const std::string_view kind = corpus::to_string(c.kind);
+    const std::string_view kind = model::to_string(c.kind);
     std::string kind_term = schema::facet_term(kind_field, kind);
     xd.add_boolean_term(kind_term);
     if (std::find(kinds.begin(), kinds.end(), kind_term) == kinds.end()) {
@@ -262,7 +220,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     xd.add_value(schema::kSlotDocId, doc.id);
     xd.add_value(schema::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(i + 1)));
     xd.add_value(schema::kSlotKind, std::string(kind));
-    xd.add_value(schema::kSlotStored, impl_->packer.pack(clause_json(doc, i)));
+    xd.add_value(schema::kSlotStored, impl_->packer.pack(clause_record(doc, i)));
     out.push_back(std::move(xd));
   }
 
@@ -305,7 +263,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const corpus::Document& doc
     kind_list.append(t, kind_field.prefix.size());
   }
   summary.add_value(schema::kSlotKind, kind_list);
-  summary.add_value(schema::kSlotStored, impl_->packer.pack(summary_json(doc)));
+  summary.add_value(schema::kSlotStored, impl_->packer.pack(summary_record(doc)));
   return out;
 }
 
@@ -345,7 +303,7 @@ Indexer::~Indexer() {
   }
 }
 
-std::optional<PreparedDocument> Indexer::if_unchanged(const corpus::Document& doc) const {
+std::optional<PreparedDocument> Indexer::if_unchanged(const model::Document& doc) const {
   if (known_.empty()) return std::nullopt;
   auto known = known_.find(id_key(doc.id));
   if (known == known_.end() || known->second != content_hash(doc)) return std::nullopt;
@@ -357,7 +315,7 @@ std::optional<PreparedDocument> Indexer::if_unchanged(const corpus::Document& do
   return p;
 }
 
-PreparedDocument Indexer::prepare(const corpus::Document& doc, DocumentBuilder& builder) const {
+PreparedDocument Indexer::prepare(const model::Document& doc, DocumentBuilder& builder) const {
   if (auto unchanged = if_unchanged(doc)) return std::move(*unchanged);
   PreparedDocument p;
   p.id = doc.id;

@@ -27,8 +27,8 @@
 namespace {
 
 namespace fs = std::filesystem;
-using hemicycle::corpus::Document;
-using hemicycle::corpus::Warning;
+using hemicycle::model::Document;
+using hemicycle::model::Warning;
 using hemicycle::indexer::PreparedDocument;
 
 constexpr const char* kUsage =

@@ -8,9 +8,10 @@
 #include <string>
 #include <vector>
 
-#include <rapidjson/document.h>
 #include <xapian.h>
 
+#include "hemicycle/format/records.h"
+#include "hemicycle/model/document.h"
 #include "hemicycle/searcher/json.h"
 #include "hemicycle/searcher/searcher.h"
 
@@ -139,19 +140,8 @@ Flags parse_flags(int argc, char** argv) {
 
 // French name of a clause kind.
 std::string kind_name(const std::string& kind) {
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"preamble", "préambule"},    {"visa", "visa"},
-      {"considerant", "considérant"}, {"recital", "rappel"},
-      {"article", "article"},       {"place_date", "lieu et date"},
-      {"signature", "signature"},   {"target", "division visée"},
-      {"dispositif", "dispositif"}, {"expose", "exposé sommaire"},
-      {"heading", "intitulé"},      {"alinea", "alinéa"},
-      {"paragraph", "paragraphe"},
-  };
-  for (const auto& [k, name] : kNames) {
-    if (kind == k) return name;
-  }
-  return kind;
+  const auto k = hemicycle::model::clause_kind_from_string(kind);
+  return k ? std::string(hemicycle::model::label(*k)) : kind;
 }
 
 // A clause as a reader would cite it: "article 7", "article 2 A" (an alinéa of it),
@@ -241,32 +231,9 @@ void print_human(const SearchResult& r, bool tty) {
 }
 
 void print_document(const DocumentView& d) {
-  rapidjson::Document meta;
-  meta.Parse(d.metadata_json.c_str(), d.metadata_json.size());
   std::printf("%s\n", d.id.c_str());
-  if (!meta.HasParseError() && meta.IsObject()) {
-    for (const auto& m : meta.GetObject()) {
-      if (m.value.IsString()) {
-        std::printf("  %s: %s\n", m.name.GetString(), m.value.GetString());
-      } else if (m.value.IsArray()) {
-        std::string line;
-        for (const auto& v : m.value.GetArray()) {
-          if (!v.IsString()) continue;
-          if (!line.empty()) line += "; ";
-          line += v.GetString();
-        }
-        std::printf("  %s: %s\n", m.name.GetString(), line.c_str());
-      } else if (m.value.IsObject()) {
-        for (const auto& e : m.value.GetObject()) {
-          if (e.value.IsString()) {
-            std::printf("  %s: %s\n", e.name.GetString(), e.value.GetString());
-          }
-        }
-      } else if (m.value.IsUint64()) {
-        std::printf("  %s: %llu\n", m.name.GetString(),
-                    static_cast<unsigned long long>(m.value.GetUint64()));
-      }
-    }
+  for (const auto& [key, value] : hemicycle::format::display_fields(d.metadata)) {
+    std::printf("  %s: %s\n", key.c_str(), value.c_str());
   }
   for (const auto& c : d.clauses) {
     std::printf("\n[%s] %s\n%s\n", c.id.c_str(), clause_label(c.kind, c.number).c_str(),

@@ -2,11 +2,11 @@
 
 #include <cstdlib>
 
-#include "hemicycle/indexer/schema.h"
+#include "hemicycle/format/schema.h"
 
 namespace hemicycle::searcher {
 
-namespace schema = indexer::schema;
+namespace schema = format::schema;
 
 DocumentFilterSource::DocumentFilterSource(Xapian::Query summaries,
                                            std::shared_ptr<DocumentRanges> cache)

@@ -3,22 +3,22 @@
 #include <algorithm>
 #include <array>
 
-#include "hemicycle/corpus/document.h"
+#include "hemicycle/model/document.h"
 
 namespace hemicycle::searcher {
 
-namespace schema = indexer::schema;
+namespace schema = format::schema;
 
 namespace {
 
-constexpr int kKindCount = static_cast<int>(corpus::ClauseKind::kParagraph) + 1;
+constexpr int kKindCount = model::kClauseKindCount;
 
 // Appends the clause kinds counted (documents per kind index) as facet values.
 template <typename Counts>
 void add_kind_values(const Counts& kinds, Facet& facet) {
   for (int k = 0; k < kKindCount; ++k) {
     if (kinds[static_cast<std::size_t>(k)] == 0) continue;
-    facet.values.push_back({std::string(corpus::to_string(static_cast<corpus::ClauseKind>(k))),
+    facet.values.push_back({std::string(model::to_string(static_cast<model::ClauseKind>(k))),
                             static_cast<std::size_t>(kinds[static_cast<std::size_t>(k)])});
   }
 }
@@ -38,7 +38,7 @@ void keep_top(Facet& facet, std::size_t limit) {
 }
 
 int kind_index(std::string_view name) {
-  auto kind = corpus::clause_kind_from_string(name);
+  auto kind = model::clause_kind_from_string(name);
   return kind ? static_cast<int>(*kind) : -1;
 }
 
@@ -163,8 +163,8 @@ void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
     kind = order == summary_order_
                ? FacetTable::kSummary
                : static_cast<std::uint8_t>(
-                     corpus::clause_kind_from_string(doc.get_value(schema::kSlotKind))
-                         .value_or(corpus::ClauseKind::kParagraph));
+                     model::clause_kind_from_string(doc.get_value(schema::kSlotKind))
+                         .value_or(model::ClauseKind::kParagraph));
   }
   count(d, kind);
 }

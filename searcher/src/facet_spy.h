@@ -10,7 +10,7 @@
 
 #include <xapian.h>
 
-#include "hemicycle/indexer/schema.h"
+#include "hemicycle/format/schema.h"
 #include "facet_table.h"
 #include "hemicycle/searcher/searcher.h"
 
@@ -45,7 +45,7 @@ class FacetCounter : public Xapian::MatchSpy {
 // Local databases only: it is not serialisable for remote shards. Not thread-safe.
 class FacetSpy : public FacetCounter {
  public:
-  explicit FacetSpy(std::vector<const indexer::schema::Field*> fields);
+  explicit FacetSpy(std::vector<const format::schema::Field*> fields);
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
@@ -73,7 +73,7 @@ class FacetSpy : public FacetCounter {
 
   void add_kinds(PerDocument& d, std::string_view kinds);
 
-  std::vector<const indexer::schema::Field*> fields_;
+  std::vector<const format::schema::Field*> fields_;
   std::vector<int> field_slot_;  // schema field index -> index in counts_, or -1
   bool want_kind_ = false;
   bool restrict_ = false;
@@ -86,7 +86,7 @@ class FacetSpy : public FacetCounter {
 // The same counts from a FacetTable: one pass over the matches, no value read.
 class TableFacetSpy : public FacetCounter {
  public:
-  TableFacetSpy(std::vector<const indexer::schema::Field*> fields, const FacetTable& table);
+  TableFacetSpy(std::vector<const format::schema::Field*> fields, const FacetTable& table);
 
   void operator()(const Xapian::Document& doc, double weight) override;
   bool counts_docids() const override { return table_.single_database(); }
@@ -121,7 +121,7 @@ class TableFacetSpy : public FacetCounter {
     std::uint32_t clauses = 0;  // matching clauses
     std::uint32_t kinds = 0;    // kinds of the matching clauses (bits), and kSeen
   };
-  std::vector<const indexer::schema::Field*> fields_;
+  std::vector<const format::schema::Field*> fields_;
   const FacetTable& table_;
   std::vector<PerDocument> per_document_;  // per table document
   std::vector<std::uint32_t> touched_;     // documents seen, in order

@@ -4,12 +4,12 @@
 #include <cstdlib>
 #include <stdexcept>
 
-#include "hemicycle/corpus/document.h"
-#include "hemicycle/indexer/schema.h"
+#include "hemicycle/model/document.h"
+#include "hemicycle/format/schema.h"
 
 namespace hemicycle::searcher {
 
-namespace schema = indexer::schema;
+namespace schema = format::schema;
 
 namespace {
 
@@ -21,7 +21,7 @@ std::size_t group_of(std::string_view field) {
 }
 
 std::uint8_t kind_index(std::string_view name) {
-  auto kind = corpus::clause_kind_from_string(name);
+  auto kind = model::clause_kind_from_string(name);
   return kind ? static_cast<std::uint8_t>(*kind) : 0;
 }
 

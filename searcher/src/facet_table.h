@@ -36,7 +36,7 @@ class FacetTable {
   bool single_database() const { return single_; }
 
   // The document of a Xapian document (summary or clause) of the combined database, and
-  // the kind index of a clause (corpus::ClauseKind) or kSummary, packed in one word so that
+  // the kind index of a clause (model::ClauseKind) or kSummary, packed in one word so that
   // a match costs one memory access: document << 8 | kind.
   std::uint32_t entry(Xapian::docid g) const { return g < entry_.size() ? entry_[g] : kNoEntry; }
   static std::uint32_t document_in(std::uint32_t entry) {

@@ -100,11 +100,12 @@ std::string to_json(const DocumentView& d) {
   w.StartObject();
   field(w, "id", d.id);
   w.Key("metadata");
-  if (d.metadata_json.empty()) {
+  if (d.metadata.id.empty()) {
     w.StartObject();
     w.EndObject();
   } else {
-    w.RawValue(d.metadata_json.data(), d.metadata_json.size(), rapidjson::kObjectType);
+    const std::string metadata = format::encode(d.metadata);  // the stored record as it is
+    w.RawValue(metadata.data(), metadata.size(), rapidjson::kObjectType);
   }
   w.Key("clauses");
   w.StartArray();

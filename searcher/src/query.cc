@@ -5,7 +5,7 @@
 namespace hemicycle::searcher {
 namespace {
 
-namespace schema = indexer::schema;
+namespace schema = format::schema;
 
 bool is_space(std::string_view s, std::size_t i, std::size_t* len) {
   unsigned char c = s[i];

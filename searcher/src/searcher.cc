@@ -9,22 +9,22 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <rapidjson/document.h>
 #include <xapian.h>
 
 #include "doc_filter.h"
 #include "facet_spy.h"
 #include "facet_table.h"
 #include "hemicycle/analyzers/analyzer.h"
-#include "hemicycle/corpus/document.h"
-#include "hemicycle/indexer/schema.h"
-#include "hemicycle/indexer/store.h"
+#include "hemicycle/model/document.h"
+#include "hemicycle/format/records.h"
+#include "hemicycle/format/schema.h"
+#include "hemicycle/format/store.h"
 #include "hemicycle/searcher/query.h"
 #include "hemicycle/searcher/snippet.h"
 
 namespace hemicycle::searcher {
 
-namespace schema = indexer::schema;
+namespace schema = format::schema;
 using Xapian::Query;
 
 const char* to_string(Tier tier) {
@@ -90,12 +90,6 @@ Query adjacency_boost(const std::vector<std::vector<QueryItem>>& units) {
   return combine(Query::OP_OR, pairs);
 }
 
-std::string json_string(const rapidjson::Value& obj, const char* key) {
-  auto it = obj.FindMember(key);
-  if (it == obj.MemberEnd() || !it->value.IsString()) return {};
-  return std::string(it->value.GetString(), it->value.GetStringLength());
-}
-
 // The documents a query excludes (`-word`, `-"phrase"`): by facet table document with one
 // database and a table, else by id.
 struct Exclusions {
@@ -152,7 +146,7 @@ struct Searcher::Impl {
   std::vector<Xapian::Database> shards;  // each shard alone (metadata is per database)
   analyzers::FrenchAnalyzer analyzer;
   std::unique_ptr<FacetTable> table;  // see SearcherOptions::facet_table
-  indexer::store::Unpacker unpacker;  // the stored JSON's dictionaries, of every shard
+  format::store::Unpacker unpacker;  // the stored JSON's dictionaries, of every shard
 
   // The JSON stored for a summary or a clause (empty if it cannot be read).
   std::string stored(const Xapian::Document& doc) {
@@ -226,7 +220,7 @@ struct Searcher::Impl {
 
   // The summary's metadata for a document id, parsed. `d`: the document in the facet
   // table, if known (the summary is then read by docid, without a term lookup).
-  bool summary_of(const std::string& doc_id, rapidjson::Document* out,
+  bool summary_of(const std::string& doc_id, format::StoredDocument* out,
                   std::uint32_t d = FacetTable::kNone) {
     Xapian::docid summary = 0;
     if (table && d < table->documents()) {
@@ -237,9 +231,7 @@ struct Searcher::Impl {
       if (it == db.postlist_end(term)) return false;
       summary = *it;
     }
-    const std::string data = stored(db.get_document(summary));
-    out->Parse(data.c_str(), data.size());
-    return !out->HasParseError() && out->IsObject();
+    return format::decode(stored(db.get_document(summary)), out);
   }
 
   Xapian::Enquire enquire(const Query& q, Sort sort) {
@@ -383,7 +375,7 @@ struct Searcher::Impl {
     for (const auto& ff : pq.filters) {
       if (!ff.field->clause_level) continue;
       const std::string term = schema::facet_term(*ff.field, ff.value);
-      const auto kind = corpus::clause_kind_from_string(term.substr(ff.field->prefix.size()));
+      const auto kind = model::clause_kind_from_string(term.substr(ff.field->prefix.size()));
       const std::uint32_t bit = kind ? 1u << static_cast<unsigned>(*kind) : 0;
       if (ff.negated) {
         refused |= bit;
@@ -407,17 +399,12 @@ struct Searcher::Impl {
   // Fills the clause fields of a hit from a clause's Xapian document.
   void fill_clause(Hit& hit, const Xapian::Document& doc,
                    const std::unordered_set<std::string>& terms) {
-    const std::string data = stored(doc);
-    rapidjson::Document j;
-    j.Parse(data.c_str(), data.size());
-    if (j.HasParseError() || !j.IsObject()) return;
-    auto index = j.FindMember("index");
-    if (index != j.MemberEnd() && index->value.IsUint64()) {
-      hit.clause_id = schema::clause_id(doc.get_value(schema::kSlotDocId), index->value.GetUint64());
-    }
-    hit.kind = json_string(j, "kind");
-    hit.number = json_string(j, "number");
-    hit.text = json_string(j, "text");
+    format::StoredClause c;
+    if (!format::decode(stored(doc), &c)) return;
+    if (c.index != 0) hit.clause_id = schema::clause_id(doc.get_value(schema::kSlotDocId), c.index);
+    hit.kind = std::move(c.kind);
+    hit.number = std::move(c.number);
+    hit.text = std::move(c.text);
     hit.highlights = find_highlights(hit.text, terms, analyzer);
     Snippet s = make_snippet(hit.text, hit.highlights);
     hit.snippet = std::move(s.text);
@@ -426,12 +413,12 @@ struct Searcher::Impl {
 
   // `d`: the document in the facet table, if known.
   void fill_document(Hit& hit, std::uint32_t d) {
-    rapidjson::Document j;
-    if (!summary_of(hit.document_id, &j, d)) return;
-    hit.title = json_string(j, "title");
-    hit.type = json_string(j, "type");
-    hit.institution = json_string(j, "institution");
-    hit.date = json_string(j, "date");
+    format::StoredDocument s;
+    if (!summary_of(hit.document_id, &s, d)) return;
+    hit.title = std::move(s.title);
+    hit.type = std::move(s.type);
+    hit.institution = std::move(s.institution);
+    hit.date = std::move(s.date);
   }
 
   // Counts the clauses holding any item of `units` (words, or phrases) that pass the
@@ -1066,7 +1053,7 @@ std::optional<DocumentView> Searcher::document_once(const std::string& id) {
   if (pl == im.db.postlist_end(unique)) return std::nullopt;
   DocumentView view;
   view.id = id;
-  view.metadata_json = im.stored(im.db.get_document(*pl));
+  format::decode(im.stored(im.db.get_document(*pl)), &view.metadata);
 
   Xapian::Enquire e(im.db);
   e.set_query(Query(Query::OP_FILTER, Query(std::string(schema::kClauseTerm)),
@@ -1075,18 +1062,15 @@ std::optional<DocumentView> Searcher::document_once(const std::string& id) {
   e.set_sort_by_value(schema::kSlotOrder, false);
   Xapian::MSet m = e.get_mset(0, im.db.get_doccount());
   for (auto it = m.begin(); it != m.end(); ++it) {
-    const std::string data = im.stored(it.get_document());
-    rapidjson::Document j;
-    j.Parse(data.c_str(), data.size());
-    if (j.HasParseError() || !j.IsObject()) continue;
+    format::StoredClause stored;
+    if (!format::decode(im.stored(it.get_document()), &stored)) continue;
     ClauseView c;
-    auto idx = j.FindMember("index");
-    if (idx != j.MemberEnd() && idx->value.IsUint64()) c.index = idx->value.GetUint64();
+    c.index = stored.index;
     c.id = schema::clause_id(id, c.index);
-    c.kind = json_string(j, "kind");
-    c.number = json_string(j, "number");
-    c.lead = json_string(j, "lead");
-    c.text = json_string(j, "text");
+    c.kind = std::move(stored.kind);
+    c.number = std::move(stored.number);
+    c.lead = std::move(stored.lead);
+    c.text = std::move(stored.text);
     view.clauses.push_back(std::move(c));
   }
   return view;

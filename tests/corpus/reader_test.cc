@@ -14,9 +14,9 @@
 
 namespace {
 
-using hemicycle::corpus::ClauseKind;
-using hemicycle::corpus::Document;
-using hemicycle::corpus::Warning;
+using hemicycle::model::ClauseKind;
+using hemicycle::model::Document;
+using hemicycle::model::Warning;
 
 struct Result {
   std::vector<Document> docs;

@@ -12,15 +12,15 @@
 
 namespace {
 
-using hemicycle::corpus::ClauseKind;
-using hemicycle::corpus::Document;
-using hemicycle::corpus::Warning;
+using hemicycle::model::ClauseKind;
+using hemicycle::model::Document;
+using hemicycle::model::Warning;
 
 const char kSeed[] = "corpus/sample/000_9342120a74825bec.txt";
 
 std::map<std::string, int> kind_counts(const Document& doc) {
   std::map<std::string, int> counts;
-  for (const auto& c : doc.clauses) ++counts[std::string(hemicycle::corpus::to_string(c.kind))];
+  for (const auto& c : doc.clauses) ++counts[std::string(hemicycle::model::to_string(c.kind))];
   return counts;
 }
 

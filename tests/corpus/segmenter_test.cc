@@ -11,9 +11,9 @@
 
 namespace {
 
-using hemicycle::corpus::Clause;
-using hemicycle::corpus::ClauseKind;
-using hemicycle::corpus::Document;
+using hemicycle::model::Clause;
+using hemicycle::model::ClauseKind;
+using hemicycle::model::Document;
 
 struct ExpectedClause {
   ClauseKind kind;
@@ -36,7 +36,7 @@ void check_clauses(const Document& doc, const std::vector<ExpectedClause>& expec
   for (std::size_t i = 0; i < expected.size(); ++i) {
     const Clause& c = doc.clauses[i];
     INFO("clause " << i << ": " << c.text);
-    CHECK(hemicycle::corpus::to_string(c.kind) == hemicycle::corpus::to_string(expected[i].kind));
+    CHECK(hemicycle::model::to_string(c.kind) == hemicycle::model::to_string(expected[i].kind));
     CHECK(c.number == expected[i].number);
     CHECK(c.lead == expected[i].lead);
     CHECK(c.text.substr(0, expected[i].text_prefix.size()) == expected[i].text_prefix);
@@ -51,11 +51,11 @@ void check_clauses(const Document& doc, const std::vector<ExpectedClause>& expec
 }
 
 std::vector<Document> read_all(const std::filesystem::path& path,
-                               std::vector<hemicycle::corpus::Warning>* warnings) {
+                               std::vector<hemicycle::model::Warning>* warnings) {
   std::vector<Document> docs;
   hemicycle::corpus::read_path(
       path, [&](Document&& d) { docs.push_back(std::move(d)); },
-      [&](hemicycle::corpus::Warning&& w) { warnings->push_back(std::move(w)); });
+      [&](hemicycle::model::Warning&& w) { warnings->push_back(std::move(w)); });
   return docs;
 }
 
@@ -67,12 +67,12 @@ TEST_CASE("clause kind names round-trip", "[corpus]") {
         ClauseKind::kArticle, ClauseKind::kPlaceDate, ClauseKind::kSignature, ClauseKind::kTarget,
         ClauseKind::kDispositif, ClauseKind::kExpose, ClauseKind::kHeading, ClauseKind::kAlinea,
         ClauseKind::kParagraph}) {
-    auto back = hemicycle::corpus::clause_kind_from_string(hemicycle::corpus::to_string(k));
+    auto back = hemicycle::model::clause_kind_from_string(hemicycle::model::to_string(k));
     REQUIRE(back.has_value());
     CHECK(*back == k);
   }
-  CHECK(hemicycle::corpus::to_string(ClauseKind::kPlaceDate) == "place_date");
-  CHECK_FALSE(hemicycle::corpus::clause_kind_from_string("nope").has_value());
+  CHECK(hemicycle::model::to_string(ClauseKind::kPlaceDate) == "place_date");
+  CHECK_FALSE(hemicycle::model::clause_kind_from_string("nope").has_value());
 }
 
 TEST_CASE("segmentation table", "[corpus]") {
@@ -210,7 +210,7 @@ TEST_CASE("segmenting twice gives the same result", "[corpus]") {
 }
 
 TEST_CASE("our resolution fixture", "[corpus]") {
-  std::vector<hemicycle::corpus::Warning> warnings;
+  std::vector<hemicycle::model::Warning> warnings;
   auto docs = read_all(hemicycle::testing::fixture("corpus/good/resolution_senat.txt"), &warnings);
   CHECK(warnings.empty());
   REQUIRE(docs.size() == 1);
@@ -255,7 +255,7 @@ TEST_CASE("our resolution fixture", "[corpus]") {
 }
 
 TEST_CASE("our amendment and bill fixtures", "[corpus]") {
-  std::vector<hemicycle::corpus::Warning> warnings;
+  std::vector<hemicycle::model::Warning> warnings;
   auto docs = read_all(hemicycle::testing::fixture("corpus/good/amendement.txt"), &warnings);
   CHECK(warnings.empty());
   REQUIRE(docs.size() == 1);

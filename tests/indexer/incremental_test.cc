@@ -10,11 +10,11 @@
 
 #include "hemicycle/corpus/segmenter.h"
 #include "hemicycle/indexer/indexer.h"
-#include "hemicycle/indexer/schema.h"
+#include "hemicycle/format/schema.h"
 #include "support.h"
 
-namespace schema = hemicycle::indexer::schema;
-using hemicycle::corpus::Document;
+namespace schema = hemicycle::format::schema;
+using hemicycle::model::Document;
 using hemicycle::indexer::Indexer;
 using hemicycle::testing::TempDir;
 

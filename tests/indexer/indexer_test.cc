@@ -5,12 +5,12 @@
 #include <xapian.h>
 
 #include "hemicycle/corpus/segmenter.h"
-#include "hemicycle/indexer/schema.h"
-#include "hemicycle/indexer/store.h"
+#include "hemicycle/format/schema.h"
+#include "hemicycle/format/store.h"
 #include "support.h"
 
-namespace schema = hemicycle::indexer::schema;
-using hemicycle::corpus::Document;
+namespace schema = hemicycle::format::schema;
+using hemicycle::model::Document;
 using hemicycle::indexer::Indexer;
 using hemicycle::testing::TempDir;
 
@@ -78,7 +78,7 @@ TEST_CASE("a document becomes one Xapian document per clause plus a summary", "[
   CHECK(doc.get_value(schema::kSlotKind) == "expose");
   CHECK(doc.get_value(schema::kSlotFacets).empty());
   std::string stored;
-  hemicycle::indexer::store::Unpacker unpacker;
+  hemicycle::format::store::Unpacker unpacker;
   unpacker.load(db);
   REQUIRE(unpacker.unpack(doc.get_value(schema::kSlotStored), &stored));
   CHECK(stored.find("\"kind\":\"expose\"") != std::string::npos);

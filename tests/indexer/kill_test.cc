@@ -11,7 +11,7 @@
 #include <thread>
 #include <xapian.h>
 
-#include "hemicycle/indexer/schema.h"
+#include "hemicycle/format/schema.h"
 #include "support.h"
 
 using hemicycle::testing::TempDir;
@@ -23,7 +23,7 @@ const std::string kIndex = std::string(HEMICYCLE_BINARY_DIR) + "/indexer/hemicyc
 std::size_t summaries(const std::string& db) {
   try {
     return Xapian::Database(db).get_termfreq(
-        std::string(hemicycle::indexer::schema::kSummaryTerm));
+        std::string(hemicycle::format::schema::kSummaryTerm));
   } catch (const Xapian::Error&) {
     return 0;  // not created yet
   }

@@ -1,18 +1,18 @@
 // The stored JSON of clauses and summaries: zstd frames, with a dictionary trained on the
-// first clauses of an index (indexer/include/hemicycle/indexer/store.h).
+// first clauses of an index (indexer/include/hemicycle/format/store.h).
 
-#include "hemicycle/indexer/store.h"
+#include "hemicycle/format/store.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <xapian.h>
 
-#include "hemicycle/indexer/schema.h"
+#include "hemicycle/format/schema.h"
 #include "support.h"
 
-namespace schema = hemicycle::indexer::schema;
-namespace store = hemicycle::indexer::store;
+namespace schema = hemicycle::format::schema;
+namespace store = hemicycle::format::store;
 using hemicycle::testing::TempDir;
 
 namespace {

@@ -18,8 +18,8 @@ inline std::vector<std::string> index_paths(const std::string& db,
   indexer::Indexer ix(db);
   for (const auto& p : paths) {
     corpus::read_path(
-        p, [&](corpus::Document&& d) { ix.add(d); },
-        [&](corpus::Warning&& w) { warnings.push_back(w.to_string()); });
+        p, [&](model::Document&& d) { ix.add(d); },
+        [&](model::Warning&& w) { warnings.push_back(w.to_string()); });
   }
   ix.commit();
   return warnings;

@@ -291,7 +291,7 @@ TEST_CASE("a whole document comes back in order", "[searcher]") {
   }
   CHECK(doc->clauses.front().kind == "preamble");
   CHECK(doc->clauses.back().kind == "signature");
-  CHECK(doc->metadata_json.find("\"Sénat\"") != std::string::npos);
+  CHECK(doc->metadata.institution == "Sénat");
   CHECK_FALSE(s.document("NO-SUCH-DOCUMENT"));
   std::string json = hemicycle::searcher::to_json(*doc);
   CHECK(json.find("\"clauses\":[") != std::string::npos);
@@ -377,7 +377,7 @@ TEST_CASE("facet counts follow additions, replacements and deletions", "[searche
   CHECK(facet_count(before, "type", "amendement") == 2);
 
   auto amendment = [](const std::string& id, const std::string& expose) {
-    hemicycle::corpus::Document d;
+    hemicycle::model::Document d;
     d.id = id;
     d.type = "amendement";
     d.institution = "Assemblée nationale";

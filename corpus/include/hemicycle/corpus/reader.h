@@ -5,16 +5,16 @@
 #include <istream>
 #include <string>
 
-#include "hemicycle/corpus/document.h"
+#include "hemicycle/model/document.h"
 
 namespace hemicycle::corpus {
 
-using DocumentSink = std::function<void(Document&&)>;
-using WarningSink = std::function<void(Warning&&)>;
+using DocumentSink = std::function<void(model::Document&&)>;
+using WarningSink = std::function<void(model::Warning&&)>;
 // Sees each document as read, before it is segmented (no clauses yet; its fingerprint set);
 // returning false skips it: not segmented, not handed to on_document. The indexer skips
 // the documents it already holds this way.
-using DocumentFilter = std::function<bool(const Document&)>;
+using DocumentFilter = std::function<bool(const model::Document&)>;
 
 // Reads documents and hands each one, segmented (see segmenter.h), to on_document.
 // Accepted inputs:

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hemicycle/corpus/document.h"
+#include "hemicycle/model/document.h"
 #include "hemicycle/corpus/extract.h"  // extraction helpers used by segment()
 
 namespace hemicycle::corpus {
@@ -38,6 +38,6 @@ namespace hemicycle::corpus {
 // Clause::begin/end cover the clause in doc.text, from its first to its last byte.
 // REQUIRES: doc.text is valid UTF-8. Calling it again recomputes the clauses; the facet
 // unions keep the values they already hold. Thread-safe (no shared mutable state).
-void segment(Document& doc);
+void segment(model::Document& doc);
 
 }  // namespace hemicycle::corpus

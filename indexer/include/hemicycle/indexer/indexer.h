@@ -13,8 +13,8 @@
 
 #include <xapian.h>
 
-#include "hemicycle/corpus/document.h"
-#include "hemicycle/indexer/store.h"
+#include "hemicycle/model/document.h"
+#include "hemicycle/format/store.h"
 
 namespace hemicycle::indexer {
 
@@ -53,7 +53,7 @@ struct PreparedDocument {
 // file it came from when the reader read it, else of every field and the text. Stable
 // across runs and machines; changes when the index layout changes. Computable before
 // segmentation, so that an unchanged document is never segmented again.
-std::uint64_t content_hash(const corpus::Document& doc);
+std::uint64_t content_hash(const model::Document& doc);
 
 // Builds the Xapian documents of a source document. Exposed for tests and for tools that
 // index elsewhere (e.g. shards). Not thread-safe: one per thread.
@@ -68,7 +68,7 @@ class DocumentBuilder {
   // order. Every one carries kDocPrefix + doc.id; the summary also kUniquePrefix + doc.id,
   // its source file (kSourcePrefix) and content hash (kSlotHash). When `new_forms` is given,
   // the words as written that this builder has not reported before are appended to it.
-  std::vector<Xapian::Document> build(const corpus::Document& doc, std::uint64_t hash,
+  std::vector<Xapian::Document> build(const model::Document& doc, std::uint64_t hash,
                                       Lexicon* new_forms = nullptr);
 
   // Compresses the stored JSON with this dictionary (store.h), the index's, unless it was
@@ -98,15 +98,15 @@ class Indexer {
 
   // Prepares a document for write(). Thread-safe when each thread passes its own builder
   // (it only reads what the Indexer knew when it opened the database).
-  PreparedDocument prepare(const corpus::Document& doc, DocumentBuilder& builder) const;
+  PreparedDocument prepare(const model::Document& doc, DocumentBuilder& builder) const;
   // If the document is indexed as it is (same content hash), what write() needs to count
   // it, without building anything; else nothing. Works on a document not yet segmented
   // (read_path's `keep`). Thread-safe like prepare().
-  std::optional<PreparedDocument> if_unchanged(const corpus::Document& doc) const;
+  std::optional<PreparedDocument> if_unchanged(const model::Document& doc) const;
   // Writes a prepared document (adds, replaces, or counts it as unchanged).
   void write(PreparedDocument&& prepared);
   // prepare() then write(), on this thread.
-  void add(const corpus::Document& doc) { write(prepare(doc, builder_)); }
+  void add(const model::Document& doc) { write(prepare(doc, builder_)); }
 
   // Removes a document and all its clauses. Returns false if no such id is indexed.
   bool remove(const std::string& document_id);

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "hemicycle/analyzers/analyzer.h"
-#include "hemicycle/indexer/schema.h"
+#include "hemicycle/format/schema.h"
 
 namespace hemicycle::searcher {
 
@@ -19,7 +19,7 @@ struct QueryItem {
 
 // `field:value` (or `-field:value`).
 struct FieldFilter {
-  const indexer::schema::Field* field = nullptr;
+  const format::schema::Field* field = nullptr;
   std::string value;  // as typed
   bool negated = false;
   bool selected = false;  // given apart (--filter, &filter=), as a facet selection

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "hemicycle/format/records.h"
+
 namespace hemicycle::searcher {
 
 // A query the user must correct (unbalanced quote, unknown field …): CLI exit 2, HTTP 400.
@@ -115,7 +117,7 @@ struct ClauseView {
 
 struct DocumentView {
   std::string id;
-  std::string metadata_json;  // the document's metadata as indexed (a JSON object)
+  format::StoredDocument metadata;  // the document's metadata as indexed
   std::vector<ClauseView> clauses;
 };
 

@@ -1,11 +1,11 @@
-#include "hemicycle/indexer/schema.h"
+#include "hemicycle/format/schema.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "hemicycle/analyzers/analyzer.h"
 
-namespace hemicycle::indexer::schema {
+namespace hemicycle::format::schema {
 
 Xapian::termcount normalized_wdf(Xapian::termcount count, std::size_t length, double pivot) {
   const double norm = (1 - kBm25B) + kBm25B * std::max(static_cast<double>(length) / pivot,
@@ -81,4 +81,4 @@ FacetList decode_facets(std::string_view blob) {
   return out;
 }
 
-}  // namespace hemicycle::indexer::schema
+}  // namespace hemicycle::format::schema

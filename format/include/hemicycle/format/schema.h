@@ -25,7 +25,7 @@
 
 #include <xapian.h>
 
-namespace hemicycle::indexer::schema {
+namespace hemicycle::format::schema {
 
 inline constexpr std::string_view kUniquePrefix = "Q";      // "Q" + document id (summary)
 inline constexpr std::string_view kDocPrefix = "XDOC";      // every Xapian doc of a document
@@ -101,4 +101,4 @@ using FacetList = std::vector<std::pair<std::string, std::string>>;
 std::string encode_facets(const FacetList& facets);
 FacetList decode_facets(std::string_view blob);
 
-}  // namespace hemicycle::indexer::schema
+}  // namespace hemicycle::format::schema

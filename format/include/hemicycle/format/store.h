@@ -25,7 +25,7 @@
 
 #include <xapian.h>
 
-namespace hemicycle::indexer::store {
+namespace hemicycle::format::store {
 
 // Metadata: kDictionaryPrefix + decimal dictionary id -> the dictionary's bytes.
 inline constexpr std::string_view kDictionaryPrefix = "hemicycle:zdict:";
@@ -76,4 +76,4 @@ class Unpacker {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace hemicycle::indexer::store
+}  // namespace hemicycle::format::store

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace hemicycle::corpus {
+namespace hemicycle::model {
 
 // What part of a parliamentary text a clause is.
 enum class ClauseKind {
@@ -32,6 +32,10 @@ enum class ClauseKind {
 // expose heading alinea paragraph.
 std::string_view to_string(ClauseKind kind);
 std::optional<ClauseKind> clause_kind_from_string(std::string_view name);
+// The kind as a French reader names it, lowercase: "considérant", "exposé sommaire".
+std::string_view label(ClauseKind kind);
+// Every kind, in declaration order.
+inline constexpr int kClauseKindCount = static_cast<int>(ClauseKind::kParagraph) + 1;
 
 struct Clause {
   ClauseKind kind = ClauseKind::kParagraph;
@@ -97,4 +101,4 @@ struct Warning {
   std::string to_string() const;
 };
 
-}  // namespace hemicycle::corpus
+}  // namespace hemicycle::model

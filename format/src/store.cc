@@ -1,4 +1,4 @@
-#include "hemicycle/indexer/store.h"
+#include "hemicycle/format/store.h"
 
 #include <cstdlib>
 #include <stdexcept>
@@ -8,7 +8,7 @@
 #include <zdict.h>
 #include <zstd.h>
 
-namespace hemicycle::indexer::store {
+namespace hemicycle::format::store {
 namespace {
 
 constexpr int kLevel = 3;                     // zstd's default: ~1 s for the bulk corpus
@@ -142,4 +142,4 @@ bool Unpacker::unpack(std::string_view frame, std::string* out) {
   return true;
 }
 
-}  // namespace hemicycle::indexer::store
+}  // namespace hemicycle::format::store
