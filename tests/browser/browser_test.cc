@@ -304,8 +304,7 @@ struct Browser {
 #define REQUIRE_BROWSER()                 \
   do {                                    \
     if (!wd::browser_available()) {       \
-      WARN(kSkipped);                     \
-      return;                             \
+      hemicycle::testing::skip(kSkipped); \
     }                                     \
   } while (false)
 
