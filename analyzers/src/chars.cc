@@ -8,10 +8,13 @@
 #include <array>
 #include <cstring>
 
-#include "utf8.h"
+#include "hemicycle/analyzers/unicode.h"
 
 namespace hemicycle::analyzers::internal {
 namespace {
+
+using analyzers::append_utf8;
+using analyzers::decode_utf8;
 
 // Code points below this value use the table.
 constexpr char32_t kTableSize = 0x300;
@@ -205,7 +208,7 @@ CharClass classify(char32_t cp) {
   return classify_icu(cp);
 }
 
-bool is_space(char32_t cp) {
+bool is_white_space(char32_t cp) {
   if (cp < kTableSize) return table()[cp].space;
   return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0;
 }
