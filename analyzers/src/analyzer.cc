@@ -306,6 +306,18 @@ void FrenchAnalyzer::Impl::run(std::string_view text, const Sink& sink) {
   }
 }
 
+namespace {
+
+// The tokens that run(sink) passes to its sink, as a vector.
+template <typename Run>
+std::vector<Token> collect_tokens(Run run) {
+  std::vector<Token> out;
+  run([&out](const Token& t) { out.push_back(t); });
+  return out;
+}
+
+}  // namespace
+
 FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) {}
 FrenchAnalyzer::~FrenchAnalyzer() = default;
 
@@ -314,9 +326,7 @@ void FrenchAnalyzer::analyze(std::string_view text, const Sink& sink) {
 }
 
 std::vector<Token> FrenchAnalyzer::analyze(std::string_view text) {
-  std::vector<Token> out;
-  analyze(text, [&out](const Token& t) { out.push_back(t); });
-  return out;
+  return collect_tokens([&](const Sink& sink) { analyze(text, sink); });
 }
 
 void FrenchAnalyzer::normalize(std::string_view text, const Sink& sink) {
@@ -324,9 +334,7 @@ void FrenchAnalyzer::normalize(std::string_view text, const Sink& sink) {
 }
 
 std::vector<Token> FrenchAnalyzer::normalize(std::string_view text) {
-  std::vector<Token> out;
-  normalize(text, [&out](const Token& t) { out.push_back(t); });
-  return out;
+  return collect_tokens([&](const Sink& sink) { normalize(text, sink); });
 }
 
 bool FrenchAnalyzer::is_stop_word(std::string_view lowercase_word) const {

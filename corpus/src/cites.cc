@@ -50,28 +50,32 @@ std::size_t skip_numero(std::string_view text, std::size_t pos) {
   return pos;
 }
 
-// "2024-850": digits '-' digits. Returns the end position or kNone; sets *out.
-std::size_t parse_dash_number(std::string_view text, std::size_t pos, std::string* out) {
+// Two digit groups joined by sep: up to 4 digits, then up to max_second. Returns the end
+// position or kNone; sets *out.
+std::size_t parse_two_groups(std::string_view text, std::size_t pos, char sep,
+                             std::size_t max_second, std::string* out) {
   std::size_t p = pos;
   while (p < text.size() && is_digit(text[p]) && p - pos < 5) ++p;
-  if (p == pos || p >= text.size() || text[p] != '-') return kNone;
+  if (p == pos || p >= text.size() || text[p] != sep) return kNone;
   std::size_t q = p + 1;
-  while (q < text.size() && is_digit(text[q]) && q - p < 7) ++q;
-  if (q == p + 1 || word_char_at(text, q)) return kNone;
+  while (q < text.size() && is_digit(text[q]) && q - p <= max_second) ++q;
+  if (q == p + 1) return kNone;
   out->assign(text.substr(pos, q - pos));
+  return q;
+}
+
+// "2024-850": digits '-' digits, not followed by a word character.
+std::size_t parse_dash_number(std::string_view text, std::size_t pos, std::string* out) {
+  std::string number;
+  const std::size_t q = parse_two_groups(text, pos, '-', 6, &number);
+  if (q == kNone || word_char_at(text, q)) return kNone;
+  *out = std::move(number);
   return q;
 }
 
 // "2024/1689": digits '/' digits.
 std::size_t parse_slash_number(std::string_view text, std::size_t pos, std::string* out) {
-  std::size_t p = pos;
-  while (p < text.size() && is_digit(text[p]) && p - pos < 5) ++p;
-  if (p == pos || p >= text.size() || text[p] != '/') return kNone;
-  std::size_t q = p + 1;
-  while (q < text.size() && is_digit(text[q]) && q - p < 6) ++q;
-  if (q == p + 1) return kNone;
-  out->assign(text.substr(pos, q - pos));
-  return q;
+  return parse_two_groups(text, pos, '/', 5, out);
 }
 
 // "(UE)", "(CE)", "(UE, Euratom)": sets *org to "ue", "ce", "ue-euratom".
