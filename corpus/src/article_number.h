@@ -28,9 +28,10 @@ struct ArticleNumberStyle {
 inline constexpr ArticleNumberStyle kHeadingNumber{Spaces::kLine, true};
 inline constexpr ArticleNumberStyle kReferenceNumber{Spaces::kReference, false};
 
-// True for the Latin multiplicative suffixes of inserted articles: "bis", "ter", "quater", ...
-// "quatervicies" (lowercase).
-bool is_latin_suffix(std::string_view lowercase_word);
+// True for the Latin multiplicative suffixes of inserted articles, lowercase: "bis", "ter",
+// "quater", ... "quatervicies" in headings; references know "bis" to "terdecies" without
+// "novies" (see article_number.cc).
+bool is_latin_suffix(std::string_view lowercase_word, const ArticleNumberStyle& style);
 
 // Parses an article number at the start of s: "1er", "515-14", "L. 1114-1", "L.O. 1",
 // "3 bis", "premier". Returns the number of bytes used (0 if none; a number followed by a

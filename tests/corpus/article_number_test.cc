@@ -38,8 +38,9 @@ TEST_CASE("one article-number parser, a heading style and a reference style", "[
       {"3 bis A", "3 bis A", 7, "3 bis", 5},   // capital suffixes only in headings
       {"2 A", "2 A", 3, "2", 1},
       {"3 BIS", "3 BIS", 5, "3", 1},           // any case only in headings
-      {"11 quaterdecies", "11 quaterdecies", 15, "11 quaterdecies", 15},
-      {"4 novies", "4 novies", 8, "4 novies", 8},
+      {"11 quaterdecies", "11 quaterdecies", 15, "11", 2},  // references: up to terdecies
+      {"4 novies", "4 novies", 8, "4", 1},
+      {"4 terdecies", "4 terdecies", 11, "4 terdecies", 11},
       {"3 du code", "3", 1, "3", 1},
       {"3 bisé", "3", 1, "3", 1},
       {"12abc", "", 0, "", 0},                 // a word goes on: no number
@@ -78,14 +79,20 @@ TEST_CASE("one article-number parser, a heading style and a reference style", "[
 }
 
 TEST_CASE("the Latin suffixes are one list", "[corpus]") {
-  for (const char* w : {"bis", "ter", "quater", "quinquies", "novies", "terdecies",
-                        "quaterdecies", "quatervicies"}) {
-    CAPTURE(w);
-    CHECK(hci::is_latin_suffix(w));
-  }
-  for (const char* w : {"", "Bis", "BIS", "a", "bise", "quinque"}) {
-    CAPTURE(w);
-    CHECK_FALSE(hci::is_latin_suffix(w));
+  struct Case {
+    const char* word;
+    bool heading, reference;
+  };
+  const Case cases[] = {
+      {"bis", true, true},           {"ter", true, true},          {"quater", true, true},
+      {"nonies", true, true},        {"novies", true, false},      {"terdecies", true, true},
+      {"quaterdecies", true, false}, {"quatervicies", true, false}, {"", false, false},
+      {"Bis", false, false},         {"a", false, false},          {"bise", false, false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.word);
+    CHECK(hci::is_latin_suffix(c.word, hci::kHeadingNumber) == c.heading);
+    CHECK(hci::is_latin_suffix(c.word, hci::kReferenceNumber) == c.reference);
   }
 }
 
