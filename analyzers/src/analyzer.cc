@@ -9,7 +9,7 @@
 
 #include "chars.h"
 #include "hemicycle/analyzers/stemmer.h"
-#include "utf8.h"
+#include "hemicycle/analyzers/unicode.h"
 
 namespace hemicycle::analyzers {
 namespace internal {
@@ -119,12 +119,12 @@ struct Decoded {
   CharClass cls;
 };
 
-inline Decoded decode_at(std::string_view text, std::size_t i) {
+inline Decoded decode_class(std::string_view text, std::size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
   if (*p < 0x80) return {*p, 1, internal::kAsciiClass.c[*p]};
   int len;
   bool ok;
-  const char32_t cp = internal::decode_utf8(
+  const char32_t cp = decode_utf8(
       p, reinterpret_cast<const unsigned char*>(text.data()) + text.size(), &len, &ok);
   // Invalid bytes are U+FFFD, a separator.
   return {cp, len, ok ? internal::classify(cp) : CharClass::kSeparator};
@@ -141,7 +141,7 @@ Word scan_word(std::string_view text, std::size_t i) {
   const std::size_t n = text.size();
   bool prev_letter = false;
   while (i < n) {
-    const Decoded d = decode_at(text, i);
+    const Decoded d = decode_class(text, i);
     if (internal::is_word_char(d.cls)) {
       if (d.cls != CharClass::kDigit) w.all_digits = false;
       if (d.cls == CharClass::kDigit || d.cls == CharClass::kOtherDigit) w.has_digit = true;
@@ -152,7 +152,7 @@ Word scan_word(std::string_view text, std::size_t i) {
       continue;
     }
     if (d.cls == CharClass::kApostrophe && prev_letter && i + d.len < n &&
-        decode_at(text, i + d.len).cls == CharClass::kLetter) {
+        decode_class(text, i + d.len).cls == CharClass::kLetter) {
       if (w.apostrophe == kNone) {
         w.apostrophe = i;
         w.apostrophe_len = static_cast<std::size_t>(d.len);
@@ -245,11 +245,11 @@ bool FrenchAnalyzer::Impl::emit_word(std::string_view text, Word w, std::uint32_
     while (p < end) {
       int len;
       bool ok;
-      char32_t cp = internal::decode_utf8(p, end, &len, &ok);
+      char32_t cp = decode_utf8(p, end, &len, &ok);
       p += len;
       if (cp == 0x2019 || cp == 0x02BC) cp = U'\'';
       const char32_t lc = internal::to_lower(cp);
-      if (kFull) internal::append_utf8(lc, lower);
+      if (kFull) append_utf8(lc, lower);
       internal::append_folded(lc, folded);
     }
     if (kFull && stops.contains(lower)) return false;
@@ -272,7 +272,7 @@ void FrenchAnalyzer::Impl::run(std::string_view text, const Sink& sink) {
   std::uint32_t position = 0;
   std::size_t i = 0;
   while (i < n) {
-    const Decoded d = decode_at(text, i);
+    const Decoded d = decode_class(text, i);
     if (!internal::is_word_char(d.cls)) {  // separators, and joiners outside a word
       i += static_cast<std::size_t>(d.len);
       continue;
@@ -283,7 +283,7 @@ void FrenchAnalyzer::Impl::run(std::string_view text, const Sink& sink) {
       // "13‑19"). Every group must be digits only, so "2014/90/UE" is 2014/90 then ue.
       std::size_t end = w.end;
       while (end < n) {
-        const Decoded j = decode_at(text, end);
+        const Decoded j = decode_class(text, end);
         if (j.cls != CharClass::kHyphen && j.cls != CharClass::kSlash) break;
         const std::size_t next = end + static_cast<std::size_t>(j.len);
         if (next >= n || text[next] < '0' || text[next] > '9') break;
@@ -306,6 +306,18 @@ void FrenchAnalyzer::Impl::run(std::string_view text, const Sink& sink) {
   }
 }
 
+namespace {
+
+// The tokens that run(sink) passes to its sink, as a vector.
+template <typename Run>
+std::vector<Token> collect_tokens(Run run) {
+  std::vector<Token> out;
+  run([&out](const Token& t) { out.push_back(t); });
+  return out;
+}
+
+}  // namespace
+
 FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) {}
 FrenchAnalyzer::~FrenchAnalyzer() = default;
 
@@ -314,9 +326,7 @@ void FrenchAnalyzer::analyze(std::string_view text, const Sink& sink) {
 }
 
 std::vector<Token> FrenchAnalyzer::analyze(std::string_view text) {
-  std::vector<Token> out;
-  analyze(text, [&out](const Token& t) { out.push_back(t); });
-  return out;
+  return collect_tokens([&](const Sink& sink) { analyze(text, sink); });
 }
 
 void FrenchAnalyzer::normalize(std::string_view text, const Sink& sink) {
@@ -324,9 +334,7 @@ void FrenchAnalyzer::normalize(std::string_view text, const Sink& sink) {
 }
 
 std::vector<Token> FrenchAnalyzer::normalize(std::string_view text) {
-  std::vector<Token> out;
-  normalize(text, [&out](const Token& t) { out.push_back(t); });
-  return out;
+  return collect_tokens([&](const Sink& sink) { normalize(text, sink); });
 }
 
 bool FrenchAnalyzer::is_stop_word(std::string_view lowercase_word) const {

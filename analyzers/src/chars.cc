@@ -8,10 +8,13 @@
 #include <array>
 #include <cstring>
 
-#include "utf8.h"
+#include "hemicycle/analyzers/unicode.h"
 
 namespace hemicycle::analyzers::internal {
 namespace {
+
+using analyzers::append_utf8;
+using analyzers::decode_utf8;
 
 // Code points below this value use the table.
 constexpr char32_t kTableSize = 0x300;
@@ -24,30 +27,25 @@ struct Entry {
   char folded[6] = {};  // lowercased and folded, UTF-8
 };
 
+// One of ICU's normalizer singletons (unorm2_getNFDInstance, ...), or nullptr if ICU fails.
+const UNormalizer2* normalizer(const UNormalizer2* (*get_instance)(UErrorCode*)) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2* n = get_instance(&status);
+  return U_SUCCESS(status) ? n : nullptr;
+}
+
 const UNormalizer2* nfd_instance() {
-  static const UNormalizer2* nfd = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2* n = unorm2_getNFDInstance(&status);
-    return U_SUCCESS(status) ? n : nullptr;
-  }();
+  static const UNormalizer2* nfd = normalizer(unorm2_getNFDInstance);
   return nfd;
 }
 
 const UNormalizer2* nfkd_instance() {
-  static const UNormalizer2* nfkd = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2* n = unorm2_getNFKDInstance(&status);
-    return U_SUCCESS(status) ? n : nullptr;
-  }();
+  static const UNormalizer2* nfkd = normalizer(unorm2_getNFKDInstance);
   return nfkd;
 }
 
 const UNormalizer2* nfc_instance() {
-  static const UNormalizer2* nfc = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2* n = unorm2_getNFCInstance(&status);
-    return U_SUCCESS(status) ? n : nullptr;
-  }();
+  static const UNormalizer2* nfc = normalizer(unorm2_getNFCInstance);
   return nfc;
 }
 
@@ -205,7 +203,7 @@ CharClass classify(char32_t cp) {
   return classify_icu(cp);
 }
 
-bool is_space(char32_t cp) {
+bool is_white_space(char32_t cp) {
   if (cp < kTableSize) return table()[cp].space;
   return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0;
 }

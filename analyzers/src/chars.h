@@ -45,8 +45,9 @@ inline bool is_word_char(CharClass c) {
          c == CharClass::kMark;
 }
 
-// True for Unicode White_Space (ASCII blanks, U+00A0, U+202F, ...).
-bool is_space(char32_t cp);
+// True for Unicode White_Space (ASCII blanks, U+00A0, U+202F, ...): the table-driven
+// answer behind analyzers::is_space(cp, Spaces::kUnicode).
+bool is_white_space(char32_t cp);
 
 // Simple (one-to-one) Unicode lowercase mapping. U+2019 is not touched here.
 char32_t to_lower(char32_t cp);

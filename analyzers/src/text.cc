@@ -7,12 +7,11 @@
 
 #include "chars.h"
 #include "hemicycle/analyzers/analyzer.h"
-#include "utf8.h"
+#include "hemicycle/analyzers/unicode.h"
 
 namespace hemicycle::analyzers {
 namespace {
 
-using internal::decode_utf8;
 
 // Offset of the first non-ASCII byte at or after i.
 std::size_t skip_ascii(std::string_view text, std::size_t i) {
@@ -92,7 +91,7 @@ std::string fold(std::string_view text) {
     bool ok;
     const char32_t cp = decode_utf8(p, end, &len, &ok);
     p += len;
-    if (internal::is_space(cp)) {
+    if (is_space(cp)) {
       pending_space = !out.empty();
       continue;
     }

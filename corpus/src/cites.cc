@@ -12,6 +12,7 @@
 
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/corpus/extract.h"
+#include "article_number.h"
 #include "cites.h"
 #include "text_util.h"
 
@@ -19,78 +20,22 @@ namespace hemicycle::corpus {
 namespace {
 
 using internal::decode_at;
-using internal::is_space_cp;
+using internal::match_folded;
 using internal::is_word_char;
 
 constexpr std::size_t kNone = std::string_view::npos;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Folds the code point at text[pos] to lowercase ASCII (accents removed) and returns it,
-// or 0 if it has no one-letter ASCII fold; ’ gives '\''. Sets *len to its byte length.
-char fold_char(std::string_view text, std::size_t pos, std::size_t* len) {
-  const auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) {
-    *len = 1;
-    return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
-  }
-  char32_t cp = decode_at(text, pos, len);
-  if (cp == 0x2019) return '\'';
-  if (cp >= 0xC0 && cp <= 0xFF) {
-    std::string one;
-    std::string folded;
-    internal::append_utf8(one, cp);
-    if (internal::fold_latin(one, &folded) && folded.size() == 1) return folded[0];
-  }
-  return 0;
-}
-
+// Spaces between the words of a reference may include a line break.
 std::size_t skip_spaces(std::string_view text, std::size_t pos) {
-  while (pos < text.size()) {
-    const auto c = static_cast<unsigned char>(text[pos]);
-    if (c == ' ' || c == '\n' || c == '\t') {
-      ++pos;
-      continue;
-    }
-    if (c < 0x80) break;
-    std::size_t n = 0;
-    if (!is_space_cp(decode_at(text, pos, &n))) break;
-    pos += n;
-  }
-  return pos;
+  return internal::skip_spaces(text, pos, internal::Spaces::kReference);
 }
 
 bool word_char_at(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return false;
   std::size_t n = 0;
   return is_word_char(decode_at(text, pos, &n));
-}
-
-// Matches a folded phrase (lowercase ASCII, single spaces, straight apostrophes) at
-// text[pos]: case- and accent-insensitive, any run of spaces for a space. Returns the end
-// position, or kNone. The match must end on a word boundary unless the phrase ends with
-// a non-letter.
-std::size_t match_folded(std::string_view text, std::size_t pos, std::string_view phrase) {
-  std::size_t i = 0;
-  while (i < phrase.size()) {
-    if (pos >= text.size()) return kNone;
-    if (phrase[i] == ' ') {
-      std::size_t p = skip_spaces(text, pos);
-      if (p == pos) return kNone;
-      pos = p;
-      ++i;
-      continue;
-    }
-    std::size_t n = 0;
-    const char f = fold_char(text, pos, &n);
-    if (f != phrase[i]) return kNone;
-    pos += n;
-    ++i;
-  }
-  const char last = phrase.back();
-  const bool letter_end = (last >= 'a' && last <= 'z') || is_digit(last);
-  if (letter_end && word_char_at(text, pos)) return kNone;
-  return pos;
 }
 
 // "n°", "N°", "nº", "n o" (followed by spaces) at pos: returns the position after it.
@@ -105,28 +50,32 @@ std::size_t skip_numero(std::string_view text, std::size_t pos) {
   return pos;
 }
 
-// "2024-850": digits '-' digits. Returns the end position or kNone; sets *out.
-std::size_t parse_dash_number(std::string_view text, std::size_t pos, std::string* out) {
+// Two digit groups joined by sep: up to 4 digits, then up to max_second. Returns the end
+// position or kNone; sets *out.
+std::size_t parse_two_groups(std::string_view text, std::size_t pos, char sep,
+                             std::size_t max_second, std::string* out) {
   std::size_t p = pos;
   while (p < text.size() && is_digit(text[p]) && p - pos < 5) ++p;
-  if (p == pos || p >= text.size() || text[p] != '-') return kNone;
+  if (p == pos || p >= text.size() || text[p] != sep) return kNone;
   std::size_t q = p + 1;
-  while (q < text.size() && is_digit(text[q]) && q - p < 7) ++q;
-  if (q == p + 1 || word_char_at(text, q)) return kNone;
+  while (q < text.size() && is_digit(text[q]) && q - p <= max_second) ++q;
+  if (q == p + 1) return kNone;
   out->assign(text.substr(pos, q - pos));
+  return q;
+}
+
+// "2024-850": digits '-' digits, not followed by a word character.
+std::size_t parse_dash_number(std::string_view text, std::size_t pos, std::string* out) {
+  std::string number;
+  const std::size_t q = parse_two_groups(text, pos, '-', 6, &number);
+  if (q == kNone || word_char_at(text, q)) return kNone;
+  *out = std::move(number);
   return q;
 }
 
 // "2024/1689": digits '/' digits.
 std::size_t parse_slash_number(std::string_view text, std::size_t pos, std::string* out) {
-  std::size_t p = pos;
-  while (p < text.size() && is_digit(text[p]) && p - pos < 5) ++p;
-  if (p == pos || p >= text.size() || text[p] != '/') return kNone;
-  std::size_t q = p + 1;
-  while (q < text.size() && is_digit(text[q]) && q - p < 6) ++q;
-  if (q == p + 1) return kNone;
-  out->assign(text.substr(pos, q - pos));
-  return q;
+  return parse_two_groups(text, pos, '/', 5, out);
 }
 
 // "(UE)", "(CE)", "(UE, Euratom)": sets *org to "ue", "ce", "ue-euratom".
@@ -206,60 +155,11 @@ std::size_t parse_eu_list(std::string_view text, std::size_t pos, std::string_vi
   return e;
 }
 
-bool is_suffix_word(std::string_view w) {
-  static constexpr std::string_view kSuffixes[] = {
-      "bis",    "ter",      "quater",    "quinquies", "sexies",    "septies",
-      "octies", "nonies",   "decies",    "undecies",  "duodecies", "terdecies"};
-  return std::find(std::begin(kSuffixes), std::end(kSuffixes), w) != std::end(kSuffixes);
-}
-
 // An article number: "88-4", "L. 312-9", "L.O. 1", "1er", "premier", "3 bis".
 std::size_t parse_article_number(std::string_view text, std::size_t pos, std::string* out) {
-  std::string num;
-  std::size_t p = pos;
-  for (std::string_view prefix : {"L.O.", "LO", "L.", "R.", "D.", "A."}) {
-    if (text.substr(p, prefix.size()) == prefix) {
-      std::size_t q = skip_spaces(text, p + prefix.size());
-      if (q < text.size() && is_digit(text[q])) {
-        num.assign(prefix);
-        num.push_back(' ');
-        p = q;
-      }
-      break;
-    }
-  }
-  const std::size_t start = p;
-  while (p < text.size() &&
-         (is_digit(text[p]) ||
-          (text[p] == '-' && p > start && p + 1 < text.size() && is_digit(text[p + 1])))) {
-    num.push_back(text[p]);
-    ++p;
-  }
-  if (p == start) {
-    if (!num.empty()) return kNone;
-    std::size_t e = match_folded(text, p, "premier");
-    if (e == kNone) return kNone;
-    *out = "1er";
-    return e;
-  }
-  if (text.substr(p, 2) == "er" && !word_char_at(text, p + 2)) {
-    num += "er";
-    p += 2;
-  }
-  if (word_char_at(text, p)) return kNone;
-  // Latin suffixes: "3 bis", "L. 1 ter".
-  while (true) {
-    std::size_t q = skip_spaces(text, p);
-    if (q == p) break;
-    std::size_t e = q;
-    while (e < text.size() && text[e] >= 'a' && text[e] <= 'z') ++e;
-    if (e == q || word_char_at(text, e) || !is_suffix_word(text.substr(q, e - q))) break;
-    num.push_back(' ');
-    num.append(text.substr(q, e - q));
-    p = e;
-  }
-  *out = std::move(num);
-  return p;
+  const std::size_t used =
+      internal::parse_article_number(text.substr(pos), internal::kReferenceNumber, out);
+  return used == 0 ? kNone : pos + used;
 }
 
 // Skips qualifiers between an article number and its source: ", alinéa 4,", ", premier

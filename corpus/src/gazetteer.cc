@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "hemicycle/corpus/extract.h"
+#include "civility.h"
 #include "text_util.h"
 
 namespace hemicycle::corpus::internal {
@@ -57,7 +58,7 @@ bool joins_words(std::string_view text, std::size_t a, std::size_t b) {
     const char32_t cp = decode_at(text, p, &n);
     if (is_hyphen(cp) || cp == '\'' || cp == 0x2019 || cp == 0x02BC) {
       ++marks;
-    } else if (!(is_space_cp(cp) || cp == '\n')) {
+    } else if (!(is_space(cp, Spaces::kLine) || cp == '\n')) {
       return false;
     }
     p += n;
@@ -93,7 +94,7 @@ bool after_civility(std::string_view text, std::size_t begin) {
     while (p > 0) {
       std::size_t n = 0;
       const char32_t cp = decode_before(text, p, &n);
-      if (!(is_space_cp(cp) || cp == '.')) break;
+      if (!(is_space(cp, Spaces::kLine) || cp == '.')) break;
       p -= n;
     }
     std::size_t e = p;
@@ -105,17 +106,14 @@ bool after_civility(std::string_view text, std::size_t begin) {
     *word = text.substr(p, e - p);
     return p;
   };
-  auto is_civility = [](std::string_view w) {
-    return w == "M" || w == "Mme" || w == "MM" || w == "Mmes" || w == "Mlle";
-  };
   std::string_view w;
   std::size_t start = previous_word(begin, &w);
   if (w.empty()) return false;
-  if (is_civility(w)) return true;
+  if (is_running_text_civility(w)) return true;
   std::size_t n = 0;
   if (!is_upper(decode_at(w, 0, &n))) return false;
   previous_word(start, &w);
-  return is_civility(w);
+  return is_running_text_civility(w);
 }
 
 bool starts_upper(std::string_view text, std::size_t pos) {

@@ -5,21 +5,17 @@
 #include <vector>
 
 #include "hemicycle/corpus/extract.h"
+#include "civility.h"
 #include "text_util.h"
 
 namespace hemicycle::corpus {
 namespace {
 
-constexpr std::string_view kCivilities[] = {"Mme ", "M. ", "Mlle ", "MM. ", "Mmes ", "Me ",
-                                            "Dr "};
-
 // Position just after the first civility in piece (at its start or after a space), or npos.
 std::size_t after_civility(std::string_view piece) {
   for (std::size_t pos = 0; pos < piece.size(); ++pos) {
     if (pos > 0 && piece[pos - 1] != ' ') continue;
-    for (std::string_view c : kCivilities) {
-      if (piece.substr(pos, c.size()) == c) return pos + c.size();
-    }
+    if (const std::size_t len = internal::civility_at(piece, pos)) return pos + len;
   }
   return std::string_view::npos;
 }
@@ -34,14 +30,10 @@ std::vector<std::string_view> split_pieces(std::string_view s) {
       pieces.push_back(s.substr(start, pos - start));
       start = pos + 1;
     } else if (s.compare(pos, 4, " et ") == 0) {
-      std::string_view rest = s.substr(pos + 4);
-      for (std::string_view c : kCivilities) {
-        if (rest.substr(0, c.size()) == c) {
-          pieces.push_back(s.substr(start, pos - start));
-          start = pos + 4;
-          pos += 3;
-          break;
-        }
+      if (internal::civility_at(s, pos + 4) != 0) {
+        pieces.push_back(s.substr(start, pos - start));
+        start = pos + 4;
+        pos += 3;
       }
     }
     ++pos;

@@ -8,6 +8,7 @@
 
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/corpus/extract.h"
+#include "article_number.h"
 #include "cites.h"
 #include "text_util.h"
 
@@ -15,7 +16,6 @@ namespace hemicycle::corpus {
 namespace {
 
 using internal::decode_at;
-using internal::is_space_cp;
 using internal::is_upper;
 using internal::is_word_char;
 using internal::starts_with_word;
@@ -263,109 +263,148 @@ void parse_signature(std::string_view t, std::string* role, std::string* name) {
   if (!after.empty()) *name = internal::title_case_name(after);
 }
 
-void segment_resolution(model::Document& doc, const std::vector<Line>& lines) {
-  const std::string_view text = doc.text;
-  ClauseBuilder cur(text);
-  std::vector<model::Clause>& out = doc.clauses;
-  bool body = false;          // a visa, considérant or recital was seen
-  bool dispositif = false;    // an article was seen
+// What segment_resolution has seen so far, and the clause it is building.
+struct ResolutionState {
+  explicit ResolutionState(model::Document& doc) : cur(doc.text), out(&doc.clauses) {}
+
+  // Closes the open clause and starts one of `kind` at line.
+  void open(model::ClauseKind kind, const Line& line, std::string number = {},
+            std::string lead = {}) {
+    cur.flush(out);
+    cur.start(kind, line, std::move(number), std::move(lead));
+  }
+  bool open_is(model::ClauseKind kind) const { return !cur.empty() && cur.kind() == kind; }
+
+  ClauseBuilder cur;
+  std::vector<model::Clause>* out;
+  bool body = false;        // a visa, considérant or recital was seen
+  bool dispositif = false;  // an article was seen
   int next_article = 1;
   bool blank_before = false;
-  std::string_view prev;      // previous non-blank line
+  std::string_view prev;  // previous non-blank line
   std::string institution, place, date, role, signer;
+};
 
+// True if the line (first word `word`) opens a recital: a known participle, or a capitalised
+// one after a clause end ("Demandant", "Se félicitant").
+bool opens_recital(const ResolutionState& st, std::string_view t, std::string_view word) {
+  if (is_participle(word)) return true;
+  if ((st.cur.empty() || ends_clause_punct(st.prev)) && is_generic_participle(word)) return true;
+  return (word == "Se" || word == "S") && ends_clause_punct(st.prev) &&
+         is_generic_participle(first_word(internal::trim(t.substr(word.size() + 1))));
+}
+
+// The clauses before the dispositif: preamble, visa, considérant, recital. False if the line
+// opens none of them.
+bool open_preamble_clause(ResolutionState& st, const Line& line, std::string_view t,
+                          std::string_view word) {
+  if (!st.body && !st.dispositif &&
+      (st.cur.empty() || st.cur.kind() == model::ClauseKind::kParagraph) &&
+      !preamble_institution(t).empty()) {
+    st.open(model::ClauseKind::kPreamble, line);
+    if (st.institution.empty()) st.institution = preamble_institution(t);
+    return true;
+  }
+  if (st.dispositif) return false;
+  if (word == "Vu" || word == "VU") {
+    st.open(model::ClauseKind::kVisa, line);
+  } else if (word == "Consid\xC3\xA9rant" || word == "CONSID\xC3\x89RANT") {
+    st.open(model::ClauseKind::kConsiderant, line);
+  } else if (opens_recital(st, t, word)) {
+    st.open(model::ClauseKind::kRecital, line);
+  } else {
+    return false;
+  }
+  st.body = true;
+  return true;
+}
+
+// An unnumbered dispositif paragraph ("Demande au Gouvernement …"): a capitalised line after
+// a blank line and a clause end, inside a considérant, recital or article.
+bool opens_unnumbered_article(const ResolutionState& st, std::string_view t) {
+  const char end = last_byte(st.prev);
+  return st.body && st.blank_before && first_is_upper(t) && (end == ';' || end == '.' || end == ':') &&
+         (st.open_is(model::ClauseKind::kConsiderant) || st.open_is(model::ClauseKind::kRecital) ||
+          st.open_is(model::ClauseKind::kArticle));
+}
+
+// The dispositif and the closing: articles, place and date, signature. False if the line
+// opens none of them.
+bool open_dispositif_clause(ResolutionState& st, const Line& line, std::string_view t,
+                            std::string_view word) {
+  std::string number, lead;
+  if (numbered_article(t, st.next_article, &number, &lead)) {
+    st.open(model::ClauseKind::kArticle, line, std::move(number), std::move(lead));
+    ++st.next_article;
+    st.dispositif = true;
+  } else if (std::string p, d; place_date(t, &p, &d)) {
+    st.open(model::ClauseKind::kPlaceDate, line);
+    if (st.place.empty()) st.place = std::move(p);
+    if (st.date.empty()) st.date = std::move(d);
+  } else if (signature_role(t) && ends_clause_punct(t)) {
+    st.open(model::ClauseKind::kSignature, line);
+  } else if (signed_line(t)) {
+    if (st.open_is(model::ClauseKind::kSignature)) {
+      st.cur.append(line);
+    } else {
+      st.open(model::ClauseKind::kSignature, line);
+    }
+  } else if (opens_unnumbered_article(st, t)) {
+    st.open(model::ClauseKind::kArticle, line, "", std::string(word));
+    st.dispositif = true;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// A line that opens no clause: it continues the open one, or starts a paragraph.
+void continue_clause(ResolutionState& st, const Line& line) {
+  if (st.cur.empty()) {
+    st.cur.start(model::ClauseKind::kParagraph, line);
+  } else if (st.cur.kind() == model::ClauseKind::kParagraph && st.blank_before) {
+    st.open(model::ClauseKind::kParagraph, line);
+  } else {
+    st.cur.append(line);
+  }
+}
+
+// Copies what the clauses say (institution, place, date, signatory) into doc where it has
+// nothing from the metadata.
+void fill_resolution_fields(model::Document& doc, ResolutionState& st) {
+  for (const model::Clause& c : doc.clauses) {
+    if (c.kind == model::ClauseKind::kSignature && st.role.empty() && st.signer.empty()) {
+      parse_signature(c.text, &st.role, &st.signer);
+    }
+  }
+  if (doc.institution.empty()) doc.institution = st.institution;
+  if (doc.place.empty()) doc.place = st.place;
+  if (doc.date.empty()) doc.date = st.date;
+  if (doc.signatory_role.empty()) doc.signatory_role = st.role;
+  if (doc.signatories.empty() && !st.signer.empty()) doc.signatories.push_back(st.signer);
+}
+
+void segment_resolution(model::Document& doc, const std::vector<Line>& lines) {
+  ResolutionState st(doc);
   for (const Line& line : lines) {
     if (line.blank()) {
-      blank_before = true;
+      st.blank_before = true;
       continue;
     }
-    const std::string_view t = line_text(text, line);
-    std::string number, lead;
+    const std::string_view t = line_text(doc.text, line);
     const std::string_view word = first_word(t);
-    bool handled = true;
-
-    if (!body && !dispositif && (cur.empty() || cur.kind() == model::ClauseKind::kParagraph) &&
-        !preamble_institution(t).empty()) {
-      cur.flush(&out);
-      cur.start(model::ClauseKind::kPreamble, line);
-      if (institution.empty()) institution = preamble_institution(t);
-    } else if ((word == "Vu" || word == "VU") && !dispositif) {
-      cur.flush(&out);
-      cur.start(model::ClauseKind::kVisa, line);
-      body = true;
-    } else if ((word == "Consid\xC3\xA9rant" || word == "CONSID\xC3\x89RANT") && !dispositif) {
-      cur.flush(&out);
-      cur.start(model::ClauseKind::kConsiderant, line);
-      body = true;
-    } else if (!dispositif &&
-               (is_participle(word) ||
-                ((cur.empty() || ends_clause_punct(prev)) && is_generic_participle(word)) ||
-                ((word == "Se" || word == "S") && ends_clause_punct(prev) &&
-                 is_generic_participle(first_word(internal::trim(t.substr(word.size() + 1))))))) {
-      cur.flush(&out);
-      cur.start(model::ClauseKind::kRecital, line);
-      body = true;
-    } else if (numbered_article(t, next_article, &number, &lead)) {
-      cur.flush(&out);
-      cur.start(model::ClauseKind::kArticle, line, std::move(number), std::move(lead));
-      ++next_article;
-      dispositif = true;
-    } else if (std::string p, d; place_date(t, &p, &d)) {
-      cur.flush(&out);
-      cur.start(model::ClauseKind::kPlaceDate, line);
-      if (place.empty()) place = std::move(p);
-      if (date.empty()) date = std::move(d);
-    } else if (signature_role(t) && ends_clause_punct(t)) {
-      cur.flush(&out);
-      cur.start(model::ClauseKind::kSignature, line);
-    } else if (signed_line(t)) {
-      if (!cur.empty() && cur.kind() == model::ClauseKind::kSignature) {
-        cur.append(line);
-      } else {
-        cur.flush(&out);
-        cur.start(model::ClauseKind::kSignature, line);
-      }
-    } else if (body && blank_before && first_is_upper(t) &&
-               (last_byte(prev) == ';' || last_byte(prev) == '.' || last_byte(prev) == ':') &&
-               !cur.empty() &&
-               (cur.kind() == model::ClauseKind::kConsiderant || cur.kind() == model::ClauseKind::kRecital ||
-                cur.kind() == model::ClauseKind::kArticle)) {
-      // An unnumbered dispositif paragraph ("Demande au Gouvernement …").
-      cur.flush(&out);
-      cur.start(model::ClauseKind::kArticle, line, "", std::string(word));
-      dispositif = true;
-    } else {
-      handled = false;
+    if (!open_preamble_clause(st, line, t, word) && !open_dispositif_clause(st, line, t, word)) {
+      continue_clause(st, line);
     }
-    if (!handled) {
-      if (cur.empty()) {
-        cur.start(model::ClauseKind::kParagraph, line);
-      } else if (cur.kind() == model::ClauseKind::kParagraph && blank_before) {
-        cur.flush(&out);
-        cur.start(model::ClauseKind::kParagraph, line);
-      } else {
-        cur.append(line);
-      }
-    }
-    if (!cur.empty() && cur.kind() == model::ClauseKind::kSignature && signed_line(t)) {
+    if (st.open_is(model::ClauseKind::kSignature) && signed_line(t)) {
       // Signature complete once the name is there.
-      parse_signature(cur.clause().text, &role, &signer);
+      parse_signature(st.cur.clause().text, &st.role, &st.signer);
     }
-    prev = t;
-    blank_before = false;
+    st.prev = t;
+    st.blank_before = false;
   }
-  cur.flush(&out);
-
-  for (const model::Clause& c : out) {
-    if (c.kind == model::ClauseKind::kSignature && role.empty() && signer.empty()) {
-      parse_signature(c.text, &role, &signer);
-    }
-  }
-  if (doc.institution.empty()) doc.institution = institution;
-  if (doc.place.empty()) doc.place = place;
-  if (doc.date.empty()) doc.date = date;
-  if (doc.signatory_role.empty()) doc.signatory_role = role;
-  if (doc.signatories.empty() && !signer.empty()) doc.signatories.push_back(signer);
+  st.cur.flush(st.out);
+  fill_resolution_fields(doc, st);
 }
 
 // ---------------------------------------------------------------------------------
@@ -457,93 +496,6 @@ void segment_amendment(model::Document& doc, const std::vector<Line>& lines) {
 // ---------------------------------------------------------------------------------
 // Bills, codes, règlements.
 
-bool is_suffix_word(std::string_view w) {
-  static constexpr std::string_view kSuffixes[] = {
-      "bis",       "ter",       "quater",     "quinquies",   "sexies",     "septies",
-      "octies",    "nonies",    "novies",     "decies",      "undecies",   "duodecies",
-      "terdecies", "quaterdecies", "quindecies", "sexdecies", "septdecies", "octodecies",
-      "novodecies", "vicies",   "unvicies",   "duovicies",   "tervicies",  "quatervicies"};
-  std::string lower;
-  for (char c : w) lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-  for (std::string_view s : kSuffixes) {
-    if (lower == s) return true;
-  }
-  // "A", "B", "AA", "AB": one or two capitals.
-  if (w.size() <= 2) {
-    for (char c : w) {
-      if (c < 'A' || c > 'Z') return false;
-    }
-    return true;
-  }
-  return false;
-}
-
-// Parses an article designation at the start of s: "1er", "2 A", "515-14", "L. 1114-1",
-// "3 bis", "premier", "unique". Returns the number of bytes used (0 if none) and the
-// designation with spaces normalised in *number.
-std::size_t parse_article_number(std::string_view s, std::string* number) {
-  std::size_t pos = 0;
-  std::string out;
-  auto skip_spaces = [&](std::size_t p) {
-    while (p < s.size()) {
-      std::size_t n = 0;
-      if (!is_space_cp(decode_at(s, p, &n))) break;
-      p += n;
-    }
-    return p;
-  };
-  // Code prefix: "L.", "R.", "D.", "A.", "LO", "L.O.", "R*".
-  for (std::string_view prefix : {"L.O.", "LO", "L.", "R.", "D.", "A.", "R*", "D*"}) {
-    if (s.substr(0, prefix.size()) == prefix) {
-      std::size_t p = skip_spaces(prefix.size());
-      if (p < s.size() && s[p] >= '0' && s[p] <= '9') {
-        out.assign(prefix);
-        out.push_back(' ');
-        pos = p;
-      }
-      break;
-    }
-  }
-  const std::size_t digits_start = pos;
-  while (pos < s.size() && ((s[pos] >= '0' && s[pos] <= '9') ||
-                            (s[pos] == '-' && pos + 1 < s.size() && s[pos + 1] >= '0' &&
-                             s[pos + 1] <= '9' && pos > digits_start))) {
-    out.push_back(s[pos]);
-    ++pos;
-  }
-  if (pos == digits_start) {
-    for (std::string_view w : {"premier", "PREMIER", "Premier", "unique", "UNIQUE", "Unique",
-                               "liminaire", "LIMINAIRE", "pr\xC3\xA9liminaire"}) {
-      if (starts_with_word(s.substr(pos), w)) {
-        out.append(w);
-        *number = std::move(out);
-        return pos + w.size();
-      }
-    }
-    return 0;
-  }
-  if (s.substr(pos, 2) == "er" &&
-      (pos + 2 == s.size() || !is_word_char(static_cast<unsigned char>(s[pos + 2])))) {
-    out += "er";
-    pos += 2;
-  }
-  // Suffix words: " bis", " A", " ter A".
-  while (true) {
-    std::size_t p = skip_spaces(pos);
-    if (p == pos || p >= s.size()) break;
-    std::size_t e = p;
-    while (e < s.size() && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z'))) ++e;
-    if (e == p || (e < s.size() && is_word_char(static_cast<unsigned char>(s[e])))) break;
-    std::string_view w = s.substr(p, e - p);
-    if (!is_suffix_word(w)) break;
-    out.push_back(' ');
-    out.append(w);
-    pos = e;
-  }
-  *number = std::move(out);
-  return pos;
-}
-
 // "Article 1er", "ARTICLE 3 bis", "Art. L. 1114-1.", "Article 2 (nouveau)": sets *number.
 bool article_heading(std::string_view t, std::string* number) {
   if (t.size() > 60) return false;
@@ -558,7 +510,7 @@ bool article_heading(std::string_view t, std::string* number) {
   std::string_view rest = internal::trim(t.substr(pos));
   if (rest.size() == t.size() - pos) return false;  // needs a space
   std::string num;
-  std::size_t used = parse_article_number(rest, &num);
+  std::size_t used = internal::parse_article_number(rest, internal::kHeadingNumber, &num);
   if (used == 0) return false;
   std::string_view tail = internal::trim(rest.substr(used));
   if (!tail.empty() && tail.front() == '(') {
@@ -578,7 +530,7 @@ bool inline_article(std::string_view t, std::string* number) {
   std::size_t pos = t[3] == '.' ? 4 : 7;
   std::string_view rest = internal::trim(t.substr(pos));
   std::string num;
-  std::size_t used = parse_article_number(rest, &num);
+  std::size_t used = internal::parse_article_number(rest, internal::kHeadingNumber, &num);
   if (used == 0) return false;
   std::string_view tail = rest.substr(used);
   if (tail.substr(0, 1) == ".") tail = tail.substr(1);

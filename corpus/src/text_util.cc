@@ -8,77 +8,6 @@
 
 namespace hemicycle::corpus::internal {
 
-char32_t decode_at(std::string_view text, std::size_t pos, std::size_t* len) {
-  const auto b0 = static_cast<unsigned char>(text[pos]);
-  if (b0 < 0x80) {
-    *len = 1;
-    return b0;
-  }
-  std::size_t n = 0;
-  char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    n = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    n = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    n = 4;
-    cp = b0 & 0x07;
-  } else {
-    *len = 1;
-    return 0xFFFD;
-  }
-  if (pos + n > text.size()) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  for (std::size_t i = 1; i < n; ++i) {
-    const auto b = static_cast<unsigned char>(text[pos + i]);
-    if ((b & 0xC0) != 0x80) {
-      *len = 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  *len = n;
-  return cp;
-}
-
-char32_t decode_before(std::string_view text, std::size_t pos, std::size_t* len) {
-  std::size_t start = pos - 1;
-  while (start > 0 && pos - start < 4 &&
-         (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
-    --start;
-  }
-  std::size_t n = 0;
-  char32_t cp = decode_at(text, start, &n);
-  if (start + n != pos) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  *len = n;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 bool is_word_char(char32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -123,25 +52,6 @@ char32_t to_upper(char32_t cp) {
   return cp;
 }
 
-bool is_space_cp(char32_t cp) {
-  switch (cp) {
-    case ' ':
-    case '\t':
-    case '\r':
-    case '\f':
-    case '\v':
-    case 0xA0:
-    case 0x202F:
-    case 0x2007:
-    case 0x2009:
-    case 0x200B:
-    case 0xFEFF:
-      return true;
-    default:
-      return false;
-  }
-}
-
 void trim_range(std::string_view text, std::size_t* begin, std::size_t* end) {
   std::size_t b = *begin;
   std::size_t e = *end;
@@ -153,7 +63,7 @@ void trim_range(std::string_view text, std::size_t* begin, std::size_t* end) {
     }
     if (c < 0x80) break;
     std::size_t n = 0;
-    if (!is_space_cp(decode_at(text, b, &n)) || b + n > e) break;
+    if (!is_space(decode_at(text, b, &n), Spaces::kLine) || b + n > e) break;
     b += n;
   }
   while (e > b) {
@@ -164,7 +74,7 @@ void trim_range(std::string_view text, std::size_t* begin, std::size_t* end) {
     }
     if (c < 0x80) break;
     std::size_t n = 0;
-    if (!is_space_cp(decode_before(text, e, &n)) || e - n < b) break;
+    if (!is_space(decode_before(text, e, &n), Spaces::kLine) || e - n < b) break;
     e -= n;
   }
   *begin = b;
@@ -232,6 +142,69 @@ std::string fold_word(std::string_view word) {
   return analyzers::fold(word);
 }
 
+std::size_t skip_spaces(std::string_view text, std::size_t pos, Spaces set) {
+  while (pos < text.size()) {
+    std::size_t n = 0;
+    if (!is_space(decode_at(text, pos, &n), set)) break;
+    pos += n;
+  }
+  return pos;
+}
+
+namespace {
+
+// Folds the code point at text[pos] to lowercase ASCII (accents removed) and returns it,
+// or 0 if it has no one-letter ASCII fold; ’ gives '\''. Sets *len to its byte length.
+char fold_char(std::string_view text, std::size_t pos, std::size_t* len) {
+  const auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    *len = 1;
+    return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  char32_t cp = decode_at(text, pos, len);
+  if (cp == 0x2019) return '\'';
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    std::string one;
+    std::string folded;
+    append_utf8(cp, one);
+    if (fold_latin(one, &folded) && folded.size() == 1) return folded[0];
+  }
+  return 0;
+}
+
+}  // namespace
+
+// Matches a folded phrase (lowercase ASCII, single spaces, straight apostrophes) at
+// text[pos]: case- and accent-insensitive, any run of spaces for a space. Returns the end
+// position, or kNone. The match must end on a word boundary unless the phrase ends with
+// a non-letter.
+std::size_t match_folded(std::string_view text, std::size_t pos, std::string_view phrase) {
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    if (pos >= text.size()) return std::string_view::npos;
+    if (phrase[i] == ' ') {
+      std::size_t p = skip_spaces(text, pos, Spaces::kReference);
+      if (p == pos) return std::string_view::npos;
+      pos = p;
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    const char f = fold_char(text, pos, &n);
+    if (f != phrase[i]) return std::string_view::npos;
+    pos += n;
+    ++i;
+  }
+  const char last = phrase.back();
+  const bool letter_end = (last >= 'a' && last <= 'z') || (last >= '0' && last <= '9');
+  std::size_t n = 0;
+  if (letter_end && pos < text.size() && is_word_char(decode_at(text, pos, &n))) {
+    return std::string_view::npos;
+  }
+  return pos;
+}
+
+
 namespace {
 
 bool is_particle(std::string_view lower) {
@@ -252,7 +225,7 @@ std::string title_case_name(std::string_view name) {
     std::size_t n = 0;
     char32_t cp = decode_at(clean, pos, &n);
     if (!is_word_char(cp)) {
-      append_utf8(out, cp);
+      append_utf8(cp, out);
       pos += n;
       continue;
     }
@@ -262,7 +235,7 @@ std::string title_case_name(std::string_view name) {
       std::size_t m = 0;
       char32_t c = decode_at(clean, end, &m);
       if (!is_word_char(c)) break;
-      append_utf8(lower, to_lower(c));
+      append_utf8(to_lower(c), lower);
       end += m;
     }
     if (!first_part && is_particle(lower)) {
@@ -270,7 +243,7 @@ std::string title_case_name(std::string_view name) {
     } else {
       std::size_t m = 0;
       char32_t c = decode_at(lower, 0, &m);
-      append_utf8(out, to_upper(c));
+      append_utf8(to_upper(c), out);
       out.append(lower, m, std::string::npos);
     }
     first_part = false;
@@ -287,7 +260,7 @@ std::string normalize_spaces(std::string_view text) {
   while (pos < text.size()) {
     std::size_t n = 0;
     char32_t cp = decode_at(text, pos, &n);
-    if (is_space_cp(cp) || cp == '\n') {
+    if (is_space(cp, Spaces::kLine) || cp == '\n') {
       pending_space = !out.empty();
     } else {
       if (pending_space) out.push_back(' ');
@@ -330,15 +303,6 @@ constexpr Month kMonths[] = {
     {"mai", 5},      {"juin", 6},    {"juillet", 7},  {"août", 8},      {"aout", 8},
     {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12}, {"decembre", 12},
 };
-
-std::size_t skip_spaces(std::string_view text, std::size_t pos) {
-  while (pos < text.size()) {
-    std::size_t n = 0;
-    if (!is_space_cp(decode_at(text, pos, &n))) break;
-    pos += n;
-  }
-  return pos;
-}
 
 }  // namespace
 

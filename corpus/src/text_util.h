@@ -10,18 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include "hemicycle/analyzers/unicode.h"
+
 namespace hemicycle::corpus::internal {
 
-// Decodes the code point at text[pos] and sets *len to its byte length (1 for a malformed
-// byte, which is returned as U+FFFD). REQUIRES: pos < text.size().
-char32_t decode_at(std::string_view text, std::size_t pos, std::size_t* len);
-
-// Decodes the code point that ends just before text[pos] and sets *len to its byte
-// length. REQUIRES: pos > 0.
-char32_t decode_before(std::string_view text, std::size_t pos, std::size_t* len);
-
-// Appends the UTF-8 encoding of cp.
-void append_utf8(std::string& out, char32_t cp);
+// UTF-8 decoding (lax: a malformed byte is one U+FFFD) and encoding, and the space sets:
+// the shared helpers of analyzers (unicode.h).
+using analyzers::append_utf8;
+using analyzers::decode_at;
+using analyzers::decode_before;
+using analyzers::is_space;
+using analyzers::Spaces;
 
 // True for letters and digits (ASCII alphanumerics, Latin-1 letters, and other scripts'
 // code points outside the punctuation and symbol blocks).
@@ -36,11 +35,7 @@ bool is_lower(char32_t cp);
 char32_t to_lower(char32_t cp);
 char32_t to_upper(char32_t cp);
 
-// True for spaces that may pad a line: ' ', '\t', '\r', '\f', '\v', U+00A0, U+202F,
-// U+2007, U+2009, U+200B, U+FEFF.
-bool is_space_cp(char32_t cp);
-
-// Byte range of `text` without leading and trailing spaces (see is_space_cp).
+// Byte range of `text` without leading and trailing spaces (Spaces::kLine).
 std::string_view trim(std::string_view text);
 // Offsets [*begin, *end) of the trimmed part of text[begin, end).
 void trim_range(std::string_view text, std::size_t* begin, std::size_t* end);
@@ -52,6 +47,15 @@ bool fold_latin(std::string_view word, std::string* out);
 
 // analyzers::fold for one word, with the fold_latin fast path.
 std::string fold_word(std::string_view word);
+
+// Position of the first character at or after pos that is not a space of `set`.
+std::size_t skip_spaces(std::string_view text, std::size_t pos, Spaces set = Spaces::kLine);
+
+// Matches a folded phrase (lowercase ASCII, single spaces, straight apostrophes) at
+// text[pos]: case- and accent-insensitive, any run of Spaces::kReference for a space. Returns
+// the end position, or npos. The match must end on a word boundary unless the phrase ends
+// with a non-letter.
+std::size_t match_folded(std::string_view text, std::size_t pos, std::string_view phrase);
 
 // Title case for a name written in capitals: "YAËL BRAUN-PIVET" -> "Yaël Braun-Pivet".
 // Each part after a space, hyphen or apostrophe gets an upper-case initial; the particles

@@ -193,7 +193,7 @@ TEST_CASE("the Latin fast path folds like analyzers::fold", "[corpus]") {
   // Every letter of U+00C0..U+00FF, and Œ œ Ÿ, alone and inside a word.
   for (char32_t cp = 0xC0; cp <= 0xFF; ++cp) {
     std::string letter;
-    hemicycle::corpus::internal::append_utf8(letter, cp);
+    hemicycle::corpus::internal::append_utf8(cp, letter);
     for (const std::string& word : {letter, "Ab" + letter + "cD"}) {
       std::string fast;
       if (fold_latin(word, &fast)) {
