@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/format/records.h"
 #include "hemicycle/model/document.h"
 #include "hemicycle/searcher/json.h"
@@ -96,7 +97,10 @@ Flags parse_flags(int argc, char** argv) {
     } else if (a == "--offset") {
       f.request.offset = parse_count(a, value(), 100000);
     } else if (a == "--filter") {
-      f.request.filters.push_back(value());
+      if (std::string err = add_filter(hemicycle::analyzers::sanitize_utf8(value()), f.request);
+          !err.empty()) {
+        throw QueryError(err);
+      }
     } else if (a == "--sort") {
       std::string v = value();
       if (v == "relevance") {
@@ -130,7 +134,7 @@ Flags parse_flags(int argc, char** argv) {
     }
   }
   if (f.dbs.empty()) usage_error("--db DIR is required");
-  if (f.document.empty() && query.empty() && f.request.filters.empty() &&
+  if (f.document.empty() && query.empty() && f.request.filters.empty() && !f.request.date &&
       f.request.document_id.empty()) {
     usage_error("no query given");
   }

@@ -92,8 +92,12 @@ Response search(const Request& req, const Target& t, Context& ctx) {
                       "the query is " + std::to_string(sr.query.size()) + " bytes long; at most " +
                           std::to_string(o.max_query_bytes)};
   }
-  for (const auto& f : t.all("filter")) sr.filters.push_back(utf8_param(f, "filter"));
-  if (sr.query.empty() && sr.filters.empty()) {
+  for (const auto& f : t.all("filter")) {
+    if (std::string err = searcher::add_filter(utf8_param(f, "filter"), sr); !err.empty()) {
+      throw ClientError{http::status::bad_request, "bad_query", err};
+    }
+  }
+  if (sr.query.empty() && sr.filters.empty() && !sr.date) {
     throw ClientError{http::status::bad_request, "missing_query",
                       "give a query in q (or a filter)"};
   }
@@ -109,8 +113,13 @@ Response search(const Request& req, const Target& t, Context& ctx) {
     else if (*group == "clause") sr.group_by_document = false;
     else throw ClientError{http::status::bad_request, "bad_parameter", "group is document or clause"};
   }
-  if (const std::string* from = t.get("date_from")) sr.date_from = utf8_param(*from, "date_from");
-  if (const std::string* to = t.get("date_to")) sr.date_to = utf8_param(*to, "date_to");
+  const std::string* from = t.get("date_from");
+  const std::string* to = t.get("date_to");
+  if (std::string err = searcher::add_date_bounds(from ? utf8_param(*from, "date_from") : "",
+                                                  to ? utf8_param(*to, "date_to") : "", sr);
+      !err.empty()) {
+    throw ClientError{http::status::bad_request, "bad_query", err};
+  }
   if (const std::string* doc = t.get("document")) sr.document_id = utf8_param(*doc, "document");
   if (const std::string* facets = t.get("facets")) sr.facets = split_commas(utf8_param(*facets, "facets"));
   return make_response(req, http::status::ok, searcher::to_json(ctx.searcher().search(sr)));

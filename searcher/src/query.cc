@@ -83,7 +83,7 @@ bool complete_date(std::string_view in, bool upper, std::string* out) {
   return false;
 }
 
-std::string parse_date_range(std::string_view value, ParsedQuery& q) {
+std::string parse_date_range(std::string_view value, std::optional<DateRange>& date) {
   DateRange range;
   auto dots = value.find("..");
   std::string_view from = value, to = value;
@@ -99,11 +99,11 @@ std::string parse_date_range(std::string_view value, ParsedQuery& q) {
   if (!range.from.empty() && !range.to.empty() && range.from > range.to) {
     return "date: the range " + std::string(value) + " ends before it starts";
   }
-  if (q.date) {  // several ranges: keep their intersection
-    if (range.from < q.date->from) range.from = q.date->from;
-    if (!q.date->to.empty() && (range.to.empty() || q.date->to < range.to)) range.to = q.date->to;
+  if (date) {  // several ranges: keep their intersection
+    if (range.from < date->from) range.from = date->from;
+    if (!date->to.empty() && (range.to.empty() || date->to < range.to)) range.to = date->to;
   }
-  q.date = range;
+  date = range;
   return {};
 }
 
@@ -117,18 +117,18 @@ std::string known_fields() {
 }
 
 std::string add_filter(std::string_view name, std::string_view value, bool negated,
-                       ParsedQuery& q) {
+                       std::vector<FieldFilter>& filters, std::optional<DateRange>& date) {
   std::string v = trim(value);
   if (name == "date") {
     if (negated) return "date: a date range cannot be excluded";
-    return parse_date_range(v, q);
+    return parse_date_range(v, date);
   }
   const schema::Field* field = schema::find_field(name);
   if (!field) {
     return "unknown field « " + std::string(name) + " » (known fields: " + known_fields() + ")";
   }
   if (v.empty()) return "missing value after « " + std::string(name) + ": »";
-  q.filters.push_back(FieldFilter{field, std::move(v), negated});
+  filters.push_back(FieldFilter{field, std::move(v), negated});
   return {};
 }
 
@@ -144,7 +144,8 @@ bool field_name(std::string_view word, std::size_t colon) {
 
 }  // namespace
 
-std::string parse_filter(std::string_view spec, ParsedQuery& into) {
+std::string add_filter(std::string_view spec, std::vector<FieldFilter>& filters,
+                       std::optional<DateRange>& date) {
   auto colon = spec.find(':');
   if (colon == std::string_view::npos || colon == 0) {
     return "a filter is FIELD:VALUE, not « " + std::string(spec) + " » (fields: " +
@@ -159,10 +160,20 @@ std::string parse_filter(std::string_view spec, ParsedQuery& into) {
       value = value.substr(q, value.size() - q - closing.size());
     }
   }
-  std::size_t before = into.filters.size();
-  std::string err = add_filter(spec.substr(0, colon), value, false, into);
-  if (into.filters.size() > before) into.filters.back().selected = true;
+  std::size_t before = filters.size();
+  std::string err = add_filter(spec.substr(0, colon), value, false, filters, date);
+  if (filters.size() > before) filters.back().selected = true;
   return err;
+}
+
+std::string add_date_bounds(std::string_view from, std::string_view to,
+                            std::optional<DateRange>& date) {
+  if (from.empty() && to.empty()) return {};
+  return parse_date_range(std::string(from) + ".." + std::string(to), date);
+}
+
+std::string parse_filter(std::string_view spec, ParsedQuery& into) {
+  return add_filter(spec, into.filters, into.date);
 }
 
 ParsedQuery parse_query(std::string_view s, analyzers::FrenchAnalyzer& analyzer) {
@@ -250,7 +261,7 @@ ParsedQuery parse_query(std::string_view s, analyzers::FrenchAnalyzer& analyzer)
         value = quoted_value;
         i = end + closing.size();
       }
-      if (std::string err = add_filter(name, value, negated, q); !err.empty()) {
+      if (std::string err = add_filter(name, value, negated, q.filters, q.date); !err.empty()) {
         q.error = std::move(err);
         return q;
       }

@@ -838,12 +838,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   const std::string query = analyzers::sanitize_utf8(request.query);
   ParsedQuery pq = parse_query(query, im.analyzer);
   if (!pq.ok()) throw QueryError(pq.error);
-  for (const auto& spec : request.filters) {
-    std::string err = parse_filter(analyzers::sanitize_utf8(spec), pq);
-    if (!err.empty()) throw QueryError(err);
-  }
-  if (!request.date_from.empty() || !request.date_to.empty()) {
-    std::string err = parse_filter("date:" + request.date_from + ".." + request.date_to, pq);
+  pq.filters.insert(pq.filters.end(), request.filters.begin(), request.filters.end());
+  if (request.date) {
+    std::string err = add_date_bounds(request.date->from, request.date->to, pq.date);
     if (!err.empty()) throw QueryError(err);
   }
   std::vector<const schema::Field*> facet_fields;

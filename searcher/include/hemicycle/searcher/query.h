@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "hemicycle/analyzers/analyzer.h"
-#include "hemicycle/format/schema.h"
+#include "hemicycle/searcher/filter.h"
 
 namespace hemicycle::searcher {
 
@@ -15,20 +15,6 @@ struct QueryItem {
   std::string text;                       // as typed (without quotes or sign)
   std::vector<analyzers::Token> tokens;   // its terms; more than one means a phrase
   bool quoted = false;                    // typed between quotes
-};
-
-// `field:value` (or `-field:value`).
-struct FieldFilter {
-  const format::schema::Field* field = nullptr;
-  std::string value;  // as typed
-  bool negated = false;
-  bool selected = false;  // given apart (--filter, &filter=), as a facet selection
-};
-
-// `date:FROM..TO`, inclusive ISO dates; an empty bound is open.
-struct DateRange {
-  std::string from;
-  std::string to;
 };
 
 // The parsed form of the query language:
@@ -56,8 +42,7 @@ struct ParsedQuery {
 // for the person who typed it.
 ParsedQuery parse_query(std::string_view text, analyzers::FrenchAnalyzer& analyzer);
 
-// Parses "field:value" as given to --filter / &filter= into a FieldFilter (date ranges go to
-// `date`). Returns an error message, or an empty string on success.
+// add_filter() into the query's own filters and date range.
 std::string parse_filter(std::string_view spec, ParsedQuery& into);
 
 }  // namespace hemicycle::searcher

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hemicycle/format/records.h"
+#include "hemicycle/searcher/filter.h"
 
 namespace hemicycle::searcher {
 
@@ -23,17 +24,25 @@ struct SearchRequest {
   std::string query;
   std::size_t limit = 10;
   std::size_t offset = 0;
-  std::vector<std::string> filters;  // "field:value", as --filter; ANDed with the query
+  std::vector<FieldFilter> filters;  // from add_filter(); ANDed with the query
   Sort sort = Sort::kRelevance;      // kDate: newest first within each relevance tier
   bool group_by_document = true;     // false: one hit per clause
-  std::string date_from;             // inclusive ISO bounds, empty = open
-  std::string date_to;
+  std::optional<DateRange> date;     // from add_filter() or add_date_bounds(); none = any
   std::string document_id;           // only this document's clauses (e.g. its other matches)
   std::vector<std::string> facets;   // fields to count; empty = all
   std::size_t facet_values = 10;     // values per facet, most frequent first
   // Facets are multi-select: the counts of a field given in `filters` ignore that field's
   // own filter (the other values stay countable), as in Elasticsearch's post_filter.
 };
+
+// The request-level forms of add_filter() and add_date_bounds() (filter.h): "" or an error.
+inline std::string add_filter(std::string_view spec, SearchRequest& into) {
+  return add_filter(spec, into.filters, into.date);
+}
+inline std::string add_date_bounds(std::string_view from, std::string_view to,
+                                   SearchRequest& into) {
+  return add_date_bounds(from, to, into.date);
+}
 
 struct Range {
   std::size_t begin = 0;  // byte offsets
