@@ -290,7 +290,8 @@ struct ResolutionState {
 bool opens_recital(const ResolutionState& st, std::string_view t, std::string_view word) {
   if (is_participle(word)) return true;
   if ((st.cur.empty() || ends_clause_punct(st.prev)) && is_generic_participle(word)) return true;
-  return (word == "Se" || word == "S") && ends_clause_punct(st.prev) &&
+  if (!(word == "Se" || word == "S") || t.size() <= word.size() + 1) return false;
+  return ends_clause_punct(st.prev) &&
          is_generic_participle(first_word(internal::trim(t.substr(word.size() + 1))));
 }
 

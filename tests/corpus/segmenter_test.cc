@@ -295,3 +295,25 @@ TEST_CASE("our amendment and bill fixtures", "[corpus]") {
   CHECK(docs[0].id == "projet_de_loi");
   CHECK(docs[0].cites == std::vector<std::string>{"ordonnance 2019-964"});
 }
+
+TEST_CASE("a line that is only the start of a marker never throws", "[corpus]") {
+  // A line cut where a marker word begins ("S" of "Se félicitant", "Art" of "Art. 2"): the
+  // segmenter must read it as text, whatever kind of document holds it.
+  const std::vector<std::string> lines = {
+      "S",  "Se",     "S ",  "Se ", "Art.", "Art", "Article", "ARTICLE", "Le",  "La",
+      "1.", "1. ",    "1",   "Signé", "SIGNÉ", "TITRE", "Chapitre", "Vu", "Vu ", "Considérant",
+      "«",  "\"",     "“",   "-",   "–",    "Art. ", "Article 1er (", "Le Président",
+  };
+  const std::vector<std::string> types = {"", "résolution", "amendement", "projet de loi",
+                                          "code", "compte rendu"};
+  for (const auto& type : types) {
+    for (const auto& line : lines) {
+      const std::string text = "L\xE2\x80\x99" "Assembl\xC3\xA9" "e nationale,\n\nVu le trait\xC3\xA9,\n\n" +
+                               line + "\n";
+      INFO("type « " << type << " », line « " << line << " »");
+      Document doc;
+      REQUIRE_NOTHROW(doc = segmented(text, type));
+      CHECK_FALSE(doc.clauses.empty());
+    }
+  }
+}
