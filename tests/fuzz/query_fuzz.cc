@@ -1,0 +1,32 @@
+// The query parser on any bytes: never throws, an error or a parse, and every message valid
+// UTF-8 once the input is (the searcher sanitises before parsing).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fuzz_check.h"
+#include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/searcher/query.h"
+
+namespace ha = hemicycle::analyzers;
+namespace hs = hemicycle::searcher;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static ha::FrenchAnalyzer analyzer;
+  const std::string text =
+      ha::sanitize_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
+  hs::ParsedQuery q = hs::parse_query(text, analyzer);
+  FUZZ_CHECK(ha::is_valid_utf8(q.error));
+  for (const auto& note : q.notes) FUZZ_CHECK(ha::is_valid_utf8(note));
+  if (!q.ok()) return 0;
+  for (const auto& unit : q.units) FUZZ_CHECK(!unit.empty());
+  for (const auto& f : q.filters) FUZZ_CHECK(f.field != nullptr && !f.value.empty());
+  if (q.date) FUZZ_CHECK(q.date->from.empty() || q.date->to.empty() || q.date->from <= q.date->to);
+  std::vector<hs::FieldFilter> filters;
+  std::optional<hs::DateRange> date;
+  const std::string err = hs::add_filter(text, filters, date);
+  FUZZ_CHECK(ha::is_valid_utf8(err));
+  FUZZ_CHECK(err.empty() || (filters.empty() && !date));
+  return 0;
+}
