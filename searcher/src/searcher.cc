@@ -388,7 +388,7 @@ struct Searcher::Impl {
     if (pq.date) passing.push_back(date_query(*pq.date));
     if (!pq.document_id.empty()) passing.emplace_back(prefixed(schema::kUniquePrefix, pq.document_id));
     if (!passing.empty() || !doc_must_not.empty()) {
-      Query q(std::string(schema::kSummaryTerm));
+      Query q{std::string(schema::kSummaryTerm)};
       if (!passing.empty()) q = Query(Query::OP_FILTER, q, combine(Query::OP_AND, passing));
       if (!doc_must_not.empty()) q = Query(Query::OP_AND_NOT, q, combine(Query::OP_OR, doc_must_not));
       f.passing_summaries = q;
