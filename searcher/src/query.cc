@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "hemicycle/analyzers/unicode.h"
+
 namespace hemicycle::searcher {
 namespace {
 
@@ -218,7 +220,7 @@ ParsedQuery parse_query(std::string_view s, analyzers::FrenchAnalyzer& analyzer)
       std::size_t end = s.find(closing, i + ql);
       if (end == std::string_view::npos) {
         q.error = "unbalanced quote: the phrase starting at « " +
-                  std::string(s.substr(i, 40)) + " » has no closing " + std::string(closing);
+                  std::string(analyzers::utf8_prefix(s.substr(i), 40)) + " » has no closing " + std::string(closing);
         return q;
       }
       QueryItem item;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/analyzers/unicode.h"
 
 namespace ha = hemicycle::analyzers;
@@ -123,5 +124,28 @@ TEST_CASE("lowercase_initial looks at the first letter as written", "[analyzers]
   for (const Case& c : cases) {
     CAPTURE(c.form);
     CHECK(ha::lowercase_initial(c.form) == c.lower);
+  }
+}
+
+TEST_CASE("utf8_prefix never cuts a character", "[analyzers]") {
+  struct Case {
+    std::string text;
+    std::size_t max;
+    std::string prefix;
+  };
+  const Case cases[] = {
+      {"ingérence", 40, "ingérence"},
+      {"ingérence", 5, "ingé"},             // "ing" + the two bytes of é
+      {"ingérence", 4, "ing"},              // é would be cut
+      {"ingérence", 3, "ing"},
+      {"abc\xE2\x94\x94\xE2\x94\x94", 5, "abc"},   // a 3-byte character cut after 2
+      {"abc\xE2\x94\x94\xE2\x94\x94", 6, "abc\xE2\x94\x94"},
+      {"\xF0\x9F\x98\x80x", 2, ""},        // an emoji cut inside
+      {"", 3, ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text, c.max);
+    CHECK(ha::utf8_prefix(c.text, c.max) == c.prefix);
+    CHECK(ha::is_valid_utf8(std::string(ha::utf8_prefix(c.text, c.max))));
   }
 }

@@ -122,6 +122,16 @@ enum class Spaces : std::uint8_t {
 
 bool is_space(char32_t cp, Spaces set = Spaces::kUnicode);
 
+// The longest prefix of `text` of at most `max_bytes` that does not cut a UTF-8 character
+// (for excerpts quoted in messages). Only continuation bytes are looked at: on invalid
+// input it still never cuts inside a well-formed sequence.
+inline std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
 // True if a word form as written starts with a lowercase letter: ASCII a-z, or a code point
 // U+00E0..U+00FF (à-ÿ; ÷ included, as the suggestion index has always counted it).
 // REQUIRES: !form.empty().
