@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/analyzers/unicode.h"
 #include "hemicycle/format/records.h"
 #include "hemicycle/format/schema.h"
 
@@ -73,13 +74,6 @@ std::string utc_now() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-// True if a word as written starts with a lowercase letter (ASCII, or à-ÿ).
-bool lowercase_initial(std::string_view form) {
-  const unsigned char c0 = static_cast<unsigned char>(form[0]);
-  return (c0 >= 'a' && c0 <= 'z') ||
-         (c0 == 0xC3 && form.size() > 1 && static_cast<unsigned char>(form[1]) >= 0xA0);
 }
 
 // 64-bit FNV-1a, continued over several pieces.
@@ -237,7 +231,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const model::Document& doc,
       if (impl_->folded.size() > 500000) impl_->folded.clear();
       cached = impl_->folded.emplace(std::string(form), analyzers::fold(form)).first;
     }
-    const bool lower = lowercase_initial(form);
+    const bool lower = analyzers::lowercase_initial(form);
     auto [r, fresh] = impl_->reported.try_emplace(cached->second, lower);
     if (!fresh) {
       if (r->second || !lower) continue;
@@ -351,7 +345,7 @@ void Indexer::write(PreparedDocument&& p) {
   for (auto& xd : p.documents) db_.add_document(xd);
   for (auto& [folded, form] : p.new_forms) {
     auto [it, fresh] = lexicon_.try_emplace(std::move(folded), form);
-    if (!fresh && lowercase_initial(form)) it->second = std::move(form);
+    if (!fresh && analyzers::lowercase_initial(form)) it->second = std::move(form);
   }
   ++stats_.documents;
   stats_.clauses += p.clauses;
@@ -393,7 +387,7 @@ void Indexer::flush_lexicon() {
     if (!started_empty_) {
       // Keep a lowercase form already there over a capitalised one.
       std::string there = db_.get_metadata(key);
-      if (!there.empty() && (there == form || lowercase_initial(there) || !lowercase_initial(form))) {
+      if (!there.empty() && (there == form || analyzers::lowercase_initial(there) || !analyzers::lowercase_initial(form))) {
         continue;
       }
     }

@@ -9,24 +9,9 @@ namespace {
 
 namespace schema = format::schema;
 
+// True if a query space (analyzers::Spaces::kQuery) starts at byte i; *len is its length.
 bool is_space(std::string_view s, std::size_t i, std::size_t* len) {
-  unsigned char c = s[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-    *len = 1;
-    return true;
-  }
-  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-    *len = 2;  // no-break space
-    return true;
-  }
-  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-      (static_cast<unsigned char>(s[i + 2]) == 0xAF ||
-       (static_cast<unsigned char>(s[i + 2]) >= 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) <= 0x8A))) {
-    *len = 3;  // narrow no-break space and the U+2000 spaces
-    return true;
-  }
-  return false;
+  return analyzers::is_space(analyzers::decode_at(s, i, len), analyzers::Spaces::kQuery);
 }
 
 // Opening quote at i: returns its length and the closing quote to look for.

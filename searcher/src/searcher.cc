@@ -15,6 +15,7 @@
 #include "facet_spy.h"
 #include "facet_table.h"
 #include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/analyzers/unicode.h"
 #include "hemicycle/model/document.h"
 #include "hemicycle/format/records.h"
 #include "hemicycle/format/schema.h"
@@ -786,10 +787,7 @@ std::vector<Suggestion> Searcher::suggest_once(const std::string& raw, std::size
       auto stems = im.analyzer.analyze(form);
       if (stems.size() != 1) continue;
       const std::string& stem = stems.front().text;
-      const unsigned char c0 = static_cast<unsigned char>(form[0]);
-      const bool lower = (c0 >= 'a' && c0 <= 'z') ||
-                         (c0 == 0xC3 && form.size() > 1 &&
-                          static_cast<unsigned char>(form[1]) >= 0xA0);
+      const bool lower = analyzers::lowercase_initial(form);
       auto [it, fresh] = by_stem.try_emplace(stem);
       Word& w = it->second;
       if (fresh) {
