@@ -18,12 +18,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const ha::Token& t : analyzer.analyze(text)) {
     FUZZ_CHECK(t.begin < t.end && t.end <= size);
     FUZZ_CHECK(!t.text.empty() && ha::is_valid_utf8(t.text));
+    FUZZ_CHECK(t.text.size() <= 240);  // format::schema::kMaxTermBytes: Xapian takes 245
     FUZZ_CHECK(t.position >= last);
     last = t.position;
   }
   for (const ha::Token& t : analyzer.normalize(text)) {
     FUZZ_CHECK(t.begin < t.end && t.end <= size);
     FUZZ_CHECK(ha::is_valid_utf8(t.text));
+    FUZZ_CHECK(t.text.size() <= 240);
   }
   const std::string clean = ha::sanitize_utf8(text);
   FUZZ_CHECK(ha::is_valid_utf8(clean));
