@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 
 #include "hemicycle/analyzers/analyzer.h"
 
@@ -45,6 +47,25 @@ std::string facet_term(const Field& field, std::string_view value) {
   std::string term(field.prefix);
   term += analyzers::fold(value);
   if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
+  return term;
+}
+
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term += value;
+  if (term.size() <= kMaxTermBytes) return term;
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a, then a 0xFF separator byte
+  for (unsigned char c : term) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  h ^= 0xFF;
+  h *= 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  term.resize(kMaxTermBytes - 17);
+  term += '#';
+  term += hex;
   return term;
 }
 

@@ -125,16 +125,7 @@ std::uint64_t content_hash(const model::Document& doc) {
 std::string source_term(const std::string& path) {
   std::error_code ec;
   std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
-  std::string term(schema::kSourcePrefix);
-  term += ec ? path : p.string();
-  if (term.size() > schema::kMaxTermBytes) {
-    std::uint64_t h = 14695981039346656037ull;
-    fnv1a(h, term);
-    term.resize(schema::kMaxTermBytes - 17);
-    term += '#';
-    term += hex16(h);
-  }
-  return term;
+  return schema::bounded_term(schema::kSourcePrefix, ec ? path : p.string());
 }
 
 struct DocumentBuilder::Impl {
@@ -179,7 +170,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const model::Document& doc,
   for (const auto& [name, value] : facets) {
     facet_terms.push_back(schema::facet_term(*schema::find_field(name), value));
   }
-  const std::string doc_term = std::string(schema::kDocPrefix) + doc.id;
+  const std::string doc_term = schema::bounded_term(schema::kDocPrefix, doc.id);
   const schema::Field& kind_field = *schema::find_field("kind");
 
   auto& forms = impl_->forms;
@@ -243,7 +234,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const model::Document& doc,
   for (const auto& t : kinds) summary.add_boolean_term(t);
   summary.add_boolean_term(doc_term);
   summary.add_boolean_term(std::string(schema::kSummaryTerm));
-  summary.add_boolean_term(std::string(schema::kUniquePrefix) + doc.id);
+  summary.add_boolean_term(schema::bounded_term(schema::kUniquePrefix, doc.id));
   if (!doc.origin.empty()) summary.add_boolean_term(source_term(doc.origin));
   if (!doc.date.empty()) summary.add_value(schema::kSlotDate, doc.date);
   summary.add_value(schema::kSlotDocId, doc.id);
@@ -339,7 +330,7 @@ void Indexer::write(PreparedDocument&& p) {
   // An id that was indexed when the run started, or read twice in this run, replaces what
   // is there; any other id has nothing to replace (no lookup: bulk loads stay fast).
   if (!first_time || known_.count(key)) {
-    db_.delete_document(std::string(schema::kDocPrefix) + p.id);
+    db_.delete_document(schema::bounded_term(schema::kDocPrefix, p.id));
   }
   for (auto& [key, value] : p.metadata) db_.set_metadata(key, value);
   for (auto& xd : p.documents) db_.add_document(xd);
@@ -353,7 +344,7 @@ void Indexer::write(PreparedDocument&& p) {
 }
 
 bool Indexer::remove(const std::string& document_id) {
-  const std::string doc_term = std::string(schema::kDocPrefix) + document_id;
+  const std::string doc_term = schema::bounded_term(schema::kDocPrefix, document_id);
   if (!db_.term_exists(doc_term)) return false;
   db_.delete_document(doc_term);
   ++stats_.deleted;

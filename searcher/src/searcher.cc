@@ -227,7 +227,7 @@ struct Searcher::Impl {
     if (table && d < table->documents()) {
       summary = table->summary(d);
     } else {
-      const std::string term = prefixed(schema::kUniquePrefix, doc_id);
+      const std::string term = schema::bounded_term(schema::kUniquePrefix, doc_id);
       auto it = db.postlist_begin(term);
       if (it == db.postlist_end(term)) return false;
       summary = *it;
@@ -356,7 +356,7 @@ struct Searcher::Impl {
       f.summary_must.push_back(range);
     }
     if (!pq.document_id.empty()) {
-      Query one(prefixed(schema::kDocPrefix, pq.document_id));
+      Query one(schema::bounded_term(schema::kDocPrefix, pq.document_id));
       f.clause_must.push_back(one);
       f.summary_must.push_back(one);
     }
@@ -387,7 +387,7 @@ struct Searcher::Impl {
     }
     f.kinds = (any_selected ? selected : ~std::uint32_t{0}) & ~refused;
     if (pq.date) passing.push_back(date_query(*pq.date));
-    if (!pq.document_id.empty()) passing.emplace_back(prefixed(schema::kUniquePrefix, pq.document_id));
+    if (!pq.document_id.empty()) passing.emplace_back(schema::bounded_term(schema::kUniquePrefix, pq.document_id));
     if (!passing.empty() || !doc_must_not.empty()) {
       Query q{std::string(schema::kSummaryTerm)};
       if (!passing.empty()) q = Query(Query::OP_FILTER, q, combine(Query::OP_AND, passing));
@@ -672,7 +672,7 @@ struct Searcher::Impl {
   // alone: the best-ranked matching clause, else its first clause (of the filtered kind).
   Xapian::Document best_clause(const std::string& doc_id, const Query& words,
                                const Filters& filters) {
-    Query scope(prefixed(schema::kDocPrefix, doc_id));
+    Query scope(schema::bounded_term(schema::kDocPrefix, doc_id));
     Query base = words.empty() ? Query(std::string(schema::kClauseTerm)) : words;
     Filters inside = filters;
     inside.documents = Query();  // the document itself passed the document-level filters
@@ -1043,7 +1043,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 
 std::optional<DocumentView> Searcher::document_once(const std::string& id) {
   Impl& im = *impl_;
-  const std::string unique = prefixed(schema::kUniquePrefix, id);
+  const std::string unique = schema::bounded_term(schema::kUniquePrefix, id);
   auto pl = im.db.postlist_begin(unique);
   if (pl == im.db.postlist_end(unique)) return std::nullopt;
   DocumentView view;
@@ -1052,7 +1052,7 @@ std::optional<DocumentView> Searcher::document_once(const std::string& id) {
 
   Xapian::Enquire e(im.db);
   e.set_query(Query(Query::OP_FILTER, Query(std::string(schema::kClauseTerm)),
-                    Query(prefixed(schema::kDocPrefix, id))));
+                    Query(schema::bounded_term(schema::kDocPrefix, id))));
   e.set_weighting_scheme(Xapian::BoolWeight());
   e.set_sort_by_value(schema::kSlotOrder, false);
   Xapian::MSet m = e.get_mset(0, im.db.get_doccount());

@@ -92,6 +92,12 @@ const Field* find_field(std::string_view name);
 // Years, legislatures and kinds are used as given after folding.
 std::string facet_term(const Field& field, std::string_view value);
 
+// prefix + value as one boolean term. A term longer than kMaxTermBytes keeps its first
+// kMaxTermBytes - 17 bytes and ends with '#' and 16 hex digits of a 64-bit FNV-1a hash of the
+// whole term, so that long ids and paths stay distinct terms Xapian accepts (the id itself
+// is kept whole in the values and the stored record). Writer and searcher both use it.
+std::string bounded_term(std::string_view prefix, std::string_view value);
+
 // Clause id as shown to users: "<document id>#<1-based clause index>".
 std::string clause_id(std::string_view document_id, std::size_t index);
 
