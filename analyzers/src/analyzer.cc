@@ -24,6 +24,9 @@ using internal::CharClass;
 // position: such runs are not words (encoded data, tables) and Xapian rejects terms over 245
 // bytes.
 constexpr std::size_t kMaxWordBytes = 200;
+// Longest term emitted (format::schema::kMaxTermBytes): lowercasing can lengthen a word
+// ("İ", 2 bytes, is "i" + U+0307, 3 bytes), so the term itself is checked too.
+constexpr std::size_t kMaxTermBytes = 240;
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
@@ -258,6 +261,7 @@ bool FrenchAnalyzer::Impl::emit_word(std::string_view text, Word w, std::uint32_
   if (term.empty()) return false;
   // Words with digits ("1er", "2e", "a4") are kept as they are: stemming would mangle them.
   if (kFull && !w.has_digit) term = stem_cache.stem(stemmer, term);
+  if (term.size() > kMaxTermBytes) return false;
   token.text.assign(term);
   token.begin = w.begin;
   token.end = w.end;
