@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Hemicycle needs to build, test and run, if any is missing.
-#   tools/install-deps.sh [--browser]
+#   tools/install-deps.sh [--browser] [--fuzz]
 # --browser adds Debian's Chromium and chromedriver, which the browser tests (tests/browser)
-# drive headless. Run as root (or with sudo available). Idempotent: does nothing when all
+# drive headless; --fuzz adds clang and its libFuzzer and sanitizer runtimes (tools/fuzz.sh). Run as root (or with sudo available). Idempotent: does nothing when all
 # are present.
 set -euo pipefail
 
@@ -18,6 +18,7 @@ packages=(
 for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium chromium-driver) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev llvm) ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done
