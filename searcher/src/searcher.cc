@@ -44,12 +44,6 @@ const char* to_string(Tier tier) {
 
 namespace {
 
-std::string prefixed(std::string_view prefix, std::string_view term) {
-  std::string t(prefix);
-  t += term;
-  return t;
-}
-
 Query combine(Query::op op, const std::vector<Query>& parts) {
   if (parts.empty()) return Query();
   if (parts.size() == 1) return parts.front();
