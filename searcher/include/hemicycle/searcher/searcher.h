@@ -169,7 +169,6 @@ class Searcher {
  private:
   SearchResult search_once(const SearchRequest& request);
   std::optional<DocumentView> document_once(const std::string& id);
-  std::vector<Suggestion> suggest_once(const std::string& query, std::size_t limit);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

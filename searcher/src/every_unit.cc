@@ -1,0 +1,222 @@
+#include "every_unit.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+#include "hemicycle/format/schema.h"
+#include "queries.h"
+
+namespace hemicycle::searcher {
+
+namespace schema = format::schema;
+using Xapian::Query;
+
+namespace {
+
+// Walks the units rarest first, keeping for each document seen which units it holds and
+// the best clause weight of each: after the first unit, only documents already seen can
+// still qualify.
+class EveryUnit {
+ public:
+  EveryUnit(SearchContext& ctx, const std::vector<std::vector<QueryItem>>& units,
+            const Filters& f, const Xapian::MatchDecider* decider)
+      : ctx_(ctx), db_(ctx.index.db()), units_(units), f_(f), decider_(decider),
+        n_(units.size()), table_(ctx.index.table()), single_(ctx.index.single_table()) {
+    direct_ = table_ && f.clause_must.empty() && f.clause_must_not.empty() &&
+              f.documents.empty() && decider == nullptr;
+    if (table_) local_of_.assign(table_->documents(), 0);
+    rarest_first();
+  }
+
+  void run() {
+    for (std::size_t rank = 0; rank < n_; ++rank) {
+      if (!add_unit(rank)) break;
+    }
+  }
+
+  std::vector<DocumentHit> best(std::size_t limit, Sort sort);
+
+ private:
+  static constexpr std::uint32_t kSkip = 0xFFFFFFFFu;
+
+  void rarest_first() {
+    for (std::size_t u = 0; u < n_; ++u) {
+      Xapian::doccount freq = 0;
+      for (const auto& item : units_[u]) freq += db_.get_termfreq(item.tokens.front().text);
+      order_.emplace_back(freq, u);
+    }
+    std::sort(order_.begin(), order_.end());
+  }
+
+  // The units of the ranks before `rank`, as mask bits.
+  std::uint64_t needed(std::size_t rank) const {
+    std::uint64_t m = 0;
+    for (std::size_t r = 0; r < rank; ++r) m |= std::uint64_t{1} << order_[r].second;
+    return m;
+  }
+
+  std::uint32_t fresh(DocumentHit hit) {
+    docs_.push_back(std::move(hit));
+    masks_.push_back(0);
+    best_.resize(best_.size() + n_, 0.0f);
+    return static_cast<std::uint32_t>(docs_.size() - 1);
+  }
+
+  // The local index of clause g's document (kSkip: not one that can qualify).
+  std::uint32_t local_by_table(std::size_t rank, Xapian::docid g) {
+    const std::uint32_t d = table_->document_of(g);
+    if (d == FacetTable::kNone) return kSkip;
+    if (local_of_[d] == 0) {
+      if (rank > 0) return kSkip;
+      fresh({table_->id(d), d, table_->summary(d), 0, {}});
+      local_of_[d] = static_cast<std::uint32_t>(docs_.size());
+    }
+    return local_of_[d] - 1;
+  }
+
+  std::uint32_t local_by_id(std::size_t rank, const Xapian::Document& x) {
+    std::string id = x.get_value(schema::kSlotDocId);
+    auto it = local_by_id_.find(id);
+    if (it != local_by_id_.end()) return it->second;
+    if (rank > 0) return kSkip;
+    const std::uint32_t local = fresh({id, FacetTable::kNone, 0, 0, x.get_value(schema::kSlotDate)});
+    local_by_id_.emplace(std::move(id), local);
+    return local;
+  }
+
+  // One matching clause of the unit of `rank`, of local document `local`, weighing w.
+  void credit(std::uint32_t local, std::size_t rank, double w) {
+    if (local == kSkip) return;
+    const std::size_t u = order_[rank].second;
+    masks_[local] |= std::uint64_t{1} << u;
+    float& b = best_[local * n_ + u];
+    b = std::max(b, static_cast<float>(w));
+  }
+  // With the table a match's Xapian document is never read.
+  void visit(std::size_t rank, Xapian::docid g, double w) { credit(local_by_table(rank, g), rank, w); }
+
+  // A word's postings, weighted as BM25 would (no filter to apply).
+  void walk_postings(std::size_t rank, const std::string& term) {
+    const double docs_total = std::max<double>(db_.get_doccount(), 1);
+    const double k = schema::kBm25K1 * schema::kWdfScale;
+    const double freq = db_.get_termfreq(term);
+    const double idf = std::log(1 + (docs_total - freq + 0.5) / (freq + 0.5));
+    for (auto it = db_.postlist_begin(term), end = db_.postlist_end(term); it != end; ++it) {
+      const double wdf = it.get_wdf();
+      visit(rank, *it, idf * (k + 1) * wdf / (k + wdf));
+    }
+  }
+
+  // Only the documents every rarer unit reached can still qualify: `q` matched (and phrase
+  // positions checked) within their clauses only. Empty when no document is left.
+  std::optional<Query> within_candidates(std::size_t rank, Query q) const {
+    auto ranges = std::make_shared<std::vector<std::pair<Xapian::docid, Xapian::docid>>>();
+    const std::uint64_t need = needed(rank);
+    for (std::size_t i = 0; i < docs_.size(); ++i) {
+      if ((masks_[i] & need) == need) ranges->push_back(table_->clause_range(docs_[i].table_document));
+    }
+    if (ranges->empty()) return std::nullopt;
+    std::sort(ranges->begin(), ranges->end());
+    return Query(Query::OP_FILTER, q, Query((new DocidRangesSource(ranges))->release()));
+  }
+
+  void match(std::size_t rank, const Query& q) {
+    Xapian::Enquire e = enquire(ctx_, q, Sort::kRelevance);
+    if (single_) {
+      // Every match with its weight, through a spy: no match set to build and sort.
+      struct Visit : Xapian::MatchSpy {
+        std::function<void(Xapian::docid, double)> fn;
+        void operator()(const Xapian::Document& doc, double w) override { fn(doc.get_docid(), w); }
+      } spy;
+      spy.fn = [&](Xapian::docid g, double w) { visit(rank, g, w); };
+      e.add_matchspy(&spy);
+      e.get_mset(0, 0, db_.get_doccount(), nullptr, decider_);
+      return;
+    }
+    Xapian::MSet m = e.get_mset(0, db_.get_doccount(), 0, nullptr, decider_);
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      if (table_) {
+        visit(rank, *it, it.get_weight());
+      } else {
+        credit(local_by_id(rank, it.get_document()), rank, it.get_weight());
+      }
+    }
+  }
+
+  // False when no document can qualify any more.
+  bool add_unit(std::size_t rank) {
+    std::vector<Query> matched;  // what the postings cannot answer: a match
+    for (const auto& item : units_[order_[rank].second]) {
+      if (!direct_ || item.tokens.size() > 1) {
+        matched.push_back(clause_query(item));
+      } else {
+        walk_postings(rank, item.tokens.front().text);
+      }
+    }
+    if (matched.empty()) return true;
+    Query q = f_.on_clauses(combine(Query::OP_OR, matched));
+    if (rank > 0 && single_) {
+      std::optional<Query> within = within_candidates(rank, q);
+      if (!within) return false;
+      q = *within;
+    }
+    match(rank, q);
+    return true;
+  }
+
+  SearchContext& ctx_;
+  Xapian::Database& db_;
+  const std::vector<std::vector<QueryItem>>& units_;
+  const Filters& f_;
+  const Xapian::MatchDecider* decider_;
+  const std::size_t n_;
+  const FacetTable* table_;
+  const FacetTable* single_;
+  bool direct_ = false;
+  std::vector<std::pair<Xapian::doccount, std::size_t>> order_;  // (frequency, unit)
+  // Documents seen, by local index: the table's document, or a number given here.
+  std::vector<DocumentHit> docs_;
+  std::vector<std::uint64_t> masks_;
+  std::vector<float> best_;             // n per document
+  std::vector<std::uint32_t> local_of_;  // table document -> local index + 1
+  std::unordered_map<std::string, std::uint32_t> local_by_id_;
+};
+
+std::vector<DocumentHit> EveryUnit::best(std::size_t limit, Sort sort) {
+  const std::uint64_t full = n_ == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n_) - 1;
+  std::vector<DocumentHit> out;
+  for (std::size_t i = 0; i < docs_.size(); ++i) {
+    if (masks_[i] != full) continue;
+    DocumentHit h = std::move(docs_[i]);
+    for (std::size_t u = 0; u < n_; ++u) h.score += best_[i * n_ + u];
+    if (sort == Sort::kDate && h.summary != 0) {
+      h.date = db_.get_document(h.summary).get_value(schema::kSlotDate);
+    }
+    out.push_back(std::move(h));
+  }
+  auto better = [&](const DocumentHit& a, const DocumentHit& b) {
+    if (sort == Sort::kDate && a.date != b.date) return a.date > b.date;
+    return a.score != b.score ? a.score > b.score : a.doc_id < b.doc_id;
+  };
+  const std::size_t keep = std::min(limit, out.size());
+  std::partial_sort(out.begin(), out.begin() + static_cast<long>(keep), out.end(), better);
+  out.resize(keep);
+  return out;
+}
+
+}  // namespace
+
+std::vector<DocumentHit> documents_with_every_unit(
+    SearchContext& ctx, const std::vector<std::vector<QueryItem>>& units, const Filters& f,
+    const Xapian::MatchDecider* decider, std::size_t limit, Sort sort) {
+  if (units.size() < 2 || units.size() > 64) return {};
+  EveryUnit walk(ctx, units, f, decider);
+  walk.run();
+  return walk.best(limit, sort);
+}
+
+}  // namespace hemicycle::searcher

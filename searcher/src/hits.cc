@@ -1,0 +1,163 @@
+#include "hits.h"
+
+#include <unordered_set>
+
+#include "every_unit.h"
+#include "hemicycle/format/schema.h"
+#include "hemicycle/searcher/snippet.h"
+
+namespace hemicycle::searcher {
+
+namespace schema = format::schema;
+using Xapian::Query;
+
+namespace {
+
+// What is already on the page, to take each document (grouped) or clause once.
+struct Page {
+  std::size_t need;
+  bool grouped;
+  std::vector<Candidate> ordered;
+  std::unordered_set<std::string> seen_docs;
+  std::unordered_set<Xapian::docid> seen_clauses;
+
+  bool full() const { return ordered.size() >= need; }
+  std::size_t seen() const { return grouped ? seen_docs.size() : seen_clauses.size(); }
+  void add(Candidate c) {
+    if (grouped ? !seen_docs.insert(c.doc_id).second : !seen_clauses.insert(c.xid).second) return;
+    ordered.push_back(std::move(c));
+  }
+};
+
+// The documents holding every unit, from their clauses (grouped only).
+void add_every_unit(SearchContext& ctx, const ParsedQuery& pq, const Filters& filters,
+                    const Xapian::MatchDecider* decider, Sort sort, Page& page) {
+  for (auto& hit : documents_with_every_unit(ctx, pq.units, filters, decider,
+                                             page.need + page.seen_docs.size(), sort)) {
+    if (page.full()) break;
+    Candidate c;
+    c.xid = hit.summary;
+    c.weight = hit.score;
+    c.tier = Tier::kAllWordsInDocument;
+    c.summary = true;
+    c.table_document = hit.table_document;
+    c.doc_id = std::move(hit.doc_id);
+    page.add(std::move(c));
+  }
+}
+
+// The top of one ranked tier (totals and facets come from the counting pass).
+void add_tier(SearchContext& ctx, const TierQuery& tier, bool has_words,
+              const Xapian::MatchDecider* decider, const SearchRequest& request, Page& page) {
+  Xapian::Enquire e = enquire(ctx, tier.query, request.sort);
+  if (request.group_by_document) e.set_collapse_key(schema::kSlotDocId, 1);
+  if (!has_words && !request.group_by_document && request.sort == Sort::kRelevance) {
+    e.set_docid_order(Xapian::Enquire::ASCENDING);  // filter-only: index order
+  }
+  const auto fetch = static_cast<Xapian::doccount>(page.need + page.seen());
+  Xapian::MSet m = e.get_mset(0, fetch, 0, nullptr, decider);
+  const FacetTable* table = ctx.index.table();
+  for (auto it = m.begin(); it != m.end() && !page.full(); ++it) {
+    Candidate c;
+    c.xid = *it;
+    c.weight = it.get_weight();
+    c.tier = tier.tier;
+    c.summary = tier.summary;
+    c.table_document = table ? table->document_of(c.xid) : FacetTable::kNone;
+    c.doc_id = c.table_document != FacetTable::kNone
+                   ? table->id(c.table_document)
+                   : it.get_document().get_value(schema::kSlotDocId);
+    page.add(std::move(c));
+  }
+}
+
+// The clause that best represents a document matched through its summary or by filters
+// alone: the best-ranked matching clause, else its first clause (of the filtered kind).
+Xapian::Document best_clause(Xapian::Database& db, const std::string& doc_id, const Query& words,
+                             const Filters& filters) {
+  Query scope(schema::bounded_term(schema::kDocPrefix, doc_id));
+  Query base = words.empty() ? Query(std::string(schema::kClauseTerm)) : words;
+  Filters inside = filters;
+  inside.documents = Query();  // the document itself passed the document-level filters
+  Xapian::Enquire e(db);
+  e.set_query(inside.on_clauses(Query(Query::OP_FILTER, base, scope)));
+  e.set_weighting_scheme(schema::bm25_weight());
+  if (words.empty()) e.set_sort_by_value(schema::kSlotOrder, false);
+  Xapian::MSet m = e.get_mset(0, 1);
+  if (!m.empty()) return m.begin().get_document();
+  // Nothing matched at clause level (e.g. a kind filter met only by another clause):
+  // fall back to the document's first clause.
+  Xapian::Enquire first(db);
+  first.set_query(Query(Query::OP_FILTER, Query(std::string(schema::kClauseTerm)), scope));
+  first.set_sort_by_value(schema::kSlotOrder, false);
+  m = first.get_mset(0, 1);
+  if (!m.empty()) return m.begin().get_document();
+  return Xapian::Document();
+}
+
+// The clause fields of a hit from a clause's Xapian document.
+void fill_clause(Hit& hit, const std::string& stored, const Xapian::Document& doc,
+                 const std::unordered_set<std::string>& terms, analyzers::FrenchAnalyzer& analyzer) {
+  format::StoredClause c;
+  if (!format::decode(stored, &c)) return;
+  if (c.index != 0) hit.clause_id = schema::clause_id(doc.get_value(schema::kSlotDocId), c.index);
+  hit.kind = std::move(c.kind);
+  hit.number = std::move(c.number);
+  hit.text = std::move(c.text);
+  hit.highlights = find_highlights(hit.text, terms, analyzer);
+  Snippet s = make_snippet(hit.text, hit.highlights);
+  hit.snippet = std::move(s.text);
+  hit.snippet_highlights = std::move(s.highlights);
+}
+
+// The document fields of a hit. `d`: the document in the facet table, if known.
+void fill_document(Hit& hit, Shards& index, std::uint32_t d) {
+  format::StoredDocument s;
+  if (!index.summary_of(hit.document_id, &s, d)) return;
+  hit.title = std::move(s.title);
+  hit.type = std::move(s.type);
+  hit.institution = std::move(s.institution);
+  hit.date = std::move(s.date);
+}
+
+}  // namespace
+
+std::vector<Candidate> rank_candidates(SearchContext& ctx, const ParsedQuery& pq,
+                                       const TierPlan& plan, const Filters& filters,
+                                       const Xapian::MatchDecider* decider,
+                                       const SearchRequest& request) {
+  Page page{request.offset + request.limit, request.group_by_document, {}, {}, {}};
+  for (const auto& tier : plan.tiers) {
+    if (page.full()) break;
+    if (tier.tier == Tier::kAllWordsInDocument) {
+      add_every_unit(ctx, pq, filters, decider, request.sort, page);
+    } else {
+      add_tier(ctx, tier, plan.has_words, decider, request, page);
+    }
+  }
+  return std::move(page.ordered);
+}
+
+std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyzer,
+                           const std::vector<Candidate>& candidates, std::size_t offset,
+                           const TierPlan& plan, const Filters& filters,
+                           const FacetCounter& spy) {
+  std::vector<Hit> hits;
+  Xapian::Database& db = ctx.index.db();
+  for (std::size_t i = offset; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    Hit hit;
+    hit.document_id = c.doc_id;
+    hit.score = c.weight;
+    hit.tier = c.tier;
+    hit.matching_clauses = spy.clauses_of(c.doc_id);
+    Xapian::Document clause = c.summary ? best_clause(db, c.doc_id, plan.any_words, filters)
+                                        : db.get_document(c.xid);
+    fill_clause(hit, ctx.index.stored(clause), clause, plan.terms, analyzer);
+    fill_document(hit, ctx.index, c.table_document);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+}  // namespace hemicycle::searcher

@@ -1,0 +1,93 @@
+#include "queries.h"
+
+#include "hemicycle/format/schema.h"
+
+namespace hemicycle::searcher {
+
+namespace schema = format::schema;
+using Xapian::Query;
+
+Query combine(Query::op op, const std::vector<Query>& parts) {
+  if (parts.empty()) return Query();
+  if (parts.size() == 1) return parts.front();
+  return Query(op, parts.begin(), parts.end());
+}
+
+Query clause_query(const QueryItem& item) {
+  if (item.tokens.size() == 1) return Query(item.tokens.front().text);
+  std::vector<Query> terms;
+  for (const auto& t : item.tokens) terms.emplace_back(t.text);
+  Xapian::termcount window = item.tokens.back().position - item.tokens.front().position + 1;
+  return Query(Query::OP_PHRASE, terms.begin(), terms.end(), window);
+}
+
+namespace {
+
+Query unit_query(const std::vector<QueryItem>& unit) {
+  std::vector<Query> alternatives;
+  for (const auto& item : unit) alternatives.push_back(clause_query(item));
+  return combine(Query::OP_OR, alternatives);
+}
+
+Xapian::termcount span(const std::vector<analyzers::Token>& tokens) {
+  return tokens.back().position - tokens.front().position + 1;
+}
+
+// The tiers before filters and boosts.
+std::vector<TierQuery> bare_tiers(const std::vector<Query>& units, bool group_by_document) {
+  if (units.empty()) {
+    return {{Tier::kFilterOnly,
+             Query(std::string(group_by_document ? schema::kSummaryTerm : schema::kClauseTerm)),
+             group_by_document}};
+  }
+  std::vector<TierQuery> tiers{{Tier::kAllWordsInClause, combine(Query::OP_AND, units), false}};
+  if (units.size() > 1) {
+    // Every word in the document: computed from the clauses of each word, no query.
+    if (group_by_document) tiers.push_back({Tier::kAllWordsInDocument, Query(), true});
+    tiers.push_back({Tier::kSomeWords, combine(Query::OP_OR, units), false});
+  }
+  return tiers;
+}
+
+}  // namespace
+
+Query adjacency_boost(const std::vector<std::vector<QueryItem>>& units) {
+  std::vector<Query> pairs;
+  for (std::size_t i = 0; i + 1 < units.size(); ++i) {
+    if (units[i].size() != 1 || units[i + 1].size() != 1) continue;
+    const auto& a = units[i].front().tokens;
+    const auto& b = units[i + 1].front().tokens;
+    std::vector<Query> terms;
+    for (const auto& t : a) terms.emplace_back(t.text);
+    for (const auto& t : b) terms.emplace_back(t.text);
+    pairs.emplace_back(Query::OP_PHRASE, terms.begin(), terms.end(), span(a) + span(b));
+  }
+  return combine(Query::OP_OR, pairs);
+}
+
+TierPlan plan_tiers(const ParsedQuery& pq, bool group_by_document, const Filters& filters) {
+  TierPlan plan;
+  std::vector<Query> units;
+  for (const auto& unit : pq.units) {
+    for (const auto& item : unit) {
+      for (const auto& t : item.tokens) plan.terms.insert(t.text);
+    }
+    units.push_back(unit_query(unit));
+  }
+  plan.has_words = !units.empty();
+  plan.any_words = combine(Query::OP_OR, units);
+  plan.tiers = bare_tiers(units, group_by_document);
+  plan.widest = plan.tiers.back();
+  // Adjacent words rank first among the clauses holding them all. (Not in the other tiers:
+  // checking positions in every clause with some of the words costs too much.)
+  const Query proximity = adjacency_boost(pq.units);
+  if (plan.has_words && !proximity.empty()) {
+    plan.tiers.front().query = Query(Query::OP_AND_MAYBE, plan.tiers.front().query, proximity);
+  }
+  for (auto& t : plan.tiers) {
+    t.query = t.summary ? filters.on_summaries(t.query) : filters.on_clauses(t.query);
+  }
+  return plan;
+}
+
+}  // namespace hemicycle::searcher

@@ -1,0 +1,46 @@
+#include "search_context.h"
+
+#include "hemicycle/format/schema.h"
+
+namespace hemicycle::searcher {
+
+namespace schema = format::schema;
+
+Deadline::Deadline(double seconds, Clock::time_point start)
+    : seconds_(seconds),
+      end_(start + std::chrono::duration_cast<Clock::duration>(
+                       std::chrono::duration<double>(seconds))) {}
+
+void Deadline::limit(Xapian::Enquire& enquire) {
+  if (seconds_ <= 0) return;
+  double left = std::chrono::duration<double>(end_ - Clock::now()).count();
+  if (left <= 0) {
+    out_of_time_ = true;
+    left = 0.001;
+  }
+  enquire.set_time_limit(left);
+}
+
+bool Deadline::reached(double took_ms) const {
+  return seconds_ > 0 && (out_of_time_ || took_ms >= seconds_ * 1000 * 0.98);
+}
+
+Xapian::Enquire enquire(SearchContext& ctx, const Xapian::Query& query, Sort sort) {
+  Xapian::Enquire e(ctx.index.db());
+  e.set_query(query);
+  e.set_weighting_scheme(schema::bm25_weight());
+  if (sort == Sort::kDate) e.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  ctx.deadline.limit(e);
+  return e;
+}
+
+void match_all(SearchContext& ctx, const Xapian::Query& query, Xapian::MatchSpy& spy,
+               const Xapian::MatchDecider* decider) {
+  Xapian::Enquire e = enquire(ctx, query, Sort::kRelevance);
+  e.set_weighting_scheme(Xapian::BoolWeight());
+  e.add_matchspy(&spy);
+  const Xapian::doccount all = std::max<Xapian::doccount>(ctx.index.db().get_doccount(), 1);
+  e.get_mset(0, 0, all, nullptr, decider);
+}
+
+}  // namespace hemicycle::searcher
