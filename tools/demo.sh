@@ -28,5 +28,5 @@ if [ "${HEMICYCLE_SERVE:-1}" != "0" ]; then
   echo
   echo "serving: curl 'http://127.0.0.1:$port/api/search?q=ing%C3%A9rence+%C3%A9trang%C3%A8re+outre-mer'"
   echo "(Ctrl-C to stop)"
-  exec "$build/searcher/hemicycle-serve" --db "$index" --port "$port"
+  exec "$build/server/hemicycle-serve" --db "$index" --port "$port"
 fi

@@ -24,7 +24,7 @@
 
 namespace hemicycle::testing {
 
-inline const std::string kServeBinary = std::string(HEMICYCLE_BINARY_DIR) + "/searcher/hemicycle-serve";
+inline const std::string kServeBinary = std::string(HEMICYCLE_BINARY_DIR) + "/server/hemicycle-serve";
 
 // A running hemicycle-serve; SIGTERMed and reaped on destruction.
 class ServerProcess {

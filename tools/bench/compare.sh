@@ -198,7 +198,7 @@ fi
 
 # 5. Queries: hemicycle-serve under wrk.
 say "hemicycle-serve + wrk"
-serve=("$build/searcher/hemicycle-serve" --db "$work/hemicycle/index" --host 127.0.0.1 --port 0
+serve=("$build/server/hemicycle-serve" --db "$work/hemicycle/index" --host 127.0.0.1 --port 0
   --threads "$threads" --quiet)
 record "${serve[@]}"
 "${serve[@]}" >"$work/hemicycle/serve.out" 2>"$work/hemicycle/serve.err" &

@@ -88,7 +88,7 @@ fi
 
 # 3. The server.
 echo "== serve $index" >&2
-serve=("$build/searcher/hemicycle-serve" --db "$index" --host 127.0.0.1 --port 0
+serve=("$build/server/hemicycle-serve" --db "$index" --host 127.0.0.1 --port 0
   --threads "$threads" --quiet)
 record "${serve[@]}"
 "${serve[@]}" >"$work/serve.out" 2>"$work/serve.err" &

@@ -5,7 +5,7 @@
 
 namespace hemicycle::server {
 
-// A file of searcher/server/web/, compiled into the binary.
+// A file of server/web/, compiled into the binary.
 struct Asset {
   const char* path;          // "/index.html", "/widget.js"
   const char* content_type;  // "text/html; charset=utf-8"
