@@ -262,24 +262,62 @@ class QueryParser {
 
   void add_item(QueryItem item, bool negated) {
     item.tokens = analyzer_.analyze(item.text);
+    const bool alternative = pending_or_ && last_was_unit_ && !q_.units.empty();
+    pending_or_ = false;
     if (item.tokens.empty()) {
       q_.notes.push_back("« " + item.text + " » has only stop words or no word: ignored");
+      return;
+    }
+    // A word typed twice adds nothing but cost ("loi loi loi…"): it counts once.
+    if (negated ? holds(q_.excluded, item)
+                : alternative ? holds(q_.units.back(), item) : repeats_a_unit(item)) {
+      last_was_unit_ = false;  // an OR after it starts a unit of its own
+      return;
+    }
+    terms_ += item.tokens.size();
+    if (terms_ > kMaxQueryTerms) {
+      q_.error = "requête trop longue : " + std::to_string(kMaxQueryTerms) +
+                 " mots au plus, mots des expressions et mots exclus compris ; retirez-en "
+                 "quelques-uns";
     } else if (negated) {
       q_.excluded.push_back(std::move(item));
       last_was_unit_ = false;
-    } else if (pending_or_ && last_was_unit_ && !q_.units.empty()) {
+    } else if (alternative) {
       q_.units.back().push_back(std::move(item));
     } else {
       q_.units.push_back({std::move(item)});
       last_was_unit_ = true;
     }
-    pending_or_ = false;
+  }
+
+  static bool same_terms(const QueryItem& a, const QueryItem& b) {
+    if (a.tokens.size() != b.tokens.size()) return false;
+    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+      if (a.tokens[i].text != b.tokens[i].text) return false;
+    }
+    return true;
+  }
+
+  static bool holds(const std::vector<QueryItem>& items, const QueryItem& item) {
+    for (const auto& other : items) {
+      if (same_terms(other, item)) return true;
+    }
+    return false;
+  }
+
+  // The same word or phrase already a unit on its own (not one alternative of an OR).
+  bool repeats_a_unit(const QueryItem& item) const {
+    for (const auto& unit : q_.units) {
+      if (unit.size() == 1 && same_terms(unit.front(), item)) return true;
+    }
+    return false;
   }
 
   std::string_view s_;
   analyzers::FrenchAnalyzer& analyzer_;
   ParsedQuery q_;
   std::size_t i_ = 0;
+  std::size_t terms_ = 0;      // of every item so far
   bool pending_or_ = false;   // the previous token was OR
   bool pending_not_ = false;  // the previous token was NOT
   bool last_was_unit_ = false;
