@@ -180,6 +180,9 @@ class LineReader {
 // JSON fields -> Document.
 
 // SAX handler filling a Document from one JSON object (JSON Lines line or sidecar).
+// Deeper records are refused: no document of ours nests more than a few levels.
+constexpr int kMaxJsonDepth = 64;
+
 class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, FieldHandler> {
  public:
   FieldHandler(model::Document* doc, bool take_text) : doc_(doc), take_text_(take_text) {}
@@ -190,8 +193,7 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
 
   bool StartObject() {
     if (depth_ == 0) root_object_ = true;
-    ++depth_;
-    return true;
+    return ++depth_ <= kMaxJsonDepth;
   }
   bool EndObject(rapidjson::SizeType) {
     --depth_;
@@ -202,8 +204,7 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
       array_key_ = key_;
       array_values_.clear();
     }
-    ++depth_;
-    return true;
+    return ++depth_ <= kMaxJsonDepth;
   }
   bool EndArray(rapidjson::SizeType) {
     --depth_;
@@ -236,6 +237,8 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
   bool Null() { return depth_ == 1 ? set("", true) : true; }
   // Unused with kParseNumbersAsStringsFlag, kept for completeness.
   bool Default() { return true; }
+  // The parse stopped because the record nests deeper than kMaxJsonDepth.
+  bool too_deep() const { return depth_ > kMaxJsonDepth; }
 
  private:
   bool set(std::string_view value, bool is_null) {
@@ -297,15 +300,23 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
   std::vector<std::string> array_values_;
 };
 
-constexpr unsigned kInsituFlags = rapidjson::kParseInsituFlag |
-                                  rapidjson::kParseValidateEncodingFlag |
+// Iterative: a record nested 100,000 deep costs heap, not the stack, and the handler
+// stops it at kMaxJsonDepth. UTF-8 is checked before RapidJSON sees the bytes (its
+// validating decoder reads the continuation bytes a truncated character promises, past the
+// end of the buffer).
+constexpr unsigned kInsituFlags = rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag |
                                   rapidjson::kParseNumbersAsStringsFlag;
 constexpr unsigned kCopyFlags =
-    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
+    rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
 
-std::string parse_error_message(const rapidjson::ParseResult& r) {
-  if (r.Code() == rapidjson::kParseErrorStringInvalidEncoding) {
-    return "invalid UTF-8 at byte " + std::to_string(r.Offset() + 1) + " of the line";
+std::string invalid_utf8_message(std::size_t offset) {
+  return "invalid UTF-8 at byte " + std::to_string(offset + 1) + " of the line";
+}
+
+std::string parse_error_message(const rapidjson::ParseResult& r, const FieldHandler& handler) {
+  if (handler.too_deep()) {
+    return "broken JSON: nested deeper than " + std::to_string(kMaxJsonDepth) + " levels (byte " +
+           std::to_string(r.Offset() + 1) + ")";
   }
   return std::string("broken JSON: ") + rapidjson::GetParseError_En(r.Code()) + " (byte " +
          std::to_string(r.Offset() + 1) + ")";
@@ -344,11 +355,15 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
     if (blank_line(line, length)) continue;
     model::Document doc;
     doc.fingerprint = fingerprint(std::string_view(line, length));  // before in situ parsing
+    if (std::size_t bad = 0; !analyzers::is_valid_utf8(std::string_view(line, length), &bad)) {
+      on_warning(model::Warning{name, line_no, invalid_utf8_message(bad)});
+      continue;
+    }
     FieldHandler handler(&doc, /*take_text=*/true);
     rapidjson::InsituStringStream stream(line);
     rapidjson::ParseResult result = reader.Parse<kInsituFlags>(stream, handler);
     if (result.IsError()) {
-      on_warning(model::Warning{name, line_no, parse_error_message(result)});
+      on_warning(model::Warning{name, line_no, parse_error_message(result, handler)});
       continue;
     }
     if (stream.Tell() < length) {
@@ -453,9 +468,19 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
       FieldHandler handler(&meta, /*take_text=*/false);
       rapidjson::Reader reader;
       rapidjson::StringStream stream(json.c_str());
-      rapidjson::ParseResult result = reader.Parse<kCopyFlags>(stream, handler);
-      if (result.IsError()) {
-        error = "sidecar is not JSON (" + std::string(rapidjson::GetParseError_En(result.Code())) +
+      std::size_t bad = 0;
+      const bool utf8 = analyzers::is_valid_utf8(json, &bad);
+      rapidjson::ParseResult result;
+      if (utf8) result = reader.Parse<kCopyFlags>(stream, handler);
+      if (!utf8) {
+        on_warning(model::Warning{sidecar.string(), line_of_offset(json, bad),
+                                  "sidecar is not valid UTF-8 (byte " + std::to_string(bad + 1) +
+                                      "): text read without it"});
+      } else if (result.IsError()) {
+        error = "sidecar is not JSON (" +
+                (handler.too_deep() ? "nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                          " levels"
+                                    : std::string(rapidjson::GetParseError_En(result.Code()))) +
                 " at byte " + std::to_string(result.Offset() + 1) + "): text read without it";
         on_warning(model::Warning{sidecar.string(), line_of_offset(json, result.Offset()), error});
       } else if (!handler.root_is_object()) {
