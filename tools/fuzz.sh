@@ -17,7 +17,7 @@ for src in "$root"/tests/fuzz/*_fuzz.cc; do
   targets+=("$name")
 done
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
-export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/tools/sanitize/ubsan.supp"
 status=0
 for name in "${targets[@]}"; do
   bin="$build/tests/fuzz/fuzz_$name"

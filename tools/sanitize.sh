@@ -14,7 +14,7 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebI
 cmake --build "$build" -j"$(nproc)"
 # Leaks are not checked: Xapian and ICU keep caches for the life of the process.
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_string_checks=1"
-export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/tools/sanitize/ubsan.supp"
 cd "$build"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
