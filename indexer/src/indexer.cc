@@ -93,28 +93,28 @@ std::string hex16(std::uint64_t v) {
 }
 
 // Bump when what the indexer writes changes: every document is then written again.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-8";
+// 9: the content hash is of the document's fields, no more of the record's bytes.
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-9";
+
+void fnv1a_count(std::uint64_t& h, std::size_t n) {
+  const auto count = static_cast<std::uint64_t>(n);
+  fnv1a(h, std::string_view(reinterpret_cast<const char*>(&count), sizeof count));
+}
 
 }  // namespace
 
 std::uint64_t content_hash(const model::Document& doc) {
   std::uint64_t h = 14695981039346656037ull;
   fnv1a(h, kLayoutVersion);
-  if (doc.fingerprint != 0) {
-    // The record as read says it all; the file also goes into the index (kSourcePrefix).
-    fnv1a(h, std::string_view(reinterpret_cast<const char*>(&doc.fingerprint),
-                              sizeof doc.fingerprint));
-    fnv1a(h, doc.origin);
-    fnv1a(h, doc.id);
-    return h;
-  }
   for (const std::string* f : {&doc.id, &doc.source, &doc.type, &doc.institution, &doc.date,
                                &doc.title, &doc.legislature, &doc.place, &doc.signatory_role,
                                &doc.outcome, &doc.texte_ref, &doc.dossier_ref, &doc.origin,
                                &doc.text}) {
     fnv1a(h, *f);
   }
+  fnv1a_count(h, doc.signatories.size());  // lists, counted: ["a", "b"] is no pair (a, b)
   for (const auto& s : doc.signatories) fnv1a(h, s);
+  fnv1a_count(h, doc.extras.size());
   for (const auto& [k, v] : doc.extras) {
     fnv1a(h, k);
     fnv1a(h, v);
@@ -288,10 +288,11 @@ Indexer::~Indexer() {
   }
 }
 
-std::optional<PreparedDocument> Indexer::if_unchanged(const model::Document& doc) const {
+std::optional<PreparedDocument> Indexer::if_unchanged(const model::Document& doc,
+                                                      std::uint64_t hash) const {
   if (known_.empty()) return std::nullopt;
   auto known = known_.find(id_key(doc.id));
-  if (known == known_.end() || known->second != content_hash(doc)) return std::nullopt;
+  if (known == known_.end() || known->second != hash) return std::nullopt;
   PreparedDocument p;
   p.id = doc.id;
   p.hash = known->second;
@@ -300,11 +301,12 @@ std::optional<PreparedDocument> Indexer::if_unchanged(const model::Document& doc
   return p;
 }
 
-PreparedDocument Indexer::prepare(const model::Document& doc, DocumentBuilder& builder) const {
-  if (auto unchanged = if_unchanged(doc)) return std::move(*unchanged);
+PreparedDocument Indexer::prepare(const model::Document& doc, std::uint64_t hash,
+                                  DocumentBuilder& builder) const {
+  if (auto unchanged = if_unchanged(doc, hash)) return std::move(*unchanged);
   PreparedDocument p;
   p.id = doc.id;
-  p.hash = content_hash(doc);
+  p.hash = hash;
   p.text_bytes = doc.text.size();
   builder.seed(dictionary_);
   p.documents = builder.build(doc, p.hash, &p.new_forms);

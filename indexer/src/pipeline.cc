@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include "hemicycle/corpus/reader.h"
+#include "hemicycle/corpus/segmenter.h"
 #include "hemicycle/indexer/indexer.h"
 #include "progress.h"
 #include "queue.h"
@@ -65,16 +66,26 @@ void remove_leftovers(const std::string& db, unsigned parts) {
   fs::remove_all(db + ".compact", ec);
 }
 
-// Reads every input in turn; one that does not exist is a warning.
+// Reads every input in turn, handing out the documents as read (not segmented); an input
+// that does not exist is a warning.
 void read_inputs(const std::vector<std::string>& inputs, const corpus::DocumentSink& on_document,
-                 const corpus::WarningSink& on_warning, const corpus::DocumentFilter& keep) {
+                 const corpus::WarningSink& on_warning) {
   for (const auto& p : inputs) {
     if (!fs::exists(p)) {
       on_warning(Warning{p, 0, "no such file or folder"});
       continue;
     }
-    corpus::read_path(p, on_document, on_warning, keep);
+    corpus::read_unsegmented(p, on_document, on_warning);
   }
+}
+
+// A document as read, made ready for the writer: counted if it is indexed as it is (then
+// never segmented), else segmented and prepared. Its content hash is taken as read.
+PreparedDocument prepare_read(const Indexer& indexer, Document& doc, DocumentBuilder& builder) {
+  const std::uint64_t hash = content_hash(doc);
+  if (auto unchanged = indexer.if_unchanged(doc, hash)) return std::move(*unchanged);
+  corpus::segment(doc);
+  return indexer.prepare(doc, hash, builder);
 }
 
 // Merges the parts into a compact copy (the parts' documents follow each other, a
@@ -142,24 +153,24 @@ class PartsBuild {
   void build_part(unsigned i) {
     try {
       Indexer indexer(part_path(options_.db, i), indexer_options(options_));
+      DocumentBuilder builder;
       read_inputs(
           options_.inputs,
           [&](Document&& doc) {
-            indexer.add(doc);
-            ++documents_;
-            clauses_ += doc.clauses.size();
-            text_bytes_ += doc.text.size();
-          },
-          [&](Warning&& w) {
-            if (i == 0) report(w);  // every part reads every input: part 0 reports
-          },
-          [&](const Document& doc) {
             if (i == 0) {  // every part reads it all: part 0 says where the run is
               input_.at(doc.origin, doc.input_offset);
               position_ = input_.position();
             }
             // Another part's document: not even segmented here.
-            return std::hash<std::string>{}(doc.id) % parts_ == i;
+            if (std::hash<std::string>{}(doc.id) % parts_ != i) return;
+            PreparedDocument prepared = prepare_read(indexer, doc, builder);
+            ++documents_;
+            clauses_ += prepared.clauses;
+            text_bytes_ += prepared.text_bytes;
+            indexer.write(std::move(prepared));
+          },
+          [&](Warning&& w) {
+            if (i == 0) report(w);  // every part reads every input: part 0 reports
           });
       indexer.commit();
       stats_[i] = indexer.stats();
@@ -228,15 +239,10 @@ void read_into(ItemQueue& queue, const Indexer& indexer, const std::vector<std::
   read_inputs(
       inputs,
       [&](Document&& doc) {
-        push(Item{indexer.prepare(doc, builder), std::nullopt, doc.origin, doc.input_offset});
+        PreparedDocument prepared = prepare_read(indexer, doc, builder);
+        push(Item{std::move(prepared), std::nullopt, doc.origin, doc.input_offset});
       },
-      [&](Warning&& w) { push(Item{std::nullopt, std::move(w), {}, 0}); },
-      [&](const Document& doc) {
-        auto unchanged = indexer.if_unchanged(doc);
-        if (!unchanged) return true;
-        push(Item{std::move(*unchanged), std::nullopt, doc.origin, doc.input_offset});
-        return false;
-      });
+      [&](Warning&& w) { push(Item{std::nullopt, std::move(w), {}, 0}); });
 }
 
 // An existing index updated in place: deletes, then every input read (unchanged documents
@@ -279,20 +285,13 @@ class Update {
 
  private:
   void read_on_this_thread() {
+    DocumentBuilder builder;
     read_inputs(
         options_.inputs,
         [&](Document&& doc) {
-          input_.at(doc.origin, doc.input_offset);
-          indexer_.add(doc);
-          progress();
+          write(prepare_read(indexer_, doc, builder), doc.origin, doc.input_offset);
         },
-        [&](Warning&& w) { report(w); },
-        [&](const Document& doc) {
-          auto unchanged = indexer_.if_unchanged(doc);
-          if (!unchanged) return true;
-          write(std::move(*unchanged), doc.origin, doc.input_offset);  // counted, never segmented
-          return false;
-        });
+        [&](Warning&& w) { report(w); });
   }
 
   // One thread reads, segments and analyses; this one writes.

@@ -117,6 +117,27 @@ TEST_CASE("ingest counts the documents, clauses and warnings of the fixtures", "
   }
 }
 
+TEST_CASE("a second run on the fixtures changes nothing", "[pipeline]") {
+  // Every document found unchanged, none written, no commit; corpus/good/resolution_senat.txt
+  // among them, whose institution, date and signatory segmentation takes from its text.
+  const unsigned threads = GENERATE(1u, 2u);
+  INFO("threads " << threads);
+  TempDir dir;
+  const IngestOptions o =
+      options(dir.path() / "db",
+              {fixture("corpus/good").string(), fixture("corpus/bad").string(),
+               fixture("searcher").string()},
+              threads);
+  const IngestResult first = ingest(o);
+  CHECK(first.documents == 15);
+  const auto revision = Xapian::Database(o.db).get_revision();
+  const IngestResult again = ingest(o);
+  CHECK(again.documents == 0);
+  CHECK(again.unchanged == first.documents);
+  CHECK(again.text_bytes == first.text_bytes);
+  CHECK(Xapian::Database(o.db).get_revision() == revision);
+}
+
 TEST_CASE("a malformed document is reported with file and line and skipped, the rest indexed",
           "[pipeline]") {
   const unsigned threads = GENERATE(1u, 2u);
