@@ -180,6 +180,9 @@ class LineReader {
 // JSON fields -> Document.
 
 // SAX handler filling a Document from one JSON object (JSON Lines line or sidecar).
+// Deeper records are refused: no document of ours nests more than a few levels.
+constexpr int kMaxJsonDepth = 64;
+
 class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, FieldHandler> {
  public:
   FieldHandler(model::Document* doc, bool take_text) : doc_(doc), take_text_(take_text) {}
@@ -190,8 +193,7 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
 
   bool StartObject() {
     if (depth_ == 0) root_object_ = true;
-    ++depth_;
-    return true;
+    return ++depth_ <= kMaxJsonDepth;
   }
   bool EndObject(rapidjson::SizeType) {
     --depth_;
@@ -202,8 +204,7 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
       array_key_ = key_;
       array_values_.clear();
     }
-    ++depth_;
-    return true;
+    return ++depth_ <= kMaxJsonDepth;
   }
   bool EndArray(rapidjson::SizeType) {
     --depth_;
@@ -298,15 +299,47 @@ class FieldHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Fiel
 };
 
 constexpr unsigned kInsituFlags = rapidjson::kParseInsituFlag |
-                                  rapidjson::kParseValidateEncodingFlag |
                                   rapidjson::kParseNumbersAsStringsFlag;
-constexpr unsigned kCopyFlags =
-    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
+
+// Why a JSON text is not handed to RapidJSON, if it is not: invalid UTF-8 (its validating
+// decoder reads the continuation bytes a cut character promises, past the end of the
+// buffer) or nesting deeper than kMaxJsonDepth (its recursive parser would overflow the
+// stack: 100,000 levels did). One scan, strings skipped.
+struct JsonProblem {
+  std::size_t offset;
+  bool utf8;  // else: too deep
+};
+
+std::optional<JsonProblem> json_problem(std::string_view json) {
+  if (std::size_t bad = 0; !analyzers::is_valid_utf8(json, &bad)) return JsonProblem{bad, true};
+  int depth = 0;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      for (++i; i < json.size() && json[i] != '"'; ++i) i += json[i] == '\\';
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxJsonDepth) return JsonProblem{i, false};
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string too_deep_message() {
+  return "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+}
+
+// The warning for a JSON Lines record, if it is refused before parsing.
+std::optional<std::string> line_problem(std::string_view line) {
+  const auto p = json_problem(line);
+  if (!p) return std::nullopt;
+  const std::string at = std::to_string(p->offset + 1);
+  if (p->utf8) return "invalid UTF-8 at byte " + at + " of the line";
+  return "broken JSON: " + too_deep_message() + " (byte " + at + ")";
+}
 
 std::string parse_error_message(const rapidjson::ParseResult& r) {
-  if (r.Code() == rapidjson::kParseErrorStringInvalidEncoding) {
-    return "invalid UTF-8 at byte " + std::to_string(r.Offset() + 1) + " of the line";
-  }
   return std::string("broken JSON: ") + rapidjson::GetParseError_En(r.Code()) + " (byte " +
          std::to_string(r.Offset() + 1) + ")";
 }
@@ -331,6 +364,10 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
     ++line_no;
     if (blank_line(line, length)) continue;
     model::Document doc;
+    if (auto problem = line_problem(std::string_view(line, length))) {
+      on_warning(model::Warning{name, line_no, std::move(*problem)});
+      continue;
+    }
     FieldHandler handler(&doc, /*take_text=*/true);
     rapidjson::InsituStringStream stream(line);
     rapidjson::ParseResult result = reader.Parse<kInsituFlags>(stream, handler);
@@ -404,6 +441,40 @@ std::size_t line_of_offset(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(
                  std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
 }
+// The sidecar's fields into `doc` (its text kept); a sidecar that is not a JSON object is
+// reported and the text read without it.
+void read_sidecar(const fs::path& sidecar, std::string json, model::Document& doc,
+                  const WarningSink& on_warning) {
+  const std::string file = sidecar.string();
+  if (const auto p = json_problem(json)) {
+    const std::string at = std::to_string(p->offset + 1);
+    on_warning(model::Warning{
+        file, line_of_offset(json, p->offset),
+        p->utf8 ? "sidecar is not valid UTF-8 (byte " + at + "): text read without it"
+                : "sidecar is not JSON (" + too_deep_message() + " at byte " + at +
+                      "): text read without it"});
+    return;
+  }
+  const std::string bytes = json;  // in situ parsing rewrites `json`
+  model::Document meta;
+  FieldHandler handler(&meta, /*take_text=*/false);
+  rapidjson::Reader reader;
+  rapidjson::InsituStringStream stream(json.data());
+  const rapidjson::ParseResult result = reader.Parse<kInsituFlags>(stream, handler);
+  if (result.IsError()) {
+    on_warning(model::Warning{file, line_of_offset(bytes, result.Offset()),
+                              "sidecar is not JSON (" +
+                                  std::string(rapidjson::GetParseError_En(result.Code())) +
+                                  " at byte " + std::to_string(result.Offset() + 1) +
+                                  "): text read without it"});
+  } else if (!handler.root_is_object()) {
+    on_warning(model::Warning{file, 0, "sidecar is not a JSON object: text read without it"});
+  } else {
+    meta.text = std::move(doc.text);
+    doc = std::move(meta);
+  }
+}
+
 
 std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
                      const WarningSink& on_warning) {
@@ -431,22 +502,7 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
   if (fs::is_regular_file(sidecar, ec)) {
     std::string json;
     if (slurp(sidecar, &json, &error)) {
-      model::Document meta;
-      FieldHandler handler(&meta, /*take_text=*/false);
-      rapidjson::Reader reader;
-      rapidjson::StringStream stream(json.c_str());
-      rapidjson::ParseResult result = reader.Parse<kCopyFlags>(stream, handler);
-      if (result.IsError()) {
-        error = "sidecar is not JSON (" + std::string(rapidjson::GetParseError_En(result.Code())) +
-                " at byte " + std::to_string(result.Offset() + 1) + "): text read without it";
-        on_warning(model::Warning{sidecar.string(), line_of_offset(json, result.Offset()), error});
-      } else if (!handler.root_is_object()) {
-        on_warning(model::Warning{sidecar.string(), 0,
-                           "sidecar is not a JSON object: text read without it"});
-      } else {
-        meta.text = std::move(doc.text);
-        doc = std::move(meta);
-      }
+      read_sidecar(sidecar, std::move(json), doc, on_warning);
     } else {
       on_warning(model::Warning{sidecar.string(), 0, error + ": text read without its sidecar"});
     }

@@ -38,6 +38,7 @@ FacetTable::FacetTable(const Xapian::Database& combined,
     last_read_.push_back(0);
     read(shards, s, 0);
   }
+  displaced_.clear();
 }
 
 bool FacetTable::update(const Xapian::Database& combined,
@@ -48,6 +49,8 @@ bool FacetTable::update(const Xapian::Database& combined,
       return false;
     }
   }
+  const Mark before = mark();
+  displaced_.clear();
   const Xapian::docid last = combined.get_lastdocid();
   if (last + 1 > entry_.size()) entry_.resize(static_cast<std::size_t>(last) + 1, kNoEntry);
   try {
@@ -56,8 +59,54 @@ bool FacetTable::update(const Xapian::Database& combined,
     }
   } catch (const std::length_error&) {
     return false;  // grew past what the table can address: the caller builds a new one
+  } catch (...) {
+    roll_back(before);
+    throw;
   }
+  displaced_.clear();
   return true;
+}
+
+FacetTable::Mark FacetTable::mark() const {
+  return {ids_.size(), values_.size(), set_count(), entry_.size(), last_read_};
+}
+
+void FacetTable::roll_back(const Mark& m) {
+  for (auto it = displaced_.rbegin(); it != displaced_.rend(); ++it) {
+    if (it->second == kNone) {
+      by_id_.erase(it->first);
+    } else {
+      by_id_[it->first] = it->second;
+    }
+  }
+  displaced_.clear();
+  for (std::size_t v = m.values; v < values_.size(); ++v) {
+    dictionary_.erase(std::string(1, static_cast<char>(field_of_[v])) + values_[v]);
+  }
+  values_.resize(m.values);
+  field_of_.resize(m.values);
+  for (std::size_t set = m.sets; set < set_count(); ++set) {
+    const auto* begin = set_values_.data() + set_begin_[set];
+    const auto* end = set_values_.data() + set_begin_[set + 1];
+    set_dictionary_.erase(std::string(reinterpret_cast<const char*>(begin),
+                                      static_cast<std::size_t>(end - begin) * sizeof *begin));
+  }
+  set_values_.resize(set_begin_[m.sets]);
+  set_begin_.resize(m.sets + 1);
+  ids_.resize(m.documents);
+  kinds_.resize(m.documents);
+  summary_of_.resize(m.documents);
+  clause_count_.resize(m.documents);
+  set_of_.resize(m.documents * kGroups);
+  // The entries of docids above those read before (each shard's, interleaved).
+  const auto n = static_cast<Xapian::docid>(last_read_.size());
+  for (Xapian::docid s = 0; s < n; ++s) {
+    for (Xapian::docid g = m.last_read[s] * n + s + 1; g < entry_.size(); g += n) {
+      entry_[g] = kNoEntry;
+    }
+  }
+  entry_.resize(m.entries);
+  last_read_ = m.last_read;
 }
 
 void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::doccount s,
@@ -72,11 +121,16 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
   for (; it != shard.postlist_end(summary_term); ++it) {
     const Xapian::docid local = *it;
     Xapian::Document doc = shard.get_document(local, Xapian::DOC_ASSUME_VALID);
-    const auto d = static_cast<std::uint32_t>(ids_.size());
-    ids_.push_back(doc.get_value(schema::kSlotDocId));
-    by_id_[ids_.back()] = d;  // a replaced document: its newest version
-    std::uint32_t kinds = 0;
+    // Every read from Xapian before the first push, so that a throw leaves no half entry.
+    std::string id = doc.get_value(schema::kSlotDocId);
     const std::string kind_list = doc.get_value(schema::kSlotKind);
+    const std::string facets = doc.get_value(schema::kSlotFacets);
+    const unsigned long clauses =
+        std::strtoul(doc.get_value(schema::kSlotClauses).c_str(), nullptr, 10);
+    const auto d = static_cast<std::uint32_t>(ids_.size());
+    ids_.push_back(std::move(id));
+    index_id(d);
+    std::uint32_t kinds = 0;
     std::string_view rest = kind_list;
     while (!rest.empty()) {
       auto sep = rest.find('\x1E');
@@ -87,7 +141,7 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
     kinds_.push_back(kinds);
     if (d >= kMaxDocuments) throw std::length_error("too many documents for the facet table");
     std::array<std::vector<std::uint32_t>, kGroups> groups;
-    for (auto& [name, value] : schema::decode_facets(doc.get_value(schema::kSlotFacets))) {
+    for (auto& [name, value] : schema::decode_facets(facets)) {
       const schema::Field* f = schema::find_field(name);
       if (!f) continue;
       const auto field = static_cast<std::uint16_t>(f - fields.data());
@@ -102,8 +156,6 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
       groups[group_of(f->name)].push_back(v->second);
     }
     for (auto& ids : groups) set_of_.push_back(intern_set(ids));
-    const unsigned long clauses =
-        std::strtoul(doc.get_value(schema::kSlotClauses).c_str(), nullptr, 10);
     summary_of_.push_back(global(local));
     clause_count_.push_back(static_cast<std::uint32_t>(clauses));
     for (Xapian::docid k = 1; k <= clauses; ++k) {
@@ -120,6 +172,13 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
     entry_[g] = (entry_[g] & ~0xFFu) | kind_index(*v);
   }
   last_read_[s] = shard.get_lastdocid();
+}
+
+// A replaced document: the id leads to its newest version.
+void FacetTable::index_id(std::uint32_t d) {
+  auto [it, fresh] = by_id_.try_emplace(ids_[d], d);
+  displaced_.emplace_back(ids_[d], fresh ? kNone : it->second);
+  it->second = d;
 }
 
 std::uint32_t FacetTable::intern_set(const std::vector<std::uint32_t>& ids) {

@@ -27,7 +27,9 @@ class FacetTable {
   // Brings the table up to date after the databases were reopened: documents added since
   // (docids above those read) are read; deleted ones stay in the table but no match ever
   // reaches them again, so counts stay exact. Returns false when the table cannot follow
-  // (a database was replaced, e.g. compacted, or shrank): build a new one then.
+  // (a database was replaced, e.g. compacted, or shrank): build a new one then. When Xapian
+  // throws while it reads (a writer discarded the revision: DatabaseModifiedError), what
+  // was read is taken back and the error rethrown: the table stays as it was, whole.
   bool update(const Xapian::Database& combined, const std::vector<Xapian::Database>& shards);
 
   // True when there is one database: match spies then see the docids of the combined one.
@@ -80,6 +82,15 @@ class FacetTable {
   void read(const std::vector<Xapian::Database>& shards, Xapian::doccount s, Xapian::docid after);
   // The id of the set holding exactly these value ids (kNoSet if none), made if new.
   std::uint32_t intern_set(const std::vector<std::uint32_t>& ids);
+  void index_id(std::uint32_t d);
+
+  // The table's extent before an update, to take the update back.
+  struct Mark {
+    std::size_t documents, values, sets, entries;
+    std::vector<Xapian::docid> last_read;
+  };
+  Mark mark() const;
+  void roll_back(const Mark& m);
 
   bool single_ = true;
   std::vector<std::string> uuids_;            // per shard, when the table was read
@@ -90,6 +101,8 @@ class FacetTable {
   std::vector<std::uint32_t> entry_;  // per global docid: document << 8 | kind
   std::vector<std::string> ids_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
+  // During an update: each id whose entry it set, and the entry before (kNone: none).
+  std::vector<std::pair<std::string, std::uint32_t>> displaced_;
   std::vector<std::uint32_t> kinds_;
   std::vector<Xapian::docid> summary_of_;  // per document
   std::vector<std::uint32_t> clause_count_;  // per document

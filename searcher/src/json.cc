@@ -1,5 +1,7 @@
 #include "hemicycle/searcher/json.h"
 
+#include <cstdint>
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -25,6 +27,65 @@ void field(Writer& w, const char* key, const std::string& value) {
   w.String(value);
 }
 
+void number(Writer& w, const char* key, std::uint64_t value) {
+  w.Key(key);
+  w.Uint64(value);
+}
+
+// `key`: [ one object per item, written by `write(w, item)` ].
+template <typename Items, typename Write>
+void objects(Writer& w, const char* key, const Items& items, Write write) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& item : items) {
+    w.StartObject();
+    write(w, item);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void hit(Writer& w, const Hit& h) {
+  field(w, "document_id", h.document_id);
+  field(w, "title", h.title);
+  field(w, "type", h.type);
+  field(w, "institution", h.institution);
+  field(w, "date", h.date);
+  field(w, "clause_id", h.clause_id);
+  field(w, "kind", h.kind);
+  field(w, "number", h.number);
+  field(w, "text", h.text);
+  ranges(w, "highlights", h.highlights);
+  field(w, "snippet", h.snippet);
+  ranges(w, "snippet_highlights", h.snippet_highlights);
+  w.Key("score");
+  w.Double(h.score);
+  number(w, "matching_clauses", h.matching_clauses);
+  w.Key("match");
+  w.String(to_string(h.tier));
+}
+
+void facets(Writer& w, const std::vector<Facet>& fs) {
+  w.Key("facets");
+  w.StartObject();
+  for (const auto& f : fs) {
+    w.Key(f.field.c_str(), static_cast<rapidjson::SizeType>(f.field.size()));
+    w.StartArray();
+    for (const auto& v : f.values) {
+      w.StartObject();
+      field(w, "value", v.value);
+      number(w, "count", v.count);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+std::string text_of(const rapidjson::StringBuffer& buf) {
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
 }  // namespace
 
 std::string to_json(const SearchResult& r) {
@@ -32,12 +93,9 @@ std::string to_json(const SearchResult& r) {
   Writer w(buf);
   w.StartObject();
   field(w, "query", r.query);
-  w.Key("total");
-  w.Uint64(r.total);
-  w.Key("offset");
-  w.Uint64(r.offset);
-  w.Key("limit");
-  w.Uint64(r.limit);
+  number(w, "total", r.total);
+  number(w, "offset", r.offset);
+  number(w, "limit", r.limit);
   w.Key("group");
   w.String(r.grouped ? "document" : "clause");
   w.Key("sort");
@@ -50,48 +108,10 @@ std::string to_json(const SearchResult& r) {
   w.StartArray();
   for (const auto& n : r.notes) w.String(n);
   w.EndArray();
-  w.Key("hits");
-  w.StartArray();
-  for (const auto& h : r.hits) {
-    w.StartObject();
-    field(w, "document_id", h.document_id);
-    field(w, "title", h.title);
-    field(w, "type", h.type);
-    field(w, "institution", h.institution);
-    field(w, "date", h.date);
-    field(w, "clause_id", h.clause_id);
-    field(w, "kind", h.kind);
-    field(w, "number", h.number);
-    field(w, "text", h.text);
-    ranges(w, "highlights", h.highlights);
-    field(w, "snippet", h.snippet);
-    ranges(w, "snippet_highlights", h.snippet_highlights);
-    w.Key("score");
-    w.Double(h.score);
-    w.Key("matching_clauses");
-    w.Uint64(h.matching_clauses);
-    w.Key("match");
-    w.String(to_string(h.tier));
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("facets");
-  w.StartObject();
-  for (const auto& f : r.facets) {
-    w.Key(f.field.c_str(), static_cast<rapidjson::SizeType>(f.field.size()));
-    w.StartArray();
-    for (const auto& v : f.values) {
-      w.StartObject();
-      field(w, "value", v.value);
-      w.Key("count");
-      w.Uint64(v.count);
-      w.EndObject();
-    }
-    w.EndArray();
-  }
+  objects(w, "hits", r.hits, hit);
+  facets(w, r.facets);
   w.EndObject();
-  w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+  return text_of(buf);
 }
 
 std::string to_json(const DocumentView& d) {
@@ -107,22 +127,16 @@ std::string to_json(const DocumentView& d) {
     const std::string metadata = format::encode(d.metadata);  // the stored record as it is
     w.RawValue(metadata.data(), metadata.size(), rapidjson::kObjectType);
   }
-  w.Key("clauses");
-  w.StartArray();
-  for (const auto& c : d.clauses) {
-    w.StartObject();
-    field(w, "id", c.id);
-    w.Key("index");
-    w.Uint64(c.index);
-    field(w, "kind", c.kind);
-    field(w, "number", c.number);
-    if (!c.lead.empty()) field(w, "lead", c.lead);
-    field(w, "text", c.text);
-    w.EndObject();
-  }
-  w.EndArray();
+  objects(w, "clauses", d.clauses, [](Writer& o, const auto& c) {
+    field(o, "id", c.id);
+    number(o, "index", c.index);
+    field(o, "kind", c.kind);
+    field(o, "number", c.number);
+    if (!c.lead.empty()) field(o, "lead", c.lead);
+    field(o, "text", c.text);
+  });
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+  return text_of(buf);
 }
 
 std::string to_json(const std::string& query, const std::vector<Suggestion>& suggestions) {
@@ -130,19 +144,13 @@ std::string to_json(const std::string& query, const std::vector<Suggestion>& sug
   Writer w(buf);
   w.StartObject();
   field(w, "query", query);
-  w.Key("suggestions");
-  w.StartArray();
-  for (const auto& s : suggestions) {
-    w.StartObject();
-    field(w, "word", s.word);
-    field(w, "query", s.query);
-    w.Key("documents");
-    w.Uint64(s.documents);
-    w.EndObject();
-  }
-  w.EndArray();
+  objects(w, "suggestions", suggestions, [](Writer& o, const Suggestion& s) {
+    field(o, "word", s.word);
+    field(o, "query", s.query);
+    number(o, "documents", s.documents);
+  });
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+  return text_of(buf);
 }
 
 std::string error_json(std::string_view code, std::string_view message) {
@@ -157,7 +165,7 @@ std::string error_json(std::string_view code, std::string_view message) {
   w.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
   w.EndObject();
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+  return text_of(buf);
 }
 
 }  // namespace hemicycle::searcher

@@ -163,105 +163,170 @@ std::string parse_filter(std::string_view spec, ParsedQuery& into) {
   return add_filter(spec, into.filters, into.date);
 }
 
-ParsedQuery parse_query(std::string_view s, analyzers::FrenchAnalyzer& analyzer) {
-  ParsedQuery q;
-  std::size_t i = 0, n = 0;
-  bool pending_or = false;   // the previous token was OR
-  bool pending_not = false;  // the previous token was NOT
-  bool last_was_unit = false;
+namespace {
 
-  auto add_item = [&](QueryItem item, bool negated) {
-    item.tokens = analyzer.analyze(item.text);
-    if (item.tokens.empty()) {
-      q.notes.push_back("« " + item.text + " » has only stop words or no word: ignored");
-      pending_or = false;
+// One left-to-right pass over the query text; each step consumes one word, phrase or
+// field filter. Stops at the first error (left in the parsed query).
+class QueryParser {
+ public:
+  QueryParser(std::string_view s, analyzers::FrenchAnalyzer& analyzer)
+      : s_(s), analyzer_(analyzer) {}
+
+  ParsedQuery run() {
+    while (i_ < s_.size() && q_.ok()) step();
+    if (q_.ok() && pending_not_) q_.notes.push_back("NOT at the end of the query: ignored");
+    return std::move(q_);
+  }
+
+ private:
+  void step() {
+    std::size_t n = 0;
+    if (is_space(s_, i_, &n)) {
+      i_ += n;
       return;
     }
-    if (negated) {
-      q.excluded.push_back(std::move(item));
-      last_was_unit = false;
-    } else if (pending_or && last_was_unit && !q.units.empty()) {
-      q.units.back().push_back(std::move(item));
-    } else {
-      q.units.push_back({std::move(item)});
-      last_was_unit = true;
-    }
-    pending_or = false;
-  };
-
-  while (i < s.size()) {
-    if (is_space(s, i, &n)) {
-      i += n;
-      continue;
-    }
-    bool negated = pending_not;
-    pending_not = false;
-    if ((s[i] == '-' || s[i] == '+') && i + 1 < s.size() && !is_space(s, i + 1, &n)) {
-      negated = negated || s[i] == '-';
-      ++i;
+    bool negated = pending_not_;
+    pending_not_ = false;
+    if ((s_[i_] == '-' || s_[i_] == '+') && i_ + 1 < s_.size() && !is_space(s_, i_ + 1, &n)) {
+      negated = negated || s_[i_] == '-';
+      ++i_;
     }
     std::string_view closing;
-    if (std::size_t ql = open_quote(s, i, &closing)) {
-      std::size_t end = s.find(closing, i + ql);
-      if (end == std::string_view::npos) {
-        q.error = "unbalanced quote: the phrase starting at « " +
-                  std::string(analyzers::utf8_prefix(s.substr(i), 40)) + " » has no closing " + std::string(closing);
-        return q;
-      }
-      QueryItem item;
-      item.text = std::string(s.substr(i + ql, end - i - ql));
-      item.quoted = true;
-      i = end + closing.size();
-      add_item(std::move(item), negated);
-      continue;
+    if (std::size_t ql = open_quote(s_, i_, &closing)) {
+      phrase(ql, closing, negated);
+    } else {
+      word(negated);
     }
-    // A bare word runs to the next space or quote.
-    std::size_t start = i;
-    std::string_view dummy;
-    while (i < s.size() && !is_space(s, i, &n) && !open_quote(s, i, &dummy)) ++i;
-    std::string_view word = s.substr(start, i - start);
+  }
 
-    if (!negated && word == "OR") {
-      pending_or = true;
-      continue;
-    }
-    if (word == "AND") continue;
-    if (word == "NOT") {
-      pending_not = true;
-      continue;
-    }
-    auto colon = word.find(':');
-    if (colon != std::string_view::npos && field_name(word, colon)) {
-      std::string name(word.substr(0, colon));
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      std::string_view value = word.substr(colon + 1);
-      std::string quoted_value;
-      if (value.empty() && i < s.size() && open_quote(s, i, &closing)) {
-        std::size_t ql = open_quote(s, i, &closing);
-        std::size_t end = s.find(closing, i + ql);
-        if (end == std::string_view::npos) {
-          q.error = "unbalanced quote after « " + std::string(word) + " »: no closing " +
-                    std::string(closing);
-          return q;
-        }
-        quoted_value = std::string(s.substr(i + ql, end - i - ql));
-        value = quoted_value;
-        i = end + closing.size();
-      }
-      if (std::string err = add_filter(name, value, negated, q.filters, q.date); !err.empty()) {
-        q.error = std::move(err);
-        return q;
-      }
-      pending_or = false;
-      last_was_unit = false;
-      continue;
+  void phrase(std::size_t ql, std::string_view closing, bool negated) {
+    std::size_t end = s_.find(closing, i_ + ql);
+    if (end == std::string_view::npos) {
+      q_.error = "unbalanced quote: the phrase starting at « " +
+                 std::string(analyzers::utf8_prefix(s_.substr(i_), 40)) + " » has no closing " +
+                 std::string(closing);
+      return;
     }
     QueryItem item;
-    item.text = std::string(word);
+    item.text = std::string(s_.substr(i_ + ql, end - i_ - ql));
+    item.quoted = true;
+    i_ = end + closing.size();
     add_item(std::move(item), negated);
   }
-  if (pending_not) q.notes.push_back("NOT at the end of the query: ignored");
-  return q;
+
+  // A bare word runs to the next space or quote: an operator, a field filter or a word.
+  void word(bool negated) {
+    std::size_t start = i_, n = 0;
+    std::string_view closing;
+    while (i_ < s_.size() && !is_space(s_, i_, &n) && !open_quote(s_, i_, &closing)) ++i_;
+    std::string_view w = s_.substr(start, i_ - start);
+    if (!negated && w == "OR") {
+      pending_or_ = true;
+    } else if (w == "NOT") {
+      pending_not_ = true;
+    } else if (w == "AND") {
+      // the default
+    } else if (auto colon = w.find(':'); colon != std::string_view::npos && field_name(w, colon)) {
+      field(w, colon, negated);
+    } else {
+      QueryItem item;
+      item.text = std::string(w);
+      add_item(std::move(item), negated);
+    }
+  }
+
+  // `name:value`, or `name:` followed by a quoted value.
+  void field(std::string_view w, std::size_t colon, bool negated) {
+    std::string name(w.substr(0, colon));
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string_view value = w.substr(colon + 1);
+    std::string quoted_value;
+    std::string_view closing;
+    if (value.empty() && i_ < s_.size()) {
+      if (std::size_t ql = open_quote(s_, i_, &closing)) {
+        std::size_t end = s_.find(closing, i_ + ql);
+        if (end == std::string_view::npos) {
+          q_.error = "unbalanced quote after « " + std::string(w) + " »: no closing " +
+                     std::string(closing);
+          return;
+        }
+        quoted_value = std::string(s_.substr(i_ + ql, end - i_ - ql));
+        value = quoted_value;
+        i_ = end + closing.size();
+      }
+    }
+    q_.error = add_filter(name, value, negated, q_.filters, q_.date);
+    pending_or_ = false;
+    last_was_unit_ = false;
+  }
+
+  void add_item(QueryItem item, bool negated) {
+    item.tokens = analyzer_.analyze(item.text);
+    const bool alternative = pending_or_ && last_was_unit_ && !q_.units.empty();
+    pending_or_ = false;
+    if (item.tokens.empty()) {
+      q_.notes.push_back("« " + item.text + " » has only stop words or no word: ignored");
+      return;
+    }
+    // A word typed twice adds nothing but cost ("loi loi loi…"): it counts once.
+    if (negated ? holds(q_.excluded, item)
+                : alternative ? holds(q_.units.back(), item) : repeats_a_unit(item)) {
+      last_was_unit_ = false;  // an OR after it starts a unit of its own
+      return;
+    }
+    terms_ += item.tokens.size();
+    if (terms_ > kMaxQueryTerms) {
+      q_.error = "requête trop longue : " + std::to_string(kMaxQueryTerms) +
+                 " mots au plus, mots des expressions et mots exclus compris ; retirez-en "
+                 "quelques-uns";
+    } else if (negated) {
+      q_.excluded.push_back(std::move(item));
+      last_was_unit_ = false;
+    } else if (alternative) {
+      q_.units.back().push_back(std::move(item));
+    } else {
+      q_.units.push_back({std::move(item)});
+      last_was_unit_ = true;
+    }
+  }
+
+  static bool same_terms(const QueryItem& a, const QueryItem& b) {
+    if (a.tokens.size() != b.tokens.size()) return false;
+    for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+      if (a.tokens[i].text != b.tokens[i].text) return false;
+    }
+    return true;
+  }
+
+  static bool holds(const std::vector<QueryItem>& items, const QueryItem& item) {
+    for (const auto& other : items) {
+      if (same_terms(other, item)) return true;
+    }
+    return false;
+  }
+
+  // The same word or phrase already a unit on its own (not one alternative of an OR).
+  bool repeats_a_unit(const QueryItem& item) const {
+    for (const auto& unit : q_.units) {
+      if (unit.size() == 1 && same_terms(unit.front(), item)) return true;
+    }
+    return false;
+  }
+
+  std::string_view s_;
+  analyzers::FrenchAnalyzer& analyzer_;
+  ParsedQuery q_;
+  std::size_t i_ = 0;
+  std::size_t terms_ = 0;      // of every item so far
+  bool pending_or_ = false;   // the previous token was OR
+  bool pending_not_ = false;  // the previous token was NOT
+  bool last_was_unit_ = false;
+};
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view s, analyzers::FrenchAnalyzer& analyzer) {
+  return QueryParser(s, analyzer).run();
 }
 
 }  // namespace hemicycle::searcher

@@ -54,18 +54,23 @@ Searcher::Searcher(const std::vector<std::string>& databases, SearcherOptions op
 
 Searcher::~Searcher() = default;
 
-bool Searcher::reopen() { return impl_->index.reopen(); }
-
 namespace {
 
-// Runs `fn`, and once more after reopening if a writer changed the database under it.
+// A writer that commits often (`--batch 1`) can discard the revision a search reads more
+// than once in a row; past this many tries the error reaches the caller.
+constexpr int kModifiedTries = 10;
+
+// Runs `fn`, and again after reopening (the databases and the facet table) while a writer
+// changed the database under it.
 template <typename Fn>
-auto retry_modified(Xapian::Database& db, Fn&& fn) -> decltype(fn()) {
-  try {
-    return fn();
-  } catch (const Xapian::DatabaseModifiedError&) {
-    db.reopen();
-    return fn();
+auto retry_modified(Shards& index, Fn&& fn) -> decltype(fn()) {
+  for (int tries = 1;; ++tries) {
+    try {
+      if (tries > 1) index.reopen();
+      return fn();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (tries == kModifiedTries) throw;
+    }
   }
 }
 
@@ -122,22 +127,33 @@ double ms_since(Deadline::Clock::time_point started) {
 
 }  // namespace
 
+bool Searcher::reopen() {
+  // A writer may discard the revision while the facet table follows it: reopen again.
+  for (int tries = 1;; ++tries) {
+    try {
+      return impl_->index.reopen();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (tries == kModifiedTries) throw;
+    }
+  }
+}
+
 SearchResult Searcher::search(const SearchRequest& request) {
-  return retry_modified(impl_->index.db(), [&] { return search_once(request); });
+  return retry_modified(impl_->index, [&] { return search_once(request); });
 }
 
 std::optional<DocumentView> Searcher::document(const std::string& id) {
-  return retry_modified(impl_->index.db(), [&] { return document_once(id); });
+  return retry_modified(impl_->index, [&] { return document_once(id); });
 }
 
 std::vector<Suggestion> Searcher::suggest(const std::string& query, std::size_t limit) {
-  return retry_modified(impl_->index.db(), [&] {
+  return retry_modified(impl_->index, [&] {
     return suggest_words(impl_->index, impl_->analyzer, query, limit);
   });
 }
 
 IndexInfo Searcher::info() {
-  return retry_modified(impl_->index.db(), [&] {
+  return retry_modified(impl_->index, [&] {
     IndexInfo info;
     Xapian::Database& db = impl_->index.db();
     info.documents = db.get_termfreq(std::string(schema::kSummaryTerm));

@@ -76,11 +76,10 @@ std::string Shards::stored(const Xapian::Document& doc) {
   if (frame.empty()) return doc.get_data();  // an index written before the store
   std::string json;
   if (unpacker_.unpack(frame, &json)) return json;
-  // A dictionary a writer added since we opened: read them again, once.
-  for (auto& shard : shards_) {
-    shard.reopen();
-    unpacker_.load(shard);
-  }
+  // A dictionary a writer added since we opened: read them again, once, from handles of
+  // their own (reopening ours would move this search to a revision the facet table has
+  // not read).
+  for (const auto& path : paths_) unpacker_.load(open_one(path));
   unpacker_.unpack(frame, &json);
   return json;
 }

@@ -362,3 +362,51 @@ TEST_CASE("paths that cannot be read", "[corpus]") {
   REQUIRE(c.docs[0].clauses.size() == 2);
   CHECK(c.docs[0].clauses[0].text == "Un, suite.");
 }
+
+// Hostile JSON, in a line and in a sidecar: each record is refused with its file and line,
+// the others are read. (Before: 100,000 levels overflowed the stack; a truncated UTF-8
+// character at the end made RapidJSON read past its buffer.)
+TEST_CASE("JSON nested too deep or cut inside a character is refused, the rest is read",
+          "[corpus]") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  std::string nested = "{\"id\":\"n\",\"text\":\"x\",\"o\":";
+  for (int i = 0; i < 64; ++i) nested += "{\"k\":";
+  nested += "1" + std::string(64, '}') + "}";
+  Result r = read_stream(jsonl_line("a", "Un.") + "{\"id\":\"deep\",\"o\":" + deep + "}\n" +
+                         nested + "\n" + "{\n  \"id\": \"0R\xF3" + "\n" +
+                         "{\"id\": \"0R\xF3\"}\n" + jsonl_line("e", "Cinq."));
+  CHECK(ids(r) == std::vector<std::string>{"a", "e"});
+  struct Expected {
+    std::size_t line;
+    std::string message;
+  };
+  const std::vector<Expected> expected = {
+      {2, "broken JSON: nested deeper than 64 levels"},
+      {3, "broken JSON: nested deeper than 64 levels"},
+      {4, "broken JSON"},
+      {5, "invalid UTF-8 at byte 12 of the line"},
+      {6, "invalid UTF-8 at byte 11 of the line"},
+  };
+  REQUIRE(r.warnings.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    INFO(r.warnings[i].to_string());
+    CHECK(r.warnings[i].line == expected[i].line);
+    CHECK_THAT(r.warnings[i].message, Catch::StartsWith(expected[i].message));
+  }
+
+  hemicycle::testing::TempDir dir("hemicycle-corpus-hostile");
+  auto write = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(dir.path() / name, std::ios::binary) << bytes;
+  };
+  write("cut.txt", "Texte lu sans sa fiche.\n");
+  write("cut.json", "{\n  \"id\": \"0R\xF3");  // the 14 bytes the fuzzer found
+  write("deep.txt", "Texte lu sans sa fiche.\n");
+  write("deep.json", "{\"o\":" + deep + "}");
+  Result files = read(dir.path());
+  CHECK(ids(files) == std::vector<std::string>{"cut", "deep"});
+  REQUIRE(files.warnings.size() == 2);
+  CHECK(files.warnings[0].to_string() ==
+        (dir.path() / "cut.json").string() + ":2: sidecar is not valid UTF-8 (byte 14): text read without it");
+  CHECK_THAT(files.warnings[1].message,
+             Catch::StartsWith("sidecar is not JSON (nested deeper than 64 levels"));
+}

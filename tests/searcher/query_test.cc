@@ -91,3 +91,42 @@ TEST_CASE("filters given apart", "[searcher][query]") {
   CHECK(q.date->from == "2024-01-01");
   CHECK(q.date->to == "2024-12-31");
 }
+
+// Hostile or careless queries: each is either trimmed of what adds nothing or refused before
+// it runs, whatever the front end (the CLI has no size cap of its own).
+TEST_CASE("a query's cost is bounded before it runs", "[searcher][query]") {
+  FrenchAnalyzer analyzer;
+  auto repeated = [](const std::string& word, std::size_t n, const std::string& sep) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += (i ? sep : "") + word;
+    return out;
+  };
+  auto distinct = [](std::size_t n, const std::string& sep) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += (i ? sep : "") + std::string("mot") + std::to_string(i);
+    return out;
+  };
+  struct Case {
+    std::string query;
+    std::string expected;  // describe(); "ERROR" for a refused query
+  };
+  const std::vector<Case> cases = {
+      {"loi loi loi", "loi"},
+      {repeated("loi", 5000, " "), "loi"},
+      {"loi OR loi décret", "loi decret"},
+      {"cinéma théâtre cinéma OR loi", "cinem theatr loi"},
+      {"loi -cinéma -cinéma", "loi -cinem"},
+      {distinct(64, " ") , describe(parse_query(distinct(64, " "), analyzer))},
+      {distinct(65, " "), "ERROR"},
+      {distinct(5000, " OR "), "ERROR"},
+      {distinct(40, " ") + " -\"" + distinct(30, " ") + "\"", "ERROR"},
+      {repeated("a", 20000, "-"), "ERROR"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query.substr(0, 80));
+    CHECK(describe(parse_query(c.query, analyzer)) == c.expected);
+  }
+  ParsedQuery refused = parse_query(distinct(65, " "), analyzer);
+  CHECK(refused.error.find("requête trop longue : 64 mots au plus") == 0);
+  CHECK(parse_query(distinct(64, " "), analyzer).ok());
+}

@@ -37,6 +37,11 @@ struct ParsedQuery {
   bool ok() const { return error.empty(); }
 };
 
+// The bound on a query's cost, whatever reaches the parser (the CLI has no size cap; the
+// server's is in bytes): the terms of every word and phrase, excluded ones included, after
+// analysis. A query with more is refused before it runs, with a message saying so.
+inline constexpr std::size_t kMaxQueryTerms = 64;
+
 // Parses a query. Never throws on user input: a malformed query (unbalanced quote, unknown
 // field, empty field value, bad date range) comes back with `error` set and a message meant
 // for the person who typed it.

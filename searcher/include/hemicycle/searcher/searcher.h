@@ -142,7 +142,7 @@ struct SearcherOptions {
 // Answers ranked queries over one or more databases searched as one: local paths, or
 // "tcp://HOST:PORT" for a remote xapian-tcpsrv shard (facet counts need local shards).
 // When a writer commits while a query runs (Xapian::DatabaseModifiedError), the databases
-// are reopened and the call is tried once more.
+// are reopened (with the facet table) and the call is tried again, up to ten times.
 // Not thread-safe (it owns an analyzer and database handles): use one per thread.
 class Searcher {
  public:
