@@ -351,21 +351,9 @@ bool blank_line(const char* s, std::size_t n) {
   return true;
 }
 
-// 64-bit FNV-1a of the bytes of an input record, continued over several pieces.
-std::uint64_t fingerprint(std::string_view a, std::string_view b = {}) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (std::string_view piece : {a, std::string_view("\xFF\x00", 2), b}) {
-    for (unsigned char c : piece) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-  }
-  return h;
-}
-
 // Reads JSON Lines from source; `name` names it in warnings and Document::origin.
 std::size_t read_lines(Source& source, const std::string& name, const DocumentSink& on_document,
-                       const WarningSink& on_warning, const DocumentFilter& keep) {
+                       const WarningSink& on_warning) {
   LineReader lines(source);
   rapidjson::Reader reader;
   std::size_t count = 0;
@@ -376,7 +364,6 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
     ++line_no;
     if (blank_line(line, length)) continue;
     model::Document doc;
-    doc.fingerprint = fingerprint(std::string_view(line, length));  // before in situ parsing
     if (auto problem = line_problem(std::string_view(line, length))) {
       on_warning(model::Warning{name, line_no, std::move(*problem)});
       continue;
@@ -412,8 +399,6 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
     doc.origin = name;
     doc.line = line_no;
     doc.input_offset = source.offset();
-    if (keep && !keep(doc)) continue;
-    segment(doc);
     on_document(std::move(doc));
     ++count;
   }
@@ -492,7 +477,7 @@ void read_sidecar(const fs::path& sidecar, std::string json, model::Document& do
 
 
 std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
-                     const WarningSink& on_warning, const DocumentFilter& keep) {
+                     const WarningSink& on_warning) {
   const std::string name = path.string();
   model::Document doc;
   std::string error;
@@ -514,11 +499,9 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
   fs::path sidecar = path;
   sidecar.replace_extension(".json");
   std::error_code ec;
-  std::string sidecar_bytes;  // as read, for the fingerprint
   if (fs::is_regular_file(sidecar, ec)) {
     std::string json;
     if (slurp(sidecar, &json, &error)) {
-      sidecar_bytes = json;
       read_sidecar(sidecar, std::move(json), doc, on_warning);
     } else {
       on_warning(model::Warning{sidecar.string(), 0, error + ": text read without its sidecar"});
@@ -532,9 +515,6 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
     auto size = fs::file_size(path, size_ec);
     doc.input_offset = size_ec ? 0 : static_cast<std::uint64_t>(size);
   }
-  doc.fingerprint = fingerprint(doc.text, sidecar_bytes);
-  if (keep && !keep(doc)) return 0;
-  segment(doc);
   on_document(std::move(doc));
   return 1;
 }
@@ -554,11 +534,11 @@ FileKind file_kind(const fs::path& path) {
 }
 
 std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& on_document,
-                      const WarningSink& on_warning, const DocumentFilter& keep) {
+                      const WarningSink& on_warning) {
   const std::string name = path.string();
   switch (kind) {
     case FileKind::kText:
-      return read_txt(path, on_document, on_warning, keep);
+      return read_txt(path, on_document, on_warning);
     case FileKind::kJsonl: {
       errno = 0;
       std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -567,7 +547,7 @@ std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& o
         return 0;
       }
       FileSource source(f);
-      return read_lines(source, name, on_document, on_warning, keep);
+      return read_lines(source, name, on_document, on_warning);
     }
     case FileKind::kJsonlGz: {
       errno = 0;
@@ -577,7 +557,7 @@ std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& o
         return 0;
       }
       GzSource source(f);
-      return read_lines(source, name, on_document, on_warning, keep);
+      return read_lines(source, name, on_document, on_warning);
     }
     case FileKind::kOther:
       break;
@@ -585,17 +565,29 @@ std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& o
   return 0;
 }
 
+// Segments each document before handing it to `next`.
+DocumentSink segmenting(const DocumentSink& next) {
+  return [&next](model::Document&& doc) {
+    segment(doc);
+    next(std::move(doc));
+  };
+}
+
 }  // namespace
 
 std::size_t read_jsonl(std::istream& in, const std::string& name,
-                       const DocumentSink& on_document, const WarningSink& on_warning,
-                       const DocumentFilter& keep) {
+                       const DocumentSink& on_document, const WarningSink& on_warning) {
   StreamSource source(in);
-  return read_lines(source, name, on_document, on_warning, keep);
+  return read_lines(source, name, segmenting(on_document), on_warning);
 }
 
 std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_document,
-                      const WarningSink& on_warning, const DocumentFilter& keep) {
+                      const WarningSink& on_warning) {
+  return read_unsegmented(path, segmenting(on_document), on_warning);
+}
+
+std::size_t read_unsegmented(const std::filesystem::path& path, const DocumentSink& on_document,
+                             const WarningSink& on_warning) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
@@ -610,7 +602,7 @@ std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_
                          "not a corpus file (expected .txt, .jsonl or .jsonl.gz): ignored"});
       return 0;
     }
-    return read_file(path, kind, on_document, on_warning, keep);
+    return read_file(path, kind, on_document, on_warning);
   }
   std::vector<fs::path> files;
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
@@ -631,7 +623,7 @@ std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_
   std::sort(files.begin(), files.end());
   std::size_t count = 0;
   for (const fs::path& file : files) {
-    count += read_file(file, file_kind(file), on_document, on_warning, keep);
+    count += read_file(file, file_kind(file), on_document, on_warning);
   }
   return count;
 }

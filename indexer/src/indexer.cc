@@ -93,28 +93,28 @@ std::string hex16(std::uint64_t v) {
 }
 
 // Bump when what the indexer writes changes: every document is then written again.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-8";
+// 9: the content hash is of the document's fields, no more of the record's bytes.
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-9";
+
+void fnv1a_count(std::uint64_t& h, std::size_t n) {
+  const auto count = static_cast<std::uint64_t>(n);
+  fnv1a(h, std::string_view(reinterpret_cast<const char*>(&count), sizeof count));
+}
 
 }  // namespace
 
 std::uint64_t content_hash(const model::Document& doc) {
   std::uint64_t h = 14695981039346656037ull;
   fnv1a(h, kLayoutVersion);
-  if (doc.fingerprint != 0) {
-    // The record as read says it all; the file also goes into the index (kSourcePrefix).
-    fnv1a(h, std::string_view(reinterpret_cast<const char*>(&doc.fingerprint),
-                              sizeof doc.fingerprint));
-    fnv1a(h, doc.origin);
-    fnv1a(h, doc.id);
-    return h;
-  }
   for (const std::string* f : {&doc.id, &doc.source, &doc.type, &doc.institution, &doc.date,
                                &doc.title, &doc.legislature, &doc.place, &doc.signatory_role,
                                &doc.outcome, &doc.texte_ref, &doc.dossier_ref, &doc.origin,
                                &doc.text}) {
     fnv1a(h, *f);
   }
+  fnv1a_count(h, doc.signatories.size());  // lists, counted: ["a", "b"] is no pair (a, b)
   for (const auto& s : doc.signatories) fnv1a(h, s);
+  fnv1a_count(h, doc.extras.size());
   for (const auto& [k, v] : doc.extras) {
     fnv1a(h, k);
     fnv1a(h, v);
@@ -129,6 +129,21 @@ std::string source_term(const std::string& path) {
 }
 
 struct DocumentBuilder::Impl {
+  // The Xapian document of clause i: its words with positions (wdf normalised by the
+  // clause's length), its kind, document and clause terms, its values and stored record.
+  // Keeps its words as written in `forms` when `keep_forms`.
+  Xapian::Document clause_document(const model::Document& doc, std::size_t i,
+                                   const std::string& doc_term, const std::string& kind_term,
+                                   bool keep_forms);
+  // Appends to `out` the words as written in `forms` not reported before by this builder:
+  // each folded word once, again if it later shows up with a lowercase initial ("Dès",
+  // then "dès"). Numbers, references, and words too short or too long are left out.
+  void report_forms(Lexicon& out);
+  // The summary document: facet, kind and identity terms, values, stored record.
+  Xapian::Document summary_document(const model::Document& doc, std::uint64_t hash,
+                                    const std::string& doc_term,
+                                    const std::vector<std::string>& kind_terms);
+
   analyzers::FrenchAnalyzer analyzer;
   std::unordered_map<std::string, Xapian::termcount> counts;  // of one clause, reused
   std::unordered_set<std::string_view> forms;  // words as written, views into the clauses
@@ -159,79 +174,85 @@ std::optional<std::pair<std::string, std::string>> DocumentBuilder::take_trained
 
 std::vector<Xapian::Document> DocumentBuilder::build(const model::Document& doc,
                                                      std::uint64_t hash, Lexicon* new_forms) {
-  std::vector<Xapian::Document> out;
-  out.reserve(doc.clauses.size() + 1);
-  out.emplace_back();  // the summary, filled last
-
-  const schema::FacetList facets = document_facets(doc);
-  const std::string facet_blob = schema::encode_facets(facets);
-  std::vector<std::string> facet_terms;
-  facet_terms.reserve(facets.size());
-  for (const auto& [name, value] : facets) {
-    facet_terms.push_back(schema::facet_term(*schema::find_field(name), value));
-  }
   const std::string doc_term = schema::bounded_term(schema::kDocPrefix, doc.id);
   const schema::Field& kind_field = *schema::find_field("kind");
-
-  auto& forms = impl_->forms;
-  forms.clear();
-  std::vector<std::string> kinds;
-
+  impl_->forms.clear();
+  std::vector<Xapian::Document> out;
+  out.reserve(doc.clauses.size() + 1);
+  out.emplace_back();  // the summary, made last: it holds the kinds of the clauses
+  std::vector<std::string> kind_terms;  // each kind once, in order of first appearance
   for (std::size_t i = 0; i < doc.clauses.size(); ++i) {
-    const model::Clause& c = doc.clauses[i];
-    Xapian::Document xd;
-    auto& counts = impl_->counts;
-    counts.clear();
-    std::size_t length = 0;
-    impl_->analyzer.analyze(c.text, [&](const analyzers::Token& t) {
-      if (t.text.empty() || t.text.size() > schema::kMaxTermBytes) return;
-      xd.add_posting(t.text, t.position + 1, 0);  // wdf below, normalised
-      ++counts[t.text];
-      ++length;
-      if (new_forms) forms.emplace(std::string_view(c.text).substr(t.begin, t.end - t.begin));
-    });
-    for (const auto& [word, count] : counts) {
-      xd.add_term(word, schema::normalized_wdf(count, length, schema::kClauseLengthPivot));
+    std::string kind_term = schema::facet_term(kind_field, model::to_string(doc.clauses[i].kind));
+    out.push_back(impl_->clause_document(doc, i, doc_term, kind_term, new_forms != nullptr));
+    if (std::find(kind_terms.begin(), kind_terms.end(), kind_term) == kind_terms.end()) {
+      kind_terms.push_back(std::move(kind_term));
     }
-    const std::string_view kind = model::to_string(c.kind);
-    std::string kind_term = schema::facet_term(kind_field, kind);
-    xd.add_boolean_term(kind_term);
-    if (std::find(kinds.begin(), kinds.end(), kind_term) == kinds.end()) {
-      kinds.push_back(kind_term);
-    }
-    xd.add_boolean_term(doc_term);
-    xd.add_boolean_term(std::string(schema::kClauseTerm));
-    if (!doc.date.empty()) xd.add_value(schema::kSlotDate, doc.date);
-    xd.add_value(schema::kSlotDocId, doc.id);
-    xd.add_value(schema::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(i + 1)));
-    xd.add_value(schema::kSlotKind, std::string(kind));
-    xd.add_value(schema::kSlotStored, impl_->packer.pack(clause_record(doc, i)));
-    out.push_back(std::move(xd));
   }
+  if (new_forms) impl_->report_forms(*new_forms);
+  out.front() = impl_->summary_document(doc, hash, doc_term, kind_terms);
+  return out;
+}
 
-  Xapian::Document& summary = out.front();
-  // Words as written, for search-as-you-type: each folded word once per builder, again if
-  // it later shows up with a lowercase initial ("Dès", then "dès").
+Xapian::Document DocumentBuilder::Impl::clause_document(const model::Document& doc,
+                                                        std::size_t i,
+                                                        const std::string& doc_term,
+                                                        const std::string& kind_term,
+                                                        bool keep_forms) {
+  const model::Clause& c = doc.clauses[i];
+  Xapian::Document xd;
+  counts.clear();
+  std::size_t length = 0;
+  analyzer.analyze(c.text, [&](const analyzers::Token& t) {
+    if (t.text.empty() || t.text.size() > schema::kMaxTermBytes) return;
+    xd.add_posting(t.text, t.position + 1, 0);  // wdf below, normalised
+    ++counts[t.text];
+    ++length;
+    if (keep_forms) forms.emplace(std::string_view(c.text).substr(t.begin, t.end - t.begin));
+  });
+  for (const auto& [word, count] : counts) {
+    xd.add_term(word, schema::normalized_wdf(count, length, schema::kClauseLengthPivot));
+  }
+  xd.add_boolean_term(kind_term);
+  xd.add_boolean_term(doc_term);
+  xd.add_boolean_term(std::string(schema::kClauseTerm));
+  if (!doc.date.empty()) xd.add_value(schema::kSlotDate, doc.date);
+  xd.add_value(schema::kSlotDocId, doc.id);
+  xd.add_value(schema::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(i + 1)));
+  xd.add_value(schema::kSlotKind, std::string(model::to_string(c.kind)));
+  xd.add_value(schema::kSlotStored, packer.pack(clause_record(doc, i)));
+  return xd;
+}
+
+void DocumentBuilder::Impl::report_forms(Lexicon& out) {
   for (const std::string_view form : forms) {
     if (form.size() < 3 || form.size() > schema::kMaxTermBytes / 2) continue;
     if (std::any_of(form.begin(), form.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
       continue;  // numbers and references are not completed
     }
-    auto cached = impl_->folded.find(form);
-    if (cached == impl_->folded.end()) {
-      if (impl_->folded.size() > 500000) impl_->folded.clear();
-      cached = impl_->folded.emplace(std::string(form), analyzers::fold(form)).first;
+    auto cached = folded.find(form);
+    if (cached == folded.end()) {
+      if (folded.size() > 500000) folded.clear();
+      cached = folded.emplace(std::string(form), analyzers::fold(form)).first;
     }
     const bool lower = analyzers::lowercase_initial(form);
-    auto [r, fresh] = impl_->reported.try_emplace(cached->second, lower);
+    auto [r, fresh] = reported.try_emplace(cached->second, lower);
     if (!fresh) {
       if (r->second || !lower) continue;
       r->second = true;
     }
-    new_forms->emplace_back(cached->second, cached->first);
+    out.emplace_back(cached->second, cached->first);
   }
-  for (const auto& t : facet_terms) summary.add_boolean_term(t);
-  for (const auto& t : kinds) summary.add_boolean_term(t);
+}
+
+Xapian::Document DocumentBuilder::Impl::summary_document(
+    const model::Document& doc, std::uint64_t hash, const std::string& doc_term,
+    const std::vector<std::string>& kind_terms) {
+  const schema::FacetList facets = document_facets(doc);
+  Xapian::Document summary;
+  for (const auto& [name, value] : facets) {
+    summary.add_boolean_term(schema::facet_term(*schema::find_field(name), value));
+  }
+  for (const auto& t : kind_terms) summary.add_boolean_term(t);
   summary.add_boolean_term(doc_term);
   summary.add_boolean_term(std::string(schema::kSummaryTerm));
   summary.add_boolean_term(schema::bounded_term(schema::kUniquePrefix, doc.id));
@@ -239,17 +260,18 @@ std::vector<Xapian::Document> DocumentBuilder::build(const model::Document& doc,
   if (!doc.date.empty()) summary.add_value(schema::kSlotDate, doc.date);
   summary.add_value(schema::kSlotDocId, doc.id);
   summary.add_value(schema::kSlotOrder, Xapian::sortable_serialise(0.0));
-  summary.add_value(schema::kSlotFacets, facet_blob);
+  summary.add_value(schema::kSlotFacets, schema::encode_facets(facets));
   summary.add_value(schema::kSlotClauses, std::to_string(doc.clauses.size()));
   summary.add_value(schema::kSlotHash, hex16(hash));
+  const std::size_t prefix = schema::find_field("kind")->prefix.size();
   std::string kind_list;  // the kinds of the document's clauses, for facet counts
-  for (const auto& t : kinds) {
+  for (const auto& t : kind_terms) {
     if (!kind_list.empty()) kind_list += '\x1E';
-    kind_list.append(t, kind_field.prefix.size());
+    kind_list.append(t, prefix);
   }
   summary.add_value(schema::kSlotKind, kind_list);
-  summary.add_value(schema::kSlotStored, impl_->packer.pack(summary_record(doc)));
-  return out;
+  summary.add_value(schema::kSlotStored, packer.pack(summary_record(doc)));
+  return summary;
 }
 
 std::uint64_t Indexer::id_key(std::string_view id) {
@@ -288,10 +310,11 @@ Indexer::~Indexer() {
   }
 }
 
-std::optional<PreparedDocument> Indexer::if_unchanged(const model::Document& doc) const {
+std::optional<PreparedDocument> Indexer::if_unchanged(const model::Document& doc,
+                                                      std::uint64_t hash) const {
   if (known_.empty()) return std::nullopt;
   auto known = known_.find(id_key(doc.id));
-  if (known == known_.end() || known->second != content_hash(doc)) return std::nullopt;
+  if (known == known_.end() || known->second != hash) return std::nullopt;
   PreparedDocument p;
   p.id = doc.id;
   p.hash = known->second;
@@ -300,11 +323,12 @@ std::optional<PreparedDocument> Indexer::if_unchanged(const model::Document& doc
   return p;
 }
 
-PreparedDocument Indexer::prepare(const model::Document& doc, DocumentBuilder& builder) const {
-  if (auto unchanged = if_unchanged(doc)) return std::move(*unchanged);
+PreparedDocument Indexer::prepare(const model::Document& doc, std::uint64_t hash,
+                                  DocumentBuilder& builder) const {
+  if (auto unchanged = if_unchanged(doc, hash)) return std::move(*unchanged);
   PreparedDocument p;
   p.id = doc.id;
-  p.hash = content_hash(doc);
+  p.hash = hash;
   p.text_bytes = doc.text.size();
   builder.seed(dictionary_);
   p.documents = builder.build(doc, p.hash, &p.new_forms);

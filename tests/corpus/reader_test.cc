@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hemicycle/corpus/reader.h"
+#include "hemicycle/corpus/segmenter.h"
 #include "support.h"
 
 namespace {
@@ -27,6 +28,14 @@ struct Result {
 Result read(const std::filesystem::path& path) {
   Result r;
   r.count = hemicycle::corpus::read_path(
+      path, [&](Document&& d) { r.docs.push_back(std::move(d)); },
+      [&](Warning&& w) { r.warnings.push_back(std::move(w)); });
+  return r;
+}
+
+Result read_unsegmented(const std::filesystem::path& path) {
+  Result r;
+  r.count = hemicycle::corpus::read_unsegmented(
       path, [&](Document&& d) { r.docs.push_back(std::move(d)); },
       [&](Warning&& w) { r.warnings.push_back(std::move(w)); });
   return r;
@@ -68,7 +77,79 @@ std::string jsonl_line(const std::string& id, const std::string& text) {
   return "{\"id\": \"" + id + "\", \"type\": \"x\", \"text\": \"" + text + "\"}\n";
 }
 
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : "|") + v;
+  return out;
+}
+
+// What segment() may fill or derive, and what the reader reads, as one text.
+std::string describe(const Document& d) {
+  std::string out = d.id + "\n" + d.origin + ":" + std::to_string(d.line) + "\n" + d.type +
+                    "\n" + d.institution + "\n" + d.date + "\n" + d.place + "\n" +
+                    joined(d.signatories) + "\n" + d.signatory_role + "\n" + joined(d.cites) +
+                    "\n" + joined(d.territories) + "\n" + joined(d.countries) + "\n" + d.text +
+                    "\n";
+  for (const auto& c : d.clauses) {
+    out += std::string(hemicycle::model::to_string(c.kind)) + " " + c.number + ": " + c.text +
+           "\n";
+  }
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("read_unsegmented hands out documents as read; read_path also segments them",
+          "[corpus]") {
+  for (const char* folder : {"corpus/good", "corpus/bad", "searcher"}) {
+    INFO(folder);
+    const auto path = hemicycle::testing::fixture(folder);
+    Result as_read = read_unsegmented(path);
+    Result segmented = read(path);
+    CHECK(as_read.count == segmented.count);
+    CHECK(as_read.warnings.size() == segmented.warnings.size());
+    REQUIRE(as_read.docs.size() == segmented.docs.size());
+    for (std::size_t i = 0; i < as_read.docs.size(); ++i) {
+      Document d = as_read.docs[i];
+      INFO(d.id);
+      CHECK(d.clauses.empty());
+      CHECK(d.cites.empty());
+      CHECK(d.territories.empty());
+      CHECK(d.countries.empty());
+      hemicycle::corpus::segment(d);
+      CHECK(describe(d) == describe(segmented.docs[i]));
+    }
+  }
+}
+
+TEST_CASE("metadata the text gives is filled by segmentation, not by reading", "[corpus]") {
+  // resolution_senat.txt: a sidecar without institution, date or signatory.
+  const auto path = hemicycle::testing::fixture("corpus/good/resolution_senat.txt");
+  Result as_read = read_unsegmented(path);
+  Result segmented = read(path);
+  REQUIRE(as_read.docs.size() == 1);
+  REQUIRE(segmented.docs.size() == 1);
+  struct Case {
+    const char* field;
+    std::string Document::*member;
+    const char* as_read;
+    const char* segmented;
+  };
+  const Case cases[] = {
+      {"institution", &Document::institution, "", "Sénat"},
+      {"date", &Document::date, "", "2025-02-05"},
+      {"place", &Document::place, "", "Paris"},
+      {"signatory_role", &Document::signatory_role, "", "Le Président"},
+      {"type", &Document::type, "résolution européenne", "résolution européenne"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.field);
+    CHECK(as_read.docs[0].*c.member == c.as_read);
+    CHECK(segmented.docs[0].*c.member == c.segmented);
+  }
+  CHECK(as_read.docs[0].signatories.empty());
+  CHECK(segmented.docs[0].signatories == std::vector<std::string>{"Gérard Larcher"});
+}
 
 TEST_CASE("a folder is read recursively, in sorted order, sidecars and others skipped",
           "[corpus]") {

@@ -3,6 +3,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
@@ -73,6 +74,57 @@ TEST_CASE("unchanged documents are skipped, changed ones replaced", "[indexer]")
         hemicycle::indexer::content_hash(amendment("AM-1", "x")));
   CHECK(hemicycle::indexer::content_hash(amendment("AM-1", "x")) !=
         hemicycle::indexer::content_hash(amendment("AM-1", "y")));
+}
+
+TEST_CASE("the content hash covers every field as read, not where or how it was cut",
+          "[indexer]") {
+  using hemicycle::indexer::content_hash;
+  Document base;
+  base.id = "AM-1";
+  base.origin = "/data/amendements.jsonl";
+  base.type = "amendement";
+  base.text = "ARTICLE UNIQUE\n\nSupprimer l’alinéa 3.";
+  const std::uint64_t h = content_hash(base);
+  struct Case {
+    const char* change;
+    void (*apply)(Document&);
+    bool changes_hash;
+  };
+  const Case cases[] = {
+      {"id", [](Document& d) { d.id = "AM-2"; }, true},
+      {"origin", [](Document& d) { d.origin = "/data/autres.jsonl"; }, true},
+      {"source", [](Document& d) { d.source = "an"; }, true},
+      {"type", [](Document& d) { d.type = "amendements"; }, true},
+      {"institution", [](Document& d) { d.institution = "Sénat"; }, true},
+      {"date", [](Document& d) { d.date = "2024-11-22"; }, true},
+      {"title", [](Document& d) { d.title = "n° 3"; }, true},
+      {"legislature", [](Document& d) { d.legislature = "17"; }, true},
+      {"place", [](Document& d) { d.place = "Paris"; }, true},
+      {"signatories", [](Document& d) { d.signatories = {"Yaël Braun-Pivet"}; }, true},
+      {"signatory_role", [](Document& d) { d.signatory_role = "La Présidente"; }, true},
+      {"outcome", [](Document& d) { d.outcome = "Adopté"; }, true},
+      {"texte_ref", [](Document& d) { d.texte_ref = "T1"; }, true},
+      {"dossier_ref", [](Document& d) { d.dossier_ref = "D1"; }, true},
+      {"extras", [](Document& d) { d.extras = {{"etat", "Discuté"}}; }, true},
+      {"text", [](Document& d) { d.text += " "; }, true},
+      // Two signatories are not one extra field of that name and value.
+      {"signatories a, b", [](Document& d) { d.signatories = {"a", "b"}; }, true},
+      {"extras (a, b)", [](Document& d) { d.extras = {{"a", "b"}}; }, true},
+      // Where it was read and what segmentation derives leave the hash as it was.
+      {"line", [](Document& d) { d.line = 7; }, false},
+      {"input_offset", [](Document& d) { d.input_offset = 4096; }, false},
+      {"clauses", [](Document& d) { hemicycle::corpus::segment(d); }, false},
+  };
+  std::vector<std::uint64_t> seen{h};
+  for (const Case& c : cases) {
+    INFO(c.change);
+    Document d = base;
+    c.apply(d);
+    CHECK((content_hash(d) != h) == c.changes_hash);
+    if (c.changes_hash) seen.push_back(content_hash(d));
+  }
+  std::sort(seen.begin(), seen.end());
+  CHECK(std::adjacent_find(seen.begin(), seen.end()) == seen.end());  // all different
 }
 
 TEST_CASE("pruning removes the documents no longer in the input", "[indexer][cli]") {

@@ -11,12 +11,11 @@ namespace hemicycle::corpus {
 
 using DocumentSink = std::function<void(model::Document&&)>;
 using WarningSink = std::function<void(model::Warning&&)>;
-// Sees each document as read, before it is segmented (no clauses yet; its fingerprint set);
-// returning false skips it: not segmented, not handed to on_document. The indexer skips
-// the documents it already holds this way.
-using DocumentFilter = std::function<bool(const model::Document&)>;
 
-// Reads documents and hands each one, segmented (see segmenter.h), to on_document.
+// Reads documents and hands each one as read to on_document: its metadata and its text,
+// not segmented (no clauses, no extracted cites, territories or countries, no metadata
+// taken from the text: see segmenter.h). Whoever reads decides whether to segment; the
+// indexer, for one, skips a document it already holds without segmenting it.
 // Accepted inputs:
 //   NAME.txt             plain text as published, with an optional NAME.json sidecar
 //   NAME.jsonl, .jsonl.gz one JSON object per line: id, type, institution, date, title,
@@ -35,17 +34,18 @@ using DocumentFilter = std::function<bool(const model::Document&)>;
 // written, booleans "true"/"false"); null fields and arrays/objects are left out.
 // Document::origin is the file (or `name`), Document::line the JSON line (0 for a .txt).
 // A document without a sidecar id takes the file stem ("NAME" for NAME.txt).
-// Document::fingerprint is a hash of the record's bytes as read (the JSON line; the .txt
-// and its sidecar). `keep`, when given, may skip documents before they are segmented.
 // Returns the number of documents handed to on_document. The sinks are called on the
 // calling thread, in file order; concurrent calls on different inputs are safe.
-std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_document,
-                      const WarningSink& on_warning, const DocumentFilter& keep = {});
+std::size_t read_unsegmented(const std::filesystem::path& path, const DocumentSink& on_document,
+                             const WarningSink& on_warning);
 
-// Reads JSON Lines from a stream (already decompressed); `name` is used in warnings and
-// as Document::origin.
+// read_unsegmented(), and each document segmented (segment()) before it is handed out.
+std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_document,
+                      const WarningSink& on_warning);
+
+// Reads JSON Lines from a stream (already decompressed) as read_path() does, segmented;
+// `name` is used in warnings and as Document::origin.
 std::size_t read_jsonl(std::istream& in, const std::string& name,
-                       const DocumentSink& on_document, const WarningSink& on_warning,
-                       const DocumentFilter& keep = {});
+                       const DocumentSink& on_document, const WarningSink& on_warning);
 
 }  // namespace hemicycle::corpus

@@ -49,10 +49,11 @@ struct PreparedDocument {
   std::size_t text_bytes = 0;
 };
 
-// The content hash of a document: of the record as read (Document::fingerprint) and the
-// file it came from when the reader read it, else of every field and the text. Stable
-// across runs and machines; changes when the index layout changes. Computable before
-// segmentation, so that an unchanged document is never segmented again.
+// The content hash of a document, the one that tells whether it changed since it was
+// indexed: of its id, the file it came from, every field of its metadata and its text (not
+// of its line or clauses). Computed on the document as read (read_unsegmented()), before
+// segmentation, which fills metadata from the text: an unchanged document is then never
+// segmented again. Stable across runs and machines; changes when the index layout changes.
 std::uint64_t content_hash(const model::Document& doc);
 
 // Builds the Xapian documents of a source document. Exposed for tests and for tools that
@@ -96,17 +97,20 @@ class Indexer {
   Indexer(const Indexer&) = delete;
   Indexer& operator=(const Indexer&) = delete;
 
-  // Prepares a document for write(). Thread-safe when each thread passes its own builder
+  // If the document is indexed with this content hash (content_hash() of the document as
+  // read), what write() needs to count it, without building anything; else nothing. Works
+  // on a document not yet segmented. Thread-safe when each thread passes its own builder
   // (it only reads what the Indexer knew when it opened the database).
-  PreparedDocument prepare(const model::Document& doc, DocumentBuilder& builder) const;
-  // If the document is indexed as it is (same content hash), what write() needs to count
-  // it, without building anything; else nothing. Works on a document not yet segmented
-  // (read_path's `keep`). Thread-safe like prepare().
-  std::optional<PreparedDocument> if_unchanged(const model::Document& doc) const;
+  std::optional<PreparedDocument> if_unchanged(const model::Document& doc,
+                                               std::uint64_t hash) const;
+  // Prepares a segmented document for write(), `hash` being its content hash as read.
+  // Thread-safe like if_unchanged().
+  PreparedDocument prepare(const model::Document& doc, std::uint64_t hash,
+                           DocumentBuilder& builder) const;
   // Writes a prepared document (adds, replaces, or counts it as unchanged).
   void write(PreparedDocument&& prepared);
-  // prepare() then write(), on this thread.
-  void add(const model::Document& doc) { write(prepare(doc, builder_)); }
+  // prepare() then write(), on this thread, with the content hash of `doc` as given.
+  void add(const model::Document& doc) { write(prepare(doc, content_hash(doc), builder_)); }
 
   // Removes a document and all its clauses. Returns false if no such id is indexed.
   bool remove(const std::string& document_id);

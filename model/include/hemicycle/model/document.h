@@ -61,9 +61,6 @@ struct Document {
   // Bytes of origin consumed when this document was handed out (compressed bytes for gzip;
   // the file size for a .txt): progress and ETA for the indexer.
   std::uint64_t input_offset = 0;
-  // A hash of the record's bytes as read (the JSON line; the .txt and its sidecar); 0 for
-  // a document not read by the reader. Equal records give equal fingerprints.
-  std::uint64_t fingerprint = 0;
   std::string source;      // the data's own "source" field
 
   // Metadata (empty when unknown). Display forms, as published.
