@@ -15,12 +15,4 @@ cmake --build "$build" -j"$(nproc)"
 # Leaks are not checked: Xapian and ICU keep caches for the life of the process.
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/tools/sanitize/ubsan.supp"
-cd "$build"
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
-ctest --output-on-failure -j"$(nproc)" 2>&1 | tee "$log"
-if [ "${HEMICYCLE_NO_SKIP:-0}" = 1 ] && grep -q '(Skipped)' "$log"; then
-  echo "sanitize: some tests were skipped; none may be in CI:" >&2
-  grep '(Skipped)' "$log" >&2
-  exit 1
-fi
+exec "$root/tools/ctest.sh" "$build"
