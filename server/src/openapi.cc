@@ -1,7 +1,7 @@
 // The OpenAPI 3 description of the HTTP API. tests/server checks that it stays true: every
 // path answers, with the statuses described here.
 
-#include "router.h"
+#include "api.h"
 
 namespace hemicycle::server {
 
