@@ -59,4 +59,8 @@ Response openapi(const Request& req, const Target&, Services&) {
   return make_response(req, http::status::ok, openapi_json());
 }
 
+Response schema(const Request& req, const Target&, Services&) {
+  return make_response(req, http::status::ok, schema_json());
+}
+
 }  // namespace hemicycle::server::api

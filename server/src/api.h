@@ -20,6 +20,7 @@ Response suggest(const Request& request, const Target& target, Services& service
 Response health(const Request& request, const Target& target, Services& services);
 Response metrics(const Request& request, const Target& target, Services& services);
 Response openapi(const Request& request, const Target& target, Services& services);
+Response schema(const Request& request, const Target& target, Services& services);
 
 }  // namespace hemicycle::server::api
 
@@ -27,5 +28,7 @@ namespace hemicycle::server {
 
 // The OpenAPI 3 description of the API.
 const std::string& openapi_json();
+// /api/schema: {"facets": [{"name", "label"}…], "kinds": [{"name", "label"}…]}.
+const std::string& schema_json();
 
 }  // namespace hemicycle::server

@@ -25,6 +25,7 @@ constexpr Route kRoutes[] = {
     {"/api/search", false, "/api/search", api::search},
     {api::kDocumentsPrefix, true, "/api/documents/{id}", api::document},
     {"/api/suggest", false, "/api/suggest", api::suggest},
+    {"/api/schema", false, "/api/schema", api::schema},
     {"/health", false, "/health", api::health},
     {"/metrics", false, "/metrics", api::metrics},
     {"/api/openapi.json", false, "/api/openapi.json", api::openapi},

@@ -150,7 +150,17 @@ TEST_CASE("router: every route answers GET", "[server][router]") {
         "hemicycle_index_documents 5\n", "hemicycle_index_clauses 29\n"},
        {}},
       {"/api/openapi.json", 200, "/api/openapi.json", kJson,
-       {R"("openapi": "3.0.3")", R"("/api/search": {)", R"("/api/documents/{id}": {)"}, {}},
+       {R"("openapi": "3.0.3")", R"("/api/search": {)", R"("/api/documents/{id}": {)",
+        R"("/api/schema": {)"},
+       {}},
+      // The labels of format/schema.h and model/document.h, in their order.
+      {"/api/schema", 200, "/api/schema", kJson,
+       {R"({"facets":[{"name":"type","label":"Type"},{"name":"kind","label":"Passage"},)",
+        R"({"name":"cites","label":"Textes cités"},)",
+        R"({"name":"legislature","label":"Législature"}],"kinds":[{"name":"preamble","label":"préambule"},)",
+        R"({"name":"considerant","label":"considérant"},)", R"({"name":"expose","label":"exposé sommaire"},)",
+        R"({"name":"paragraph","label":"paragraphe"}]})"},
+       {}},
   };
   for (const auto& c : cases) check(f.api.get(c.target), c);
 }
