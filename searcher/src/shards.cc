@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "hemicycle/searcher/searcher.h"
+
 namespace hemicycle::searcher {
 
 namespace schema = format::schema;
@@ -15,7 +17,7 @@ Xapian::Database open_one(const std::string& path) {
   const std::string hostport = path.substr(6);
   const auto colon = hostport.rfind(':');
   if (colon == std::string::npos) {
-    throw std::runtime_error("remote database " + path + ": expected tcp://HOST:PORT");
+    throw IndexUnavailable("remote database " + path + ": expected tcp://HOST:PORT");
   }
   const auto port = static_cast<unsigned>(std::stoul(hostport.substr(colon + 1)));
   return Xapian::Remote::open(hostport.substr(0, colon), port);
@@ -36,7 +38,7 @@ void Shards::open() {
       alone.push_back(open_one(p));
       combined.add_database(alone.back());
     } catch (const Xapian::Error& e) {
-      throw std::runtime_error("cannot open the index " + p + ": " + e.get_msg());
+      throw IndexUnavailable("cannot open the index " + p + ": " + e.get_msg());
     }
   }
   db_ = combined;

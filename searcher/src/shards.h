@@ -20,7 +20,7 @@ namespace hemicycle::searcher {
 
 class Shards {
  public:
-  // Opens local paths and "tcp://HOST:PORT" remote shards. Throws std::runtime_error with a
+  // Opens local paths and "tcp://HOST:PORT" remote shards. Throws IndexUnavailable with a
   // readable message when one cannot be opened. `facet_table`: see SearcherOptions.
   Shards(std::vector<std::string> paths, bool facet_table);
 

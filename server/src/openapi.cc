@@ -1,12 +1,13 @@
 // The OpenAPI 3 description of the HTTP API. tests/server checks that it stays true: every
 // path answers, with the statuses described here.
 
-#include "router.h"
+#include "api.h"
 
 namespace hemicycle::server {
 
-const std::string& openapi_json() {
-  static const std::string kDocument = R"json({
+namespace {
+
+constexpr const char* kDocument = R"json({
   "openapi": "3.0.3",
   "info": {
     "title": "Hemicycle",
@@ -58,6 +59,14 @@ const std::string& openapi_json() {
         "responses": {
           "200": {"description": "Completions", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Suggestions"}}}},
           "400": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/schema": {
+      "get": {
+        "summary": "The facet fields and the clause kinds, each with its French label, in the order the page shows them",
+        "responses": {
+          "200": {"description": "Facets and kinds", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Schema"}}}}
         }
       }
     },
@@ -132,6 +141,14 @@ const std::string& openapi_json() {
         "type": "object", "required": ["query", "suggestions"],
         "properties": {"query": {"type": "string"}, "suggestions": {"type": "array", "items": {"type": "object", "properties": {"word": {"type": "string"}, "query": {"type": "string"}, "documents": {"type": "integer"}}}}}
       },
+      "Named": {
+        "type": "object", "required": ["name", "label"],
+        "properties": {"name": {"type": "string", "description": "As in filters and JSON: cites, considerant"}, "label": {"type": "string", "description": "French, for people: Textes cités, considérant"}}
+      },
+      "Schema": {
+        "type": "object", "required": ["facets", "kinds"],
+        "properties": {"facets": {"type": "array", "items": {"$ref": "#/components/schemas/Named"}}, "kinds": {"type": "array", "items": {"$ref": "#/components/schemas/Named"}}}
+      },
       "Health": {
         "type": "object", "required": ["status", "documents", "clauses"],
         "properties": {"status": {"type": "string"}, "documents": {"type": "integer"}, "clauses": {"type": "integer"}, "last_commit": {"type": "string", "nullable": true}}
@@ -140,7 +157,12 @@ const std::string& openapi_json() {
   }
 }
 )json";
-  return kDocument;
+
+}  // namespace
+
+const std::string& openapi_json() {
+  static const std::string kOpenApi = kDocument;
+  return kOpenApi;
 }
 
 }  // namespace hemicycle::server

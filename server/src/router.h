@@ -1,49 +1,24 @@
 #pragma once
 
-// The HTTP API as a function of a request: no sockets, so it can be exercised directly.
+// The HTTP API as a function of a request and the services of the thread answering it: no
+// sockets, so it can be exercised directly.
 
-#include <memory>
 #include <string>
 
-#include <boost/beast/http.hpp>
-
-#include "hemicycle/searcher/searcher.h"
-#include "hemicycle/server/server.h"
-#include "metrics.h"
+#include "response.h"
+#include "services.h"
 
 namespace hemicycle::server {
 
-namespace http = boost::beast::http;
-using Request = http::request<http::string_body>;
-using Response = http::response<http::string_body>;
-
-// What the handlers share: options, metrics, and one Searcher per thread.
-// Thread-safe: each thread gets its own Searcher (Xapian handles are not shared).
-class Context {
- public:
-  Context(const ServerOptions& options, Metrics& metrics) : options_(options), metrics_(metrics) {}
-
-  const ServerOptions& options() const { return options_; }
-  Metrics& metrics() { return metrics_; }
-
-  // This thread's Searcher, opened on first use and reopened to the latest commit on every
-  // call. Throws std::runtime_error / Xapian::Error when the index cannot be read; the next
-  // call tries to open it afresh.
-  searcher::Searcher& searcher();
-
- private:
-  const ServerOptions& options_;
-  Metrics& metrics_;
+struct Handled {
+  Response response;
+  // The route pattern, for metrics and logs: "/api/search", "/api/documents/{id}",
+  // "static", "preflight", or "other" (before a route was found).
+  std::string route;
 };
 
-// Answers one request. `route` receives the route pattern for metrics and logs.
-Response handle(const Request& request, Context& context, std::string* route);
-
-// A JSON error response: {"error":{"code":…,"message":…}}.
-Response error_response(const Request& request, http::status status, const std::string& code,
-                        const std::string& message);
-
-// The OpenAPI 3 description of the API.
-const std::string& openapi_json();
+// Answers one request: routing, static assets, methods, parameters, limits, CORS, and
+// every failure as a JSON error.
+Handled handle(const Request& request, Services& services);
 
 }  // namespace hemicycle::server

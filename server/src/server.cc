@@ -10,6 +10,7 @@
 #include <functional>
 #include <cstdio>
 #include <iostream>
+#include <latch>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -26,6 +27,8 @@
 #include <boost/beast/http.hpp>
 
 #include "router.h"
+#include "searcher_slot.h"
+#include "services.h"
 
 namespace hemicycle::server {
 namespace {
@@ -40,11 +43,12 @@ class Session;
 // destroyed with the io_context after a shutdown that timed out.
 class Server {
  public:
-  explicit Server(const ServerOptions& options) : options_(options), context_(options_, metrics_) {}
+  Server(const ServerOptions& options, unsigned threads)
+      : options_(options), searchers_(options_, threads) {}
 
   const ServerOptions& options() const { return options_; }
-  Context& context() { return context_; }
   Metrics& metrics() { return metrics_; }
+  SearcherPool& searchers() { return searchers_; }
   bool stopping() const { return stopping_.load(); }
 
   void track(const std::shared_ptr<Session>& s) {
@@ -91,7 +95,7 @@ class Server {
  private:
   ServerOptions options_;
   Metrics metrics_;
-  Context context_;
+  SearcherPool searchers_;  // one Searcher per worker thread
   std::atomic<bool> stopping_{false};
   std::mutex mu_;
   std::size_t active_ = 0;
@@ -174,11 +178,17 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     Request req = parser_->release();
-    std::string route;
-    Response res = handle(req, server_.context(), &route);
-    if (server_.stopping()) res.keep_alive(false);
-    finish(std::string(req.method_string()), std::string(req.target()), route, std::move(res),
-           started);
+    Handled handled = answer(req);
+    if (server_.stopping()) handled.response.keep_alive(false);
+    finish(std::string(req.method_string()), std::string(req.target()), handled.route,
+           std::move(handled.response), started);
+  }
+
+  // The request answered with a Searcher of its own for the time it takes.
+  Handled answer(const Request& req) {
+    SearcherPool::Lease searcher = server_.searchers().lease();
+    Services services{server_.options(), server_.metrics(), *searcher};
+    return handle(req, services);
   }
 
   void finish(const std::string& method, const std::string& target, const std::string& route,
@@ -284,7 +294,7 @@ void run(const ServerOptions& options) {
 
   const unsigned threads = std::max(1u, options.threads);
   net::io_context ioc{static_cast<int>(threads)};
-  auto server = std::make_shared<Server>(options);
+  auto server = std::make_shared<Server>(options, threads);
   auto listener = std::make_shared<Listener>(ioc, tcp::endpoint{address, options.port}, server);
   listener->run();
 
@@ -311,20 +321,22 @@ void run(const ServerOptions& options) {
   std::printf("listening on http://%s:%u\n", shown_host.c_str(), listener->port());
   std::fflush(stdout);
 
-  // Each worker opens its index handles (and reads the facet table) before taking requests,
-  // so that no client waits for it.
-  auto work = [&ioc, &server] {
+  // Each worker opens its index handles (and reads the facet table), all at once, before
+  // any takes a request, so that no client waits for it.
+  std::latch opened(threads);
+  auto work = [&ioc, &server, &opened](unsigned i) {
     try {
-      server->context().searcher();
-    } catch (const std::exception&) {
+      server->searchers().slot(i).get();
+    } catch (...) {
       // Reported by the first request that needs the index (503).
     }
+    opened.arrive_and_wait();
     ioc.run();
   };
   std::vector<std::thread> workers;
   workers.reserve(threads - 1);
-  for (unsigned i = 1; i < threads; ++i) workers.emplace_back(work);
-  work();
+  for (unsigned i = 1; i < threads; ++i) workers.emplace_back(work, i);
+  work(0);
   for (auto& t : workers) t.join();
   server->detach();
 }

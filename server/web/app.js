@@ -6,19 +6,9 @@
   const PAGE_SIZE = 10;
   const MAX_REACHABLE = 10000; // the API refuses offsets beyond 10,000
   const SUGGEST_DELAY_MS = 150;
-  const FACET_FIELDS = ["type", "kind", "institution", "year", "territory", "country", "cites",
-                        "signatory", "outcome", "legislature"];
-  const FACET_LABELS = {
-    type: "Type", kind: "Passage", institution: "Institution", year: "Année",
-    territory: "Territoire", country: "Pays", cites: "Textes cités", signatory: "Signataire",
-    outcome: "Sort", legislature: "Législature",
-  };
-  const KIND_LABELS = {
-    preamble: "préambule", visa: "visa", considerant: "considérant", recital: "rappel",
-    article: "article", place_date: "lieu et date", signature: "signature",
-    target: "division visée", dispositif: "dispositif", expose: "exposé sommaire",
-    heading: "intitulé", alinea: "alinéa", paragraph: "paragraphe",
-  };
+  // The facet fields (in the order shown) and the French labels of fields and clause kinds:
+  // filled from /api/schema before the first render (the server's one table of them).
+  const schema = { facets: [], facetLabels: {}, kindLabels: {} };
   const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                   "septembre", "octobre", "novembre", "décembre"];
 
@@ -100,7 +90,7 @@
   }
 
   function kindLabel(kind, number) {
-    const base = KIND_LABELS[kind] || kind || "passage";
+    const base = schema.kindLabels[kind] || kind || "passage";
     if (number) {
       if (kind === "article" || kind === "alinea") return `article ${number}`;
       if (kind === "considerant" || kind === "recital" || kind === "paragraph" ||
@@ -288,7 +278,7 @@
     if (state.dateFrom) params.push(["date_from", state.dateFrom]);
     if (state.dateTo) params.push(["date_to", state.dateTo]);
     params.push(["group", "document"]);
-    params.push(["facets", FACET_FIELDS.join(",")]);
+    if (schema.facets.length) params.push(["facets", schema.facets.join(",")]);
     return params;
   }
 
@@ -340,7 +330,7 @@
     const parts = [];
     if (state.q.trim()) parts.push(`pour « ${state.q.trim()} »`);
     if (state.filters.length) {
-      parts.push(state.filters.map((f) => `${FACET_LABELS[f.field] || f.field} : ${
+      parts.push(state.filters.map((f) => `${schema.facetLabels[f.field] || f.field} : ${
         f.field === "kind" ? kindLabel(f.value) : f.value}`).join(", "));
     }
     if (state.dateFrom && state.dateTo) {
@@ -515,7 +505,7 @@
     const refocus = focused && focused.matches && focused.matches("#facets input[data-field]")
       ? { field: focused.dataset.field, value: focused.dataset.value } : null;
     els.facetList.textContent = "";
-    for (const field of FACET_FIELDS) {
+    for (const field of schema.facets.length ? schema.facets : Object.keys(facets)) {
       const values = Array.isArray(facets[field]) ? facets[field].slice() : [];
       const selected = state.filters.filter((f) => f.field === field).map((f) => f.value);
       for (const v of selected) {
@@ -523,7 +513,7 @@
       }
       if (!values.length) continue;
       const fs = el("fieldset", { className: "facet", "data-field": field });
-      fs.append(el("legend", null, FACET_LABELS[field] || field));
+      fs.append(el("legend", null, schema.facetLabels[field] || field));
       const ul = el("ul", { className: "facet-values" });
       for (const { value, count } of values) {
         const input = el("input", { type: "checkbox", "data-field": field, "data-value": value });
@@ -998,5 +988,19 @@
 
   // ---------------------------------------------------------------- start
 
-  render();
+  // Without the schema the page still searches: names stand for labels, facets as they come.
+  async function loadSchema() {
+    try {
+      const data = await api("/api/schema");
+      for (const f of data.facets || []) {
+        schema.facets.push(f.name);
+        schema.facetLabels[f.name] = f.label;
+      }
+      for (const k of data.kinds || []) schema.kindLabels[k.name] = k.label;
+    } catch (e) {
+      showError("Libellés indisponibles", e);
+    }
+  }
+
+  loadSchema().then(() => render());
 })();

@@ -407,6 +407,28 @@ TEST_CASE("the journalist's query finds the resolution, with its words marked", 
   CHECK(query_params(href, "q") == std::vector<std::string>{kQuery});
   CHECK(href.find("#clause-") != std::string::npos);
   CHECK(b.s().find("li.result .badge").has_value());
+  // The labels are those of /api/schema: each facet's legend a field's, each badge a kind's.
+  auto schema = b.api("/api/schema");
+  std::vector<std::string> field_labels, kind_labels;
+  for (const auto& f : schema["facets"].GetArray()) field_labels.push_back(f["label"].GetString());
+  for (const auto& k : schema["kinds"].GetArray()) kind_labels.push_back(k["label"].GetString());
+  auto legends = strings(b.s().execute(
+      "return Array.from(document.querySelectorAll('#facet-list legend')).map(l => l.textContent);"));
+  INFO("legends: " << join(legends));
+  REQUIRE(legends.size() >= 2);
+  CHECK(legends.front() == "Type");
+  for (const auto& legend : legends) {
+    CHECK(std::find(field_labels.begin(), field_labels.end(), legend) != field_labels.end());
+  }
+  auto badges = strings(b.s().execute(
+      "return Array.from(document.querySelectorAll('#results .badge')).map(l => l.textContent);"));
+  INFO("badges: " << join(badges));
+  REQUIRE_FALSE(badges.empty());
+  for (const auto& badge : badges) {
+    CHECK(std::any_of(kind_labels.begin(), kind_labels.end(), [&](const std::string& label) {
+      return badge.rfind(label, 0) == 0;
+    }));
+  }
   // The rest of the page's contract is there.
   for (const char* css : {"form#search-form", "input#q[type=search]", "ol#results",
                           "aside#facets", "input#date-from", "input#date-to", "select#sort",

@@ -18,6 +18,13 @@ class QueryError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// An index that cannot be opened (missing, unreadable, not a Xapian database, a malformed
+// tcp:// address): CLI exit 1, HTTP 503. The message names the database, as given.
+class IndexUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 enum class Sort { kRelevance, kDate };
 
 struct SearchRequest {
@@ -146,7 +153,7 @@ struct SearcherOptions {
 // Not thread-safe (it owns an analyzer and database handles): use one per thread.
 class Searcher {
  public:
-  // Throws std::runtime_error with a readable message if a database cannot be opened.
+  // Throws IndexUnavailable with a readable message if a database cannot be opened.
   explicit Searcher(const std::vector<std::string>& databases, SearcherOptions options = {});
   ~Searcher();
   Searcher(const Searcher&) = delete;

@@ -1,0 +1,69 @@
+#include "errors.h"
+
+#include <xapian.h>
+
+namespace hemicycle::server {
+namespace {
+
+struct ErrorRule {
+  ErrorKind kind;
+  http::status status;  // unless the error brings its own (ClientError)
+  const char* code;     // idem
+  const char* message;  // nullptr: the error's own
+  bool drop_searcher;
+};
+
+// The one table of error answers. The 503 never repeats Xapian's message, which names
+// files by their absolute path.
+constexpr ErrorRule kErrorRules[] = {
+    {ErrorKind::kClient, http::status::bad_request, "bad_request", nullptr, false},
+    {ErrorKind::kBadQuery, http::status::bad_request, "bad_query", nullptr, false},
+    {ErrorKind::kIndexUnavailable, http::status::service_unavailable, "index_unavailable",
+     "the index cannot be read", true},
+    {ErrorKind::kInternal, http::status::internal_server_error, "internal_error", nullptr,
+     false},
+};
+
+const ErrorRule& rule_for(ErrorKind kind) {
+  for (const auto& rule : kErrorRules) {
+    if (rule.kind == kind) return rule;
+  }
+  return kErrorRules[std::size(kErrorRules) - 1];
+}
+
+}  // namespace
+
+// Only naming kinds happens here; the clauses follow the class hierarchies (a more
+// derived class before its base), their order decides nothing else.
+Failure classify(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const ClientError& e) {
+    return {ErrorKind::kClient, e.message, e.status, e.code};
+  } catch (const searcher::QueryError& e) {
+    return {ErrorKind::kBadQuery, e.what(), std::nullopt, ""};
+  } catch (const searcher::IndexUnavailable& e) {
+    return {ErrorKind::kIndexUnavailable, e.what(), std::nullopt, ""};
+  } catch (const Xapian::DatabaseError& e) {
+    return {ErrorKind::kIndexUnavailable, e.get_msg(), std::nullopt, ""};
+  } catch (const Xapian::Error& e) {
+    return {ErrorKind::kInternal, std::string("the search failed: ") + e.get_type(),
+            std::nullopt, ""};
+  } catch (...) {
+    return {ErrorKind::kInternal, "unexpected error", std::nullopt, ""};
+  }
+}
+
+ErrorAnswer answer_for(const Failure& failure) {
+  const ErrorRule& rule = rule_for(failure.kind);
+  return {failure.status.value_or(rule.status), failure.code.empty() ? rule.code : failure.code,
+          rule.message ? rule.message : failure.message, rule.drop_searcher};
+}
+
+Response failure_response(const Request& request, std::exception_ptr error, SearcherSlot& slot) {
+  const ErrorAnswer answer = answer_for(classify(error));
+  if (answer.drop_searcher) slot.reset();
+  return error_response(request, answer.status, answer.code, answer.message);
+}
+
+}  // namespace hemicycle::server

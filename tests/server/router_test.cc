@@ -1,0 +1,425 @@
+// handle() called directly, without sockets: every route, parameter, error status, HEAD and
+// CORS, against an index of our fixtures.
+
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "../../server/src/errors.h"  // private units, tested directly
+#include "../../server/src/router.h"
+#include "searcher/fixture_index.h"
+
+namespace {
+
+namespace http = hemicycle::server::http;
+using hemicycle::server::Handled;
+using hemicycle::server::Metrics;
+using hemicycle::server::Request;
+using hemicycle::server::SearcherSlot;
+using hemicycle::server::ServerOptions;
+using hemicycle::server::Services;
+using hemicycle::testing::FixtureIndex;
+using hemicycle::testing::TempDir;
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr const char* kPortal = "https://portail.example";
+const std::string kUnavailable =
+    R"({"error":{"code":"index_unavailable","message":"the index cannot be read"}})";
+
+Request make_request(http::verb method, const std::string& target,
+                     const std::vector<std::pair<http::field, std::string>>& headers = {},
+                     const std::string& body = "") {
+  Request req{method, target, 11};
+  req.set(http::field::host, "x");
+  for (const auto& [field, value] : headers) req.set(field, value);
+  req.body() = body;
+  req.prepare_payload();
+  return req;
+}
+
+std::string header(const Handled& h, http::field field) {
+  auto it = h.response.find(field);
+  return it == h.response.end() ? "" : std::string(it->value());
+}
+
+// The services of one worker thread over `databases`.
+struct Api {
+  ServerOptions options;
+  Metrics metrics;
+  SearcherSlot slot{options};
+  Services services{options, metrics, slot};
+
+  explicit Api(std::vector<std::string> databases) {
+    options.databases = std::move(databases);
+    options.cors_origins = {kPortal};
+  }
+  Handled operator()(const Request& req) { return handle(req, services); }
+  Handled get(const std::string& target) { return handle(make_request(http::verb::get, target), services); }
+};
+
+struct Fixture {
+  FixtureIndex index;
+  Api api{{index.db()}};
+};
+
+std::string q(const std::string& words) {  // percent-encodes what the cases use
+  std::string out;
+  for (unsigned char c : words) {
+    if (std::isalnum(c) || c == '-' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      out += hex;
+    }
+  }
+  return out;
+}
+
+struct Case {
+  std::string target;
+  unsigned status;
+  std::string route;
+  std::string content_type;
+  std::vector<std::string> golden;  // parts of the body, in order
+  std::vector<std::string> absent;  // never in the body
+};
+
+void check(const Handled& h, const Case& c) {
+  INFO(c.target.substr(0, 120));
+  INFO(h.response.body().substr(0, 2000));
+  CHECK(h.response.result_int() == c.status);
+  CHECK(h.route == c.route);
+  CHECK(header(h, http::field::content_type) == c.content_type);
+  std::size_t from = 0;
+  for (const auto& part : c.golden) {
+    INFO(part);
+    const auto at = h.response.body().find(part, from);
+    CHECK(at != std::string::npos);
+    if (at != std::string::npos) from = at + part.size();
+  }
+  for (const auto& part : c.absent) {
+    INFO(part);
+    CHECK(h.response.body().find(part) == std::string::npos);
+  }
+  CHECK(std::to_string(h.response.body().size()) == header(h, http::field::content_length));
+}
+
+}  // namespace
+
+TEST_CASE("router: every route answers GET", "[server][router]") {
+  Fixture f;
+  const std::vector<Case> cases = {
+      {"/", 200, "static", "text/html; charset=utf-8", {"<!doctype html>", "<html lang=\"fr\">"}, {}},
+      {"/index.html", 200, "static", "text/html; charset=utf-8", {"<!doctype html>"}, {}},
+      {"/app.js", 200, "static", "text/javascript; charset=utf-8", {"\"use strict\";"}, {}},
+      {"/app.css", 200, "static", "text/css; charset=utf-8", {}, {}},
+      {"/widget.js", 200, "static", "text/javascript; charset=utf-8",
+       {"Hemicycle — embeddable search widget"}, {}},
+      {"/favicon.svg", 200, "static", "image/svg+xml", {"<svg"}, {}},
+      {"/api/search?q=" + q("cinéma") + "&limit=1", 200, "/api/search", kJson,
+       {R"({"query":"cinéma","total":1,"offset":0,"limit":1,"group":"document","sort":"relevance","took_ms":)",
+        R"j("timed_out":false,"notes":[],"hits":[{"document_id":"TEST-AM-3","title":"Amendement n° AC3 (TITRE)")j",
+        R"("clause_id":"TEST-AM-3#6","kind":"expose")", R"("highlights":[[72,79]])",
+        R"("matching_clauses":1,"match":"all_words_in_clause"}],"facets":{"type":[{"value":"amendement","count":1}],"kind":)",
+        R"("outcome":[{"value":"Retiré","count":1}],"legislature":[{"value":"16","count":1}]}})"},
+       {}},
+      {"/api/documents/TEST-AM-1", 200, "/api/documents/{id}", kJson,
+       {R"j({"id":"TEST-AM-1","metadata":{"id":"TEST-AM-1","title":"Amendement n° CE1 (ART. UNIQUE)")j",
+        R"("signatories":["Dupont","Leblanc","Martin"],"outcome":"Adopté")",
+        R"("clauses":[{"id":"TEST-AM-1#1","index":1,"kind":"target","number":"","text":"ARTICLE UNIQUE"})",
+        R"({"id":"TEST-AM-1#5","index":5,"kind":"expose","number":"","text":"Cet amendement le rappelle."}]})"},
+       {}},
+      {"/api/suggest?q=" + q("ingé"), 200, "/api/suggest", kJson,
+       {R"({"query":"ingé","suggestions":[{"word":"ingérences","query":"ingérences","documents":2}]})"}, {}},
+      {"/api/suggest?q=" + q("lutte contre les ingé") + "&limit=1", 200, "/api/suggest", kJson,
+       {R"("suggestions":[{"word":"ingérences","query":"lutte contre les ingérences","documents":2}]})"}, {}},
+      {"/health", 200, "/health", kJson,
+       {R"({"status":"ready","documents":5,"clauses":29,"last_commit":")", "Z\"}"}, {}},
+      {"/metrics", 200, "/metrics", "text/plain; version=0.0.4; charset=utf-8",
+       {"# TYPE hemicycle_http_requests_total counter\n", "hemicycle_http_request_duration_seconds_count 0\n",
+        "hemicycle_index_documents 5\n", "hemicycle_index_clauses 29\n"},
+       {}},
+      {"/api/openapi.json", 200, "/api/openapi.json", kJson,
+       {R"("openapi": "3.0.3")", R"("/api/search": {)", R"("/api/documents/{id}": {)",
+        R"("/api/schema": {)"},
+       {}},
+      // The labels of format/schema.h and model/document.h, in their order.
+      {"/api/schema", 200, "/api/schema", kJson,
+       {R"({"facets":[{"name":"type","label":"Type"},{"name":"kind","label":"Passage"},)",
+        R"({"name":"cites","label":"Textes cités"},)",
+        R"({"name":"legislature","label":"Législature"}],"kinds":[{"name":"preamble","label":"préambule"},)",
+        R"({"name":"considerant","label":"considérant"},)", R"({"name":"expose","label":"exposé sommaire"},)",
+        R"({"name":"paragraph","label":"paragraphe"}]})"},
+       {}},
+  };
+  for (const auto& c : cases) check(f.api.get(c.target), c);
+}
+
+TEST_CASE("router: search parameters", "[server][router]") {
+  Fixture f;
+  const std::string etrangere = "/api/search?q=" + q("étrangère");
+  const std::vector<Case> cases = {
+      // limit, offset, sort, group, filter, facets together.
+      {etrangere + "&limit=1&offset=1&sort=date&group=clause&facets=type&filter=type%3Aamendement",
+       200, "/api/search", kJson,
+       {R"({"query":"étrangère","total":2,"offset":1,"limit":1,"group":"clause","sort":"date")",
+        R"("hits":[{"document_id":"TEST-AM-1")", R"("clause_id":"TEST-AM-1#4","kind":"expose")",
+        // Multi-select: the type facet ignores its own filter.
+        R"("facets":{"type":[{"value":"amendement","count":2},{"value":"résolution européenne","count":1}]}})"},
+       {R"("kind":[)"}},
+      {etrangere + "&date_from=2024-12-01&date_to=2025-12-31&facets=year", 200, "/api/search", kJson,
+       {R"("total":2,)", R"("document_id":"TEST-AM-2")",
+        R"("facets":{"year":[{"value":"2024","count":1},{"value":"2025","count":1}]}})"},
+       {R"("document_id":"TEST-AM-1")"}},
+      {etrangere + "&document=TEST-AM-1&group=clause&facets=kind", 200, "/api/search", kJson,
+       {R"("total":1,)", R"("group":"clause")", R"("clause_id":"TEST-AM-1#4")"},
+       {R"("document_id":"TEST-AM-2")"}},
+      {"/api/search?filter=type%3Aamendement&limit=0&facets=type", 200, "/api/search", kJson,
+       {R"({"query":"","total":3,"offset":0,"limit":0)", R"("hits":[],"facets":{"type":[{"value":"amendement","count":3},)"},
+       {}},
+      {etrangere + "&sort=relevance&group=document&limit=100&offset=10000", 200, "/api/search", kJson,
+       {R"("total":3,"offset":10000,"limit":100,"group":"document","sort":"relevance")", R"("hits":[])"}, {}},
+  };
+  for (const auto& c : cases) check(f.api.get(c.target), c);
+}
+
+TEST_CASE("router: every client error is a JSON error with its code", "[server][router]") {
+  Fixture f;
+  auto error = [](const std::string& code, const std::string& message) {
+    return R"({"error":{"code":")" + code + R"(","message":")" + message + R"("}})";
+  };
+  const std::string search = "/api/search?q=" + q("cinéma");
+  const std::vector<Case> cases = {
+      {search + "&limit=101", 400, "/api/search", kJson, {error("bad_parameter", "limit is at most 100")}, {}},
+      {search + "&limit=lots", 400, "/api/search", kJson,
+       {error("bad_parameter", "limit must be a whole number, not « lots »")}, {}},
+      {search + "&offset=10001", 400, "/api/search", kJson, {error("bad_parameter", "offset is at most 10000")}, {}},
+      {search + "&sort=random", 400, "/api/search", kJson, {error("bad_parameter", "sort is relevance or date")}, {}},
+      {search + "&group=page", 400, "/api/search", kJson, {error("bad_parameter", "group is document or clause")}, {}},
+      {"/api/suggest?q=a&limit=999", 400, "/api/suggest", kJson, {error("bad_parameter", "limit is at most 20")}, {}},
+      {"/api/search?q=" + q("\"ingérence"), 400, "/api/search", kJson,
+       {error("bad_query", R"(unbalanced quote: the phrase starting at « \"ingérence » has no closing \")")}, {}},
+      {"/api/search?q=couleur%3Ableu", 400, "/api/search", kJson,
+       {R"({"error":{"code":"bad_query","message":"unknown field « couleur » (known fields: date, type, )"}, {}},
+      {search + "&filter=nofield", 400, "/api/search", kJson,
+       {R"({"error":{"code":"bad_query","message":"a filter is FIELD:VALUE, not « nofield » )"}, {}},
+      {search + "&date_from=yesterday", 400, "/api/search", kJson,
+       {error("bad_query", "date: expected YYYY-MM-DD..YYYY-MM-DD (or YYYY, YYYY-MM, an open end), not « yesterday.. »")}, {}},
+      // Thrown by the searcher as a QueryError.
+      {search + "&facets=colour", 400, "/api/search", kJson, {error("bad_query", "unknown facet « colour »")}, {}},
+      {"/api/search", 400, "/api/search", kJson, {error("missing_query", "give a query in q (or a filter)")}, {}},
+      {"/api/search?q=" + std::string(1100, 'x'), 400, "/api/search", kJson,
+       {error("query_too_long", "the query is 1100 bytes long; at most 1024")}, {}},
+      {"/api/suggest?q=" + std::string(1100, 'x'), 400, "/api/suggest", kJson,
+       {error("query_too_long", "the query is too long")}, {}},
+      {"/api/search?q=%FF%FEabc", 400, "/api/search", kJson,
+       {error("bad_encoding", "q is not valid UTF-8 once percent-decoded")}, {}},
+      {search + "&filter=%FF", 400, "/api/search", kJson,
+       {error("bad_encoding", "filter is not valid UTF-8 once percent-decoded")}, {}},
+      {"/api/search?q=%zz", 400, "other", kJson,
+       {error("bad_request", "malformed percent-encoding in the parameter « q=%zz »")}, {}},
+      {"/api/search?q=abc%", 400, "other", kJson,
+       {error("bad_request", "malformed percent-encoding in the parameter « q=abc% »")}, {}},
+      {"/no/such/route", 404, "other", kJson, {error("not_found", "no such route: /no/such/route")}, {}},
+      {"/api/documents/NOPE", 404, "/api/documents/{id}", kJson, {error("not_found", "no document « NOPE »")}, {}},
+      {"/api/documents/", 404, "/api/documents/{id}", kJson, {error("not_found", "no such document")}, {}},
+      {"/api/documents/%FF", 404, "/api/documents/{id}", kJson, {error("not_found", "no such document")}, {}},
+      {"/api/search?q=" + std::string(9000, 'a'), 414, "other", kJson,
+       {error("uri_too_long", "the URL is longer than 8192 bytes")}, {}},
+  };
+  for (const auto& c : cases) check(f.api.get(c.target), c);
+}
+
+TEST_CASE("router: methods, bodies, HEAD", "[server][router]") {
+  Fixture f;
+  SECTION("405 says which methods are allowed") {
+    struct MethodCase {
+      http::verb method;
+      std::string target;
+      std::string route, allow, body;
+    };
+    const std::vector<MethodCase> cases = {
+        {http::verb::delete_, "/api/search?q=x", "/api/search", "GET, HEAD, OPTIONS",
+         R"({"error":{"code":"method_not_allowed","message":"DELETE is not allowed here; use GET"}})"},
+        {http::verb::post, "/health", "/health", "GET, HEAD, OPTIONS",
+         R"({"error":{"code":"method_not_allowed","message":"POST is not allowed here; use GET"}})"},
+        {http::verb::put, "/app.js", "static", "GET, HEAD",
+         R"({"error":{"code":"method_not_allowed","message":"PUT is not allowed here"}})"},
+    };
+    for (const auto& c : cases) {
+      INFO(c.target);
+      Handled h = f.api(make_request(c.method, c.target));
+      CHECK(h.response.result_int() == 405);
+      CHECK(h.route == c.route);
+      CHECK(header(h, http::field::allow) == c.allow);
+      CHECK(h.response.body() == c.body);
+    }
+  }
+  SECTION("413: a GET takes no body") {
+    Handled h = f.api(make_request(http::verb::get, "/api/search?q=x", {}, "x=1"));
+    CHECK(h.response.result_int() == 413);
+    CHECK(h.response.body() ==
+          R"({"error":{"code":"body_not_allowed","message":"GET requests take no body"}})");
+  }
+  SECTION("HEAD: the headers of GET, no body") {
+    // (Not /api/search: the length of took_ms varies from one answer to the next.)
+    for (const std::string target : {"/", "/app.js", "/health", "/api/suggest?q=ing%C3%A9",
+                                     "/api/documents/TEST-AM-1", "/api/documents/NOPE",
+                                     "/nowhere", "/api/search"}) {
+      INFO(target);
+      Handled get = f.api.get(target);
+      Handled head = f.api(make_request(http::verb::head, target));
+      CHECK(head.response.result_int() == get.response.result_int());
+      CHECK(head.route == get.route);
+      CHECK(head.response.body().empty());
+      CHECK(header(head, http::field::content_type) == header(get, http::field::content_type));
+      CHECK(get.response.body().size() > 10);
+      CHECK(header(head, http::field::content_length) == std::to_string(get.response.body().size()));
+    }
+  }
+  SECTION("the page forbids outside resources") {
+    Handled h = f.api.get("/");
+    CHECK(header(h, http::field::cache_control) == "no-cache");
+    CHECK(h.response["Content-Security-Policy"] ==
+          "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'");
+    CHECK(h.response["Referrer-Policy"] == "same-origin");
+    CHECK(h.response["X-Content-Type-Options"] == "nosniff");
+    CHECK(header(f.api.get("/health"), http::field::cache_control) == "no-store");
+  }
+}
+
+TEST_CASE("router: CORS for the origins given only", "[server][router]") {
+  Fixture f;
+  using Headers = std::vector<std::pair<http::field, std::string>>;
+  const Headers portal = {{http::field::origin, kPortal}};
+  const Headers evil = {{http::field::origin, "https://evil.example"}};
+  struct CorsCase {
+    http::verb method;
+    std::string target;
+    Headers headers;
+    unsigned status;
+    std::string allow_origin, vary, body;
+  };
+  const std::vector<CorsCase> cases = {
+      {http::verb::get, "/health", portal, 200, kPortal, "Origin", ""},
+      {http::verb::get, "/api/search", portal, 400, kPortal, "Origin",  // errors too
+       R"j({"error":{"code":"missing_query","message":"give a query in q (or a filter)"}})j"},
+      {http::verb::get, "/health", evil, 200, "", "", ""},
+      {http::verb::get, "/health", {}, 200, "", "", ""},
+      {http::verb::get, "/widget.js", portal, 200, "", "", ""},  // static files: no CORS
+      {http::verb::options, "/api/search?q=x",
+       {{http::field::origin, kPortal}, {http::field::access_control_request_method, "GET"}},
+       204, kPortal, "Origin", ""},
+      {http::verb::options, "/api/search", evil, 403, "", "",
+       R"j({"error":{"code":"origin_not_allowed","message":"this origin may not call the API (see --cors-origin)"}})j"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.target << " " << (c.headers.empty() ? "" : c.headers[0].second));
+    Handled h = f.api(make_request(c.method, c.target, c.headers));
+    CHECK(h.response.result_int() == c.status);
+    CHECK(header(h, http::field::access_control_allow_origin) == c.allow_origin);
+    CHECK(header(h, http::field::vary) == c.vary);
+    if (!c.body.empty()) CHECK(h.response.body() == c.body);
+  }
+  SECTION("a preflight says what may be sent") {
+    Handled h = f.api(make_request(http::verb::options, "/api/search",
+                                   {{http::field::origin, kPortal},
+                                    {http::field::access_control_request_headers, "content-type"}}));
+    CHECK(h.route == "preflight");
+    CHECK(h.response.body().empty());
+    CHECK(header(h, http::field::access_control_allow_methods) == "GET, HEAD, OPTIONS");
+    CHECK(header(h, http::field::access_control_allow_headers) == "content-type");
+    CHECK(header(h, http::field::access_control_max_age) == "600");
+    Handled plain = f.api(make_request(http::verb::options, "/api/search",
+                                       {{http::field::origin, kPortal}}));
+    CHECK(header(plain, http::field::access_control_allow_headers) == "Content-Type");
+    Handled no_origin = f.api(make_request(http::verb::options, "/api/search"));
+    CHECK(no_origin.response.result_int() == 204);
+    CHECK(header(no_origin, http::field::allow) == "GET, HEAD, OPTIONS");
+  }
+}
+
+TEST_CASE("router: an index missing or unreadable is a 503 without its path", "[server][router]") {
+  TempDir dir;
+  const auto unreadable = dir.path() / "unreadable";
+  std::filesystem::create_directory(unreadable);
+  std::ofstream(unreadable / "iamglass") << "not a Xapian database";
+  for (const auto& db : {dir.path() / "missing", unreadable}) {
+    INFO(db);
+    Api api({db.string()});
+    for (const std::string target : {"/api/search?q=x", "/api/documents/X", "/api/suggest?q=ab",
+                                     "/health"}) {
+      INFO(target);
+      Handled h = api.get(target);
+      CHECK(h.response.result_int() == 503);
+      CHECK(h.response.body() == kUnavailable);
+    }
+    // The counters are still served, without the index's.
+    Handled m = api.get("/metrics");
+    CHECK(m.response.result_int() == 200);
+    CHECK(m.response.body().find("hemicycle_index_documents -1\n") != std::string::npos);
+    CHECK(m.response.body().find("hemicycle_http_requests_total") != std::string::npos);
+  }
+  SECTION("an index gone after it was opened, then back") {
+    Fixture f;
+    REQUIRE(f.api.get("/health").response.result_int() == 200);
+    const std::filesystem::path db = f.index.db();
+    const auto moved = db.parent_path() / "moved-away";
+    std::filesystem::rename(db, moved);
+    CHECK(f.api.get("/api/search?q=x").response.body() == kUnavailable);
+    CHECK(f.api.get("/health").response.result_int() == 503);
+    std::filesystem::rename(moved, db);
+    CHECK(f.api.get("/health").response.result_int() == 200);
+    CHECK(f.api.get("/api/search?q=" + q("cinéma")).response.result_int() == 200);
+  }
+}
+
+TEST_CASE("router: one table answers every kind of failure", "[server][router]") {
+  using hemicycle::server::answer_for;
+  using hemicycle::server::ClientError;
+  using hemicycle::server::classify;
+  struct FailureCase {
+    std::string name;
+    std::exception_ptr error;
+    unsigned status;
+    std::string code, message;
+    bool drop_searcher;
+  };
+  const std::vector<FailureCase> cases = {
+      {"client error", std::make_exception_ptr(ClientError{http::status::uri_too_long, "uri_too_long", "too long"}),
+       414, "uri_too_long", "too long", false},
+      {"query error", std::make_exception_ptr(hemicycle::searcher::QueryError("unbalanced quote")),
+       400, "bad_query", "unbalanced quote", false},
+      {"searcher open", std::make_exception_ptr(hemicycle::searcher::IndexUnavailable(
+                            "cannot open the index /srv/index: No such file")),
+       503, "index_unavailable", "the index cannot be read", true},
+      {"database opening", std::make_exception_ptr(Xapian::DatabaseOpeningError("Couldn't stat '/srv/index'")),
+       503, "index_unavailable", "the index cannot be read", true},
+      {"database corrupt", std::make_exception_ptr(Xapian::DatabaseCorruptError("/srv/index/termlist.glass")),
+       503, "index_unavailable", "the index cannot be read", true},
+      {"other Xapian error", std::make_exception_ptr(Xapian::InvalidArgumentError("/srv bad")),
+       500, "internal_error", "the search failed: InvalidArgumentError", false},
+      {"runtime_error", std::make_exception_ptr(std::runtime_error("cannot open /srv/x")),
+       500, "internal_error", "unexpected error", false},
+      {"bad_alloc", std::make_exception_ptr(std::bad_alloc()), 500, "internal_error", "unexpected error", false},
+      {"not an exception", std::make_exception_ptr(42), 500, "internal_error", "unexpected error", false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const auto answer = answer_for(classify(c.error));
+    CHECK(static_cast<unsigned>(answer.status) == c.status);
+    CHECK(answer.code == c.code);
+    CHECK(answer.message == c.message);
+    CHECK(answer.drop_searcher == c.drop_searcher);
+  }
+}
