@@ -9,9 +9,6 @@
   // The facet fields (in the order shown) and the French labels of fields and clause kinds:
   // filled from /api/schema before the first render (the server's one table of them).
   const schema = { facets: [], facetLabels: {}, kindLabels: {} };
-  const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                  "septembre", "octobre", "novembre", "décembre"];
-
   const $ = (id) => document.getElementById(id);
   const els = {
     form: $("search-form"), q: $("q"), suggestions: $("suggestions"), summary: $("summary"),
@@ -24,70 +21,7 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    if (attrs) {
-      for (const [k, v] of Object.entries(attrs)) {
-        if (v === undefined || v === null || v === false) continue;
-        if (k === "className") node.className = v;
-        else if (k === "text") node.textContent = v;
-        else node.setAttribute(k, v === true ? "" : String(v));
-      }
-    }
-    for (const c of children) {
-      if (c === undefined || c === null || c === false) continue;
-      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return node;
-  }
-
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder("utf-8");
-
-  // Text with <mark> on the byte ranges [begin, end) (UTF-8 offsets), as DOM nodes.
-  function highlighted(text, ranges) {
-    const frag = document.createDocumentFragment();
-    text = text || "";
-    if (!Array.isArray(ranges) || ranges.length === 0) {
-      frag.append(text);
-      return frag;
-    }
-    const bytes = encoder.encode(text);
-    const sorted = ranges
-      .filter((r) => Array.isArray(r) && r.length >= 2)
-      .map(([b, e]) => [Math.max(0, Math.min(bytes.length, b | 0)),
-                        Math.max(0, Math.min(bytes.length, e | 0))])
-      .filter(([b, e]) => e > b)
-      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const merged = [];
-    for (const r of sorted) {
-      const last = merged[merged.length - 1];
-      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-      else merged.push([r[0], r[1]]);
-    }
-    let pos = 0;
-    for (const [b, e] of merged) {
-      if (b > pos) frag.append(decoder.decode(bytes.subarray(pos, b)));
-      frag.append(el("mark", null, decoder.decode(bytes.subarray(b, e))));
-      pos = e;
-    }
-    if (pos < bytes.length) frag.append(decoder.decode(bytes.subarray(pos)));
-    return frag;
-  }
-
-  // "2025-03-28" → "28 mars 2025"; "2025-03" → "mars 2025"; "2025" → "2025".
-  function frenchDate(iso) {
-    if (!iso) return "";
-    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
-    if (!m) return iso;
-    const [, y, mo, d] = m;
-    if (!mo) return y;
-    const month = MONTHS[Number(mo) - 1];
-    if (!month) return iso;
-    if (!d) return `${month} ${y}`;
-    const day = Number(d);
-    return `${day === 1 ? "1er" : day} ${month} ${y}`;
-  }
+  const { el, highlighted, frenchDate } = HemicycleCommon; // common.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";

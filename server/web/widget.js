@@ -22,6 +22,8 @@
 (() => {
   "use strict";
 
+  const { el, highlighted, frenchDate } = HemicycleCommon; // common.js, served with this file
+
   const script = document.currentScript; // only valid while this file first runs
   if (!script || !script.src) return;
 
@@ -101,50 +103,6 @@
 .hemicycle-more:empty { display: none; }
 `;
 
-  const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                  "septembre", "octobre", "novembre", "décembre"];
-
-  function frenchDate(iso) {
-    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso || "");
-    if (!m) return iso || "";
-    const month = m[2] ? MONTHS[Number(m[2]) - 1] : "";
-    if (!month) return m[1];
-    if (!m[3]) return `${month} ${m[1]}`;
-    const day = Number(m[3]);
-    return `${day === 1 ? "1er" : day} ${month} ${m[1]}`;
-  }
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder("utf-8");
-
-  // Text with <mark> on UTF-8 byte ranges [begin, end), as DOM nodes (never HTML).
-  function highlighted(text, ranges) {
-    const frag = document.createDocumentFragment();
-    const bytes = encoder.encode(text || "");
-    const sorted = (Array.isArray(ranges) ? ranges : [])
-      .map((r) => [Math.max(0, Math.min(bytes.length, r[0] | 0)), Math.max(0, Math.min(bytes.length, r[1] | 0))])
-      .filter((r) => r[1] > r[0])
-      .sort((a, b) => a[0] - b[0]);
-    let pos = 0;
-    for (const [b, e] of sorted) {
-      if (b < pos) continue; // overlapping range
-      if (b > pos) frag.append(decoder.decode(bytes.subarray(pos, b)));
-      const mark = el("mark");
-      mark.textContent = decoder.decode(bytes.subarray(b, e));
-      frag.append(mark);
-      pos = e;
-    }
-    if (pos < bytes.length) frag.append(decoder.decode(bytes.subarray(pos)));
-    return frag;
-  }
-
   function start() {
     let host = null;
     if (data.target) {
@@ -176,27 +134,27 @@
       } catch (e) { /* the <style> element is enough */ }
     }
 
-    const box = el("div", "hemicycle");
+    const box = el("div", { className: "hemicycle" });
     box.setAttribute("lang", "fr");
-    const brand = el("p", "hemicycle-brand", "Hemicycle — textes parlementaires");
-    const form = el("form", "hemicycle-form");
+    const brand = el("p", { className: "hemicycle-brand" }, "Hemicycle — textes parlementaires");
+    const form = el("form", { className: "hemicycle-form" });
     form.setAttribute("role", "search");
-    const input = el("input", "hemicycle-q");
+    const input = el("input", { className: "hemicycle-q" });
     input.type = "search";
     input.name = "q";
     input.setAttribute("aria-label", "Rechercher");
     input.placeholder = "Rechercher dans les textes";
     input.autocomplete = "off";
-    const button = el("button", "hemicycle-button", "Rechercher");
+    const button = el("button", { className: "hemicycle-button" }, "Rechercher");
     button.type = "submit";
     form.append(input, button);
-    const total = el("p", "hemicycle-total");
+    const total = el("p", { className: "hemicycle-total" });
     total.setAttribute("aria-live", "polite");
-    const error = el("div", "hemicycle-error");
+    const error = el("div", { className: "hemicycle-error" });
     error.setAttribute("role", "alert");
     error.hidden = true;
-    const results = el("ol", "hemicycle-results");
-    const more = el("p", "hemicycle-more");
+    const results = el("ol", { className: "hemicycle-results" });
+    const more = el("p", { className: "hemicycle-more" });
     box.append(brand, form, total, error, results, more);
     root.append(box);
 
@@ -259,7 +217,7 @@
       results.textContent = "";
       for (const hit of body.hits || []) {
         const li = el("li");
-        const a = el("a", "hemicycle-title");
+        const a = el("a", { className: "hemicycle-title" });
         const hash = hit.clause_id && hit.clause_id.includes("#")
           ? `#clause-${hit.clause_id.slice(hit.clause_id.lastIndexOf("#") + 1)}` : "";
         a.href = `${BASE}/?doc=${encodeURIComponent(hit.document_id)}&q=${encodeURIComponent(q)}${hash}`;
@@ -271,8 +229,8 @@
           `${type.charAt(0).toUpperCase()}${type.slice(1)}${date ? ` du ${date}` : ""}`;
         li.append(a);
         const meta = [hit.institution, date].filter(Boolean).join(" · ");
-        if (meta) li.append(el("p", "hemicycle-meta", meta));
-        const snippet = el("p", "hemicycle-snippet");
+        if (meta) li.append(el("p", { className: "hemicycle-meta" }, meta));
+        const snippet = el("p", { className: "hemicycle-snippet" });
         snippet.append(hit.snippet
           ? highlighted(hit.snippet, hit.snippet_highlights)
           : highlighted(hit.text || "", hit.highlights));

@@ -1,0 +1,84 @@
+// Hemicycle — what the search page (app.js) and the widget (widget.js) share: building DOM
+// nodes, French dates, highlighted text. Data is only ever put in as text nodes, never HTML.
+//
+// The page loads this file with its own <script> tag: one global, HemicycleCommon. The
+// widget is served with this file inside its own function scope (server/CMakeLists.txt), so
+// that it adds no global to the portal page embedding it.
+const HemicycleCommon = (() => {
+  "use strict";
+
+  const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "septembre", "octobre", "novembre", "décembre"];
+
+  // el("a", { className: "x", href: "…" }, child, "text", …): an element with attributes
+  // (undefined, null and false ones left out; true as an empty value) and children (nodes, or
+  // anything else as text).
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      for (const [k, v] of Object.entries(attrs)) {
+        if (v === undefined || v === null || v === false) continue;
+        if (k === "className") node.className = v;
+        else if (k === "text") node.textContent = v;
+        else node.setAttribute(k, v === true ? "" : String(v));
+      }
+    }
+    for (const c of children) {
+      if (c === undefined || c === null || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder("utf-8");
+
+  // Text with <mark> on the byte ranges [begin, end) (UTF-8 offsets), as DOM nodes.
+  // Ranges are clamped to the text, sorted, and merged where they overlap or touch.
+  function highlighted(text, ranges) {
+    const frag = document.createDocumentFragment();
+    text = text || "";
+    if (!Array.isArray(ranges) || ranges.length === 0) {
+      frag.append(text);
+      return frag;
+    }
+    const bytes = encoder.encode(text);
+    const sorted = ranges
+      .filter((r) => Array.isArray(r) && r.length >= 2)
+      .map(([b, e]) => [Math.max(0, Math.min(bytes.length, b | 0)),
+                        Math.max(0, Math.min(bytes.length, e | 0))])
+      .filter(([b, e]) => e > b)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const merged = [];
+    for (const r of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
+    let pos = 0;
+    for (const [b, e] of merged) {
+      if (b > pos) frag.append(decoder.decode(bytes.subarray(pos, b)));
+      frag.append(el("mark", null, decoder.decode(bytes.subarray(b, e))));
+      pos = e;
+    }
+    if (pos < bytes.length) frag.append(decoder.decode(bytes.subarray(pos)));
+    return frag;
+  }
+
+  // "2025-03-28" → "28 mars 2025"; "2025-03" → "mars 2025"; "2025" → "2025"; anything else
+  // as it is.
+  function frenchDate(iso) {
+    if (!iso) return "";
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+    if (!m) return iso;
+    const [, y, mo, d] = m;
+    if (!mo) return y;
+    const month = MONTHS[Number(mo) - 1];
+    if (!month) return iso;
+    if (!d) return `${month} ${y}`;
+    const day = Number(d);
+    return `${day === 1 ? "1er" : day} ${month} ${y}`;
+  }
+
+  return Object.freeze({ el, highlighted, frenchDate });
+})();
