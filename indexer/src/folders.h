@@ -40,9 +40,9 @@ class WriterLock {
   int fd_ = -1;
 };
 
-std::string building_path(const std::string& db);              // DIR.new
+std::string building_path(const std::string& db);                // DIR.new
 std::string part_path(const std::string& building, unsigned i);  // part 0: DIR.new itself
-std::string compact_path(const std::string& db);                // DIR.compact
+std::string compact_path(const std::string& db);                 // DIR.compact
 
 // What a killed run left (see the top of this file): a switch finished or undone, the
 // rest removed. Call with the lock held, before anything else.
