@@ -27,8 +27,8 @@ using hemicycle::searcher::Sort;
 
 constexpr const char* kUsage =
     "usage\u00a0: hemicycle-search --db DOSSIER [--db DOSSIER]... [--json] [--limit N] [--offset N]\n"
-    "                         [--filter CHAMP:VALEUR]... [--sort relevance|date] [--clauses]\n"
-    "                         [--facets CHAMP,...] REQUÊTE...\n"
+    "                         [--filter CHAMP:VALEUR]... [--sort relevance|date:desc|date:asc]\n"
+    "                         [--clauses]\n"    "                         [--facets CHAMP,...] REQUÊTE...\n"
     "        hemicycle-search --db DOSSIER --document ID [--json]\n"
     "\n"
     "Requête\u00a0: des mots, \"une expression\", a OR b, -mot (exclu), champ:valeur,\n"
@@ -43,9 +43,10 @@ constexpr const char* kUsage =
     "  --limit N       résultats à afficher (10 par défaut, 1000 au plus)\n"
     "  --offset N      résultats à sauter (0 par défaut)\n"
     "  --filter C:V    garder les documents dont le champ C vaut V (répétable)\n"
-    "  --sort S        relevance (pertinence, par défaut) ou date (du plus récent au plus\n"
-    "                  ancien, dans chaque niveau de correspondance)\n"
-    "  --clauses       un résultat par passage plutôt qu’un par document\n"
+    "  --sort S        relevance (pertinence, par défaut), date:desc (ou date\u00a0: du plus\n"
+    "                  récent au plus ancien) ou date:asc (du plus ancien au plus récent)\u00a0;\n"
+    "                  par date, les documents qui ont tous les mots viennent d’abord, puis\n"
+    "                  ceux qui n’en ont qu’une partie, les non datés en dernier\n"    "  --clauses       un résultat par passage plutôt qu’un par document\n"
     "  --facets LISTE  facettes à compter, séparées par des virgules (toutes par défaut)\n"
     "  --document ID   afficher un document entier\u00a0: ses métadonnées et chaque passage\n"
     "  --in ID         ne chercher que dans les passages du document ID (avec --clauses :\n"
@@ -106,14 +107,9 @@ Flags parse_flags(int argc, char** argv) {
         throw QueryError(err);
       }
     } else if (a == "--sort") {
-      std::string v = value();
-      if (v == "relevance") {
-        f.request.sort = Sort::kRelevance;
-      } else if (v == "date") {
-        f.request.sort = Sort::kDate;
-      } else {
-        usage_error("--sort attend relevance ou date");
-      }
+      const auto order = hemicycle::searcher::sort_from_string(value());
+      if (!order) usage_error("--sort attend relevance, date:desc (ou date) ou date:asc");
+      f.request.sort = *order;
     } else if (a == "--clauses") {
       f.request.group_by_document = false;
     } else if (a == "--facets") {

@@ -41,6 +41,7 @@ class EveryUnit {
   std::vector<DocumentHit> best(std::size_t limit, Sort sort);
 
  private:
+  std::string date_of(const DocumentHit& h);
   static constexpr std::uint32_t kSkip = 0xFFFFFFFFu;
 
   void rarest_first() {
@@ -186,6 +187,19 @@ class EveryUnit {
   std::unordered_map<std::string, std::uint32_t> local_by_id_;
 };
 
+// The document's date, from its summary (found by its unique term when the table does not
+// know it).
+std::string EveryUnit::date_of(const DocumentHit& h) {
+  Xapian::docid summary = h.summary;
+  if (summary == 0) {
+    const std::string unique = schema::bounded_term(schema::kUniquePrefix, h.doc_id);
+    Xapian::PostingIterator p = db_.postlist_begin(unique);
+    if (p == db_.postlist_end(unique)) return {};
+    summary = *p;
+  }
+  return db_.get_document(summary).get_value(schema::kSlotDate);
+}
+
 std::vector<DocumentHit> EveryUnit::best(std::size_t limit, Sort sort) {
   const std::uint64_t full = n_ == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n_) - 1;
   std::vector<DocumentHit> out;
@@ -193,13 +207,11 @@ std::vector<DocumentHit> EveryUnit::best(std::size_t limit, Sort sort) {
     if (masks_[i] != full) continue;
     DocumentHit h = std::move(docs_[i]);
     for (std::size_t u = 0; u < n_; ++u) h.score += best_[i * n_ + u];
-    if (sort == Sort::kDate && h.summary != 0) {
-      h.date = db_.get_document(h.summary).get_value(schema::kSlotDate);
-    }
+    if (by_date(sort)) h.date = date_of(h);
     out.push_back(std::move(h));
   }
   auto better = [&](const DocumentHit& a, const DocumentHit& b) {
-    if (sort == Sort::kDate && a.date != b.date) return a.date > b.date;
+    if (by_date(sort) && a.date != b.date) return earlier_in(sort, a.date, b.date);
     return a.score != b.score ? a.score > b.score : a.doc_id < b.doc_id;
   };
   const std::size_t keep = std::min(limit, out.size());

@@ -42,20 +42,14 @@ void add_every_unit(SearchContext& ctx, const ParsedQuery& pq, const Filters& fi
     c.summary = true;
     c.table_document = hit.table_document;
     c.doc_id = std::move(hit.doc_id);
+    c.date = std::move(hit.date);
     page.add(std::move(c));
   }
 }
 
-// The top of one ranked tier (totals and facets come from the counting pass).
-void add_tier(SearchContext& ctx, const TierQuery& tier, bool has_words,
-              const Xapian::MatchDecider* decider, const SearchRequest& request, Page& page) {
-  Xapian::Enquire e = enquire(ctx, tier.query, request.sort);
-  if (request.group_by_document) e.set_collapse_key(schema::kSlotDocId, 1);
-  if (!has_words && !request.group_by_document && request.sort == Sort::kRelevance) {
-    e.set_docid_order(Xapian::Enquire::ASCENDING);  // filter-only: index order
-  }
-  const auto fetch = static_cast<Xapian::doccount>(page.need + page.seen());
-  Xapian::MSet m = e.get_mset(0, fetch, 0, nullptr, decider);
+// The matches of `m` as candidates of `tier`, in order.
+void add_matches(SearchContext& ctx, const Xapian::MSet& m, const TierQuery& tier, bool dated,
+                 Page& page) {
   const FacetTable* table = ctx.index.table();
   for (auto it = m.begin(); it != m.end() && !page.full(); ++it) {
     Candidate c;
@@ -67,7 +61,43 @@ void add_tier(SearchContext& ctx, const TierQuery& tier, bool has_words,
     c.doc_id = c.table_document != FacetTable::kNone
                    ? table->id(c.table_document)
                    : it.get_document().get_value(schema::kSlotDocId);
+    if (dated) c.date = it.get_sort_key();
     page.add(std::move(c));
+  }
+}
+
+// The top of one ranked tier (totals and facets come from the counting pass).
+void add_tier(SearchContext& ctx, const TierQuery& tier, bool has_words,
+              const Xapian::MatchDecider* decider, const SearchRequest& request, Page& page) {
+  for (const Query& part : chronological_parts(tier.query, request.sort)) {
+    if (page.full()) return;
+    Xapian::Enquire e = enquire(ctx, part, request.sort);
+    if (request.group_by_document) e.set_collapse_key(schema::kSlotDocId, 1);
+    if (!has_words && !request.group_by_document && request.sort == Sort::kRelevance) {
+      e.set_docid_order(Xapian::Enquire::ASCENDING);  // filter-only: index order
+    }
+    const auto fetch = static_cast<Xapian::doccount>(page.need + page.seen());
+    Xapian::MSet m = e.get_mset(0, fetch, 0, nullptr, decider);
+    add_matches(ctx, m, tier, by_date(request.sort), page);
+  }
+}
+
+// The documents holding every word in one chronological order (grouped, sorted by date):
+// those with every word in one clause and those with them spread over clauses, merged by
+// date; a document in both keeps its best clause.
+void add_complete_by_date(SearchContext& ctx, const ParsedQuery& pq, const TierQuery& in_clause,
+                          bool has_words, const Filters& filters,
+                          const Xapian::MatchDecider* decider, const SearchRequest& request,
+                          Page& page) {
+  Page one{page.need, true, {}, {}, {}};
+  Page spread{page.need, true, {}, {}, {}};
+  add_tier(ctx, in_clause, has_words, decider, request, one);
+  add_every_unit(ctx, pq, filters, decider, request.sort, spread);
+  auto a = one.ordered.begin(), b = spread.ordered.begin();
+  while (!page.full() && (a != one.ordered.end() || b != spread.ordered.end())) {
+    const bool take_a = b == spread.ordered.end() ||
+                        (a != one.ordered.end() && !earlier_in(request.sort, b->date, a->date));
+    page.add(std::move(take_a ? *a++ : *b++));
   }
 }
 
@@ -127,9 +157,15 @@ std::vector<Candidate> rank_candidates(SearchContext& ctx, const ParsedQuery& pq
                                        const Xapian::MatchDecider* decider,
                                        const SearchRequest& request) {
   Page page{request.offset + request.limit, request.group_by_document, {}, {}, {}};
-  for (const auto& tier : plan.tiers) {
-    if (page.full()) break;
-    if (tier.tier == Tier::kAllWordsInDocument) {
+  const bool merge = by_date(request.sort) && request.group_by_document;
+  for (std::size_t t = 0; t < plan.tiers.size() && !page.full(); ++t) {
+    const TierQuery& tier = plan.tiers[t];
+    const bool spread_next = t + 1 < plan.tiers.size() &&
+                             plan.tiers[t + 1].tier == Tier::kAllWordsInDocument;
+    if (merge && tier.tier == Tier::kAllWordsInClause && spread_next) {
+      add_complete_by_date(ctx, pq, tier, plan.has_words, filters, decider, request, page);
+      ++t;  // the next tier was merged in
+    } else if (tier.tier == Tier::kAllWordsInDocument) {
       add_every_unit(ctx, pq, filters, decider, request.sort, page);
     } else {
       add_tier(ctx, tier, plan.has_words, decider, request, page);

@@ -26,6 +26,7 @@ struct Candidate {
   Tier tier = Tier::kSomeWords;
   bool summary = false;
   std::uint32_t table_document = FacetTable::kNone;  // its document in the facet table
+  std::string date;  // when sorting by date
 };
 
 // The first offset + limit matches over the tiers, best tier first, each document (grouped)

@@ -99,7 +99,7 @@ std::string to_json(const SearchResult& r) {
   w.Key("group");
   w.String(r.grouped ? "document" : "clause");
   w.Key("sort");
-  w.String(r.sort == Sort::kDate ? "date" : "relevance");
+  w.String(sort_name(r.sort));
   w.Key("took_ms");
   w.Double(static_cast<double>(static_cast<long long>(r.took_ms * 1000)) / 1000);
   w.Key("timed_out");

@@ -29,9 +29,23 @@ Xapian::Enquire enquire(SearchContext& ctx, const Xapian::Query& query, Sort sor
   Xapian::Enquire e(ctx.index.db());
   e.set_query(query);
   e.set_weighting_scheme(schema::bm25_weight());
-  if (sort == Sort::kDate) e.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  if (by_date(sort)) {
+    e.set_sort_by_value_then_relevance(schema::kSlotDate, sort == Sort::kDateDesc);
+  }
   ctx.deadline.limit(e);
   return e;
+}
+
+bool earlier_in(Sort sort, const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return !a.empty() && b.empty();
+  return sort == Sort::kDateAsc ? a < b : a > b;
+}
+
+std::vector<Xapian::Query> chronological_parts(const Xapian::Query& query, Sort sort) {
+  if (sort != Sort::kDateAsc) return {query};
+  const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, "0");
+  return {Xapian::Query(Xapian::Query::OP_FILTER, query, dated),
+          Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated)};
 }
 
 void match_all(SearchContext& ctx, const Xapian::Query& query, Xapian::MatchSpy& spy,

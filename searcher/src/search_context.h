@@ -4,6 +4,8 @@
 // Made per call (never kept on the Searcher), so that nothing of a search outlives it.
 
 #include <chrono>
+#include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -39,6 +41,15 @@ struct SearchContext {
 // An Enquire over the whole index, BM25 as the indexer tuned it, sorted as asked, within
 // the search's time budget.
 Xapian::Enquire enquire(SearchContext& ctx, const Xapian::Query& query, Sort sort);
+
+// Whether date `a` comes before date `b` in the chronological `sort`: undated ("") last
+// whichever the direction.
+bool earlier_in(Sort sort, const std::string& a, const std::string& b);
+
+// The parts of `query` to rank one after the other for `sort`, so that undated documents
+// come last: with kDateAsc, the dated matches then the undated ones (Xapian puts an empty
+// value first in ascending order); otherwise the query itself.
+std::vector<Xapian::Query> chronological_parts(const Xapian::Query& query, Sort sort);
 
 // A boolean match of every document `query` matches, each seen by `spy`.
 void match_all(SearchContext& ctx, const Xapian::Query& query, Xapian::MatchSpy& spy,

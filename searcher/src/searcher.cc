@@ -47,6 +47,25 @@ struct Searcher::Impl {
   analyzers::FrenchAnalyzer analyzer;
 };
 
+std::optional<Sort> sort_from_string(std::string_view name) {
+  if (name == "relevance") return Sort::kRelevance;
+  if (name == "date" || name == "date:desc") return Sort::kDateDesc;
+  if (name == "date:asc") return Sort::kDateAsc;
+  return std::nullopt;
+}
+
+const char* sort_name(Sort sort) {
+  switch (sort) {
+    case Sort::kRelevance:
+      return "relevance";
+    case Sort::kDateDesc:
+      return "date:desc";
+    case Sort::kDateAsc:
+      return "date:asc";
+  }
+  return "relevance";
+}
+
 Searcher::Searcher(const std::vector<std::string>& databases, SearcherOptions options) {
   if (databases.empty()) throw std::runtime_error("aucun index donné");
   impl_ = std::make_unique<Impl>(databases, options);

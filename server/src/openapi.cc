@@ -22,7 +22,7 @@ constexpr const char* kDocument = R"json({
           {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1024}, "description": "Query: words, \"phrases\", OR, -word, field:value, date:A..B"},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100, "default": 10}},
           {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
-          {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"]}},
+          {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date", "date:desc", "date:asc"]}},
           {"name": "filter", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true, "description": "FIELD:VALUE, repeatable; a multi-select facet's counts ignore its own filter"},
           {"name": "date_from", "in": "query", "schema": {"type": "string", "example": "2024-01-01"}},
           {"name": "date_to", "in": "query", "schema": {"type": "string", "example": "2025-03-31"}},

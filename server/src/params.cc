@@ -1,6 +1,7 @@
 #include "params.h"
 
 #include <charconv>
+#include <optional>
 
 #include "errors.h"
 #include "hemicycle/analyzers/analyzer.h"
@@ -38,9 +39,9 @@ void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest
 // sort and group.
 void read_order(const Target& t, searcher::SearchRequest& sr) {
   if (const std::string* sort = t.get("sort")) {
-    if (*sort == "relevance") sr.sort = searcher::Sort::kRelevance;
-    else if (*sort == "date") sr.sort = searcher::Sort::kDate;
-    else throw bad_parameter("sort is relevance or date");
+    const std::optional<searcher::Sort> order = searcher::sort_from_string(*sort);
+    if (!order) throw bad_parameter("sort is relevance, date:desc (or date) or date:asc");
+    sr.sort = *order;
   }
   if (const std::string* group = t.get("group")) {
     if (*group == "document") sr.group_by_document = true;

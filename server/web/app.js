@@ -94,7 +94,9 @@
     }
     const page = Math.min(MAX_REACHABLE / PAGE_SIZE,
                           Math.max(1, parseInt(p.get("page") || "1", 10) || 1));
-    const sort = p.get("sort") === "date" ? "date" : "relevance";
+    // "date" is what older links say for the newest first.
+    const asked = p.get("sort") === "date" ? "date:desc" : p.get("sort");
+    const sort = ["date:desc", "date:asc"].includes(asked) ? asked : "relevance";
     return {
       q: p.get("q") || "",
       filters,

@@ -249,7 +249,7 @@ TEST_CASE("clauses mode, pagination and date sort", "[searcher]") {
                                                  second.hits[1].document_id});
 
   SearchRequest by_date;
-  by_date.sort = Sort::kDate;
+  by_date.sort = Sort::kDateDesc;
   SearchResult dated = run(s, "étrangère OR cinéma", by_date);
   REQUIRE(dated.hits.size() >= 3);
   for (std::size_t i = 1; i < dated.hits.size(); ++i) {

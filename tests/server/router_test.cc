@@ -183,10 +183,12 @@ TEST_CASE("router: search parameters", "[server][router]") {
   Fixture f;
   const std::string etrangere = "/api/search?q=" + q("étrangère");
   const std::vector<Case> cases = {
+      {etrangere + "&sort=date:asc&group=clause&limit=1", 200, "/api/search", kJson,
+       {R"("group":"clause","sort":"date:asc")"}, {}},
       // limit, offset, sort, group, filter, facets together.
       {etrangere + "&limit=1&offset=1&sort=date&group=clause&facets=type&filter=type%3Aamendement",
        200, "/api/search", kJson,
-       {R"({"query":"étrangère","total":2,"offset":1,"limit":1,"group":"clause","sort":"date")",
+       {R"({"query":"étrangère","total":2,"offset":1,"limit":1,"group":"clause","sort":"date:desc")",
         R"("hits":[{"document_id":"TEST-AM-1")", R"("clause_id":"TEST-AM-1#4","kind":"expose")",
         // Multi-select: the type facet ignores its own filter.
         R"("facets":{"type":[{"value":"amendement","count":2},{"value":"résolution européenne","count":1}]}})"},
@@ -218,7 +220,7 @@ TEST_CASE("router: every client error is a JSON error with its code", "[server][
       {search + "&limit=lots", 400, "/api/search", kJson,
        {error("bad_parameter", "limit must be a whole number, not « lots »")}, {}},
       {search + "&offset=10001", 400, "/api/search", kJson, {error("bad_parameter", "offset is at most 10000")}, {}},
-      {search + "&sort=random", 400, "/api/search", kJson, {error("bad_parameter", "sort is relevance or date")}, {}},
+      {search + "&sort=random", 400, "/api/search", kJson, {error("bad_parameter", "sort is relevance, date:desc (or date) or date:asc")}, {}},
       {search + "&group=page", 400, "/api/search", kJson, {error("bad_parameter", "group is document or clause")}, {}},
       {"/api/suggest?q=a&limit=999", 400, "/api/suggest", kJson, {error("bad_parameter", "limit is at most 20")}, {}},
       {"/api/search?q=" + q("\"ingérence"), 400, "/api/search", kJson,

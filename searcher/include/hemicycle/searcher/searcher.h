@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hemicycle/format/records.h"
@@ -31,14 +32,21 @@ class IndexUnavailable : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Sort { kRelevance, kDate };
+// kDateDesc and kDateAsc: one chronological order over the documents that hold every word,
+// then one over those that hold only some (counted apart); undated documents last in both.
+enum class Sort { kRelevance, kDateDesc, kDateAsc };
+
+// "relevance", "date:desc" (also "date"), "date:asc"; nullopt for anything else.
+std::optional<Sort> sort_from_string(std::string_view name);
+const char* sort_name(Sort sort);  // "relevance", "date:desc", "date:asc"
+inline bool by_date(Sort sort) { return sort != Sort::kRelevance; }
 
 struct SearchRequest {
   std::string query;
   std::size_t limit = 10;
   std::size_t offset = 0;
   std::vector<FieldFilter> filters;  // from add_filter(); ANDed with the query
-  Sort sort = Sort::kRelevance;      // kDate: newest first within each relevance tier
+  Sort sort = Sort::kRelevance;
   bool group_by_document = true;     // false: one hit per clause
   std::optional<DateRange> date;     // from add_filter() or add_date_bounds(); none = any
   std::string document_id;           // only this document's clauses (e.g. its other matches)
