@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "every_unit.h"
+#include "missing.h"
 #include "hemicycle/format/schema.h"
 #include "hemicycle/searcher/snippet.h"
 
@@ -176,8 +177,8 @@ std::vector<Candidate> rank_candidates(SearchContext& ctx, const ParsedQuery& pq
 
 std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyzer,
                            const std::vector<Candidate>& candidates, std::size_t offset,
-                           const TierPlan& plan, const Filters& filters,
-                           const FacetCounter& spy) {
+                           const ParsedQuery& pq, const TierPlan& plan, const Filters& filters,
+                           bool grouped, const FacetCounter& spy) {
   std::vector<Hit> hits;
   Xapian::Database& db = ctx.index.db();
   for (std::size_t i = offset; i < candidates.size(); ++i) {
@@ -191,6 +192,10 @@ std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyz
                                         : db.get_document(c.xid);
     fill_clause(hit, ctx.index.stored(clause), clause, plan.terms, analyzer);
     fill_document(hit, ctx.index, c.table_document);
+    if (c.tier == Tier::kSomeWords) {
+      hit.missing = grouped ? missing_in_document(db, pq, c.doc_id, filters)
+                            : missing_in_clause(clause, pq);
+    }
     hits.push_back(std::move(hit));
   }
   return hits;

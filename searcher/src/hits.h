@@ -37,10 +37,11 @@ std::vector<Candidate> rank_candidates(SearchContext& ctx, const ParsedQuery& pq
                                        const SearchRequest& request);
 
 // The hits of candidates [offset, end): the clause (for a summary, its best clause), its
-// highlights and snippet, the document's metadata and its matching clauses from `spy`.
+// highlights and snippet, the document's metadata, its matching clauses from `spy` and,
+// for a partial hit, the units of `pq` it lacks (in the document when `grouped`).
 std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyzer,
                            const std::vector<Candidate>& candidates, std::size_t offset,
-                           const TierPlan& plan, const Filters& filters,
-                           const FacetCounter& spy);
+                           const ParsedQuery& pq, const TierPlan& plan, const Filters& filters,
+                           bool grouped, const FacetCounter& spy);
 
 }  // namespace hemicycle::searcher

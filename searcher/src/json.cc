@@ -63,6 +63,10 @@ void hit(Writer& w, const Hit& h) {
   number(w, "matching_clauses", h.matching_clauses);
   w.Key("match");
   w.String(to_string(h.tier));
+  w.Key("missing");
+  w.StartArray();
+  for (const auto& m : h.missing) w.String(m);
+  w.EndArray();
 }
 
 void facets(Writer& w, const std::vector<Facet>& fs) {

@@ -21,13 +21,13 @@ Query clause_query(const QueryItem& item) {
   return Query(Query::OP_PHRASE, terms.begin(), terms.end(), window);
 }
 
-namespace {
-
 Query unit_query(const std::vector<QueryItem>& unit) {
   std::vector<Query> alternatives;
   for (const auto& item : unit) alternatives.push_back(clause_query(item));
   return combine(Query::OP_OR, alternatives);
 }
+
+namespace {
 
 Xapian::termcount span(const std::vector<analyzers::Token>& tokens) {
   return tokens.back().position - tokens.front().position + 1;

@@ -227,7 +227,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 
   const std::vector<Candidate> page = rank_candidates(ctx, pq, plan, filters, scope.decider, request);
   result.total = request.group_by_document ? spy->documents() : spy->clauses();
-  result.hits = make_hits(ctx, im.analyzer, page, request.offset, plan, filters, *spy);
+  result.hits = make_hits(ctx, im.analyzer, page, request.offset, pq, plan, filters,
+                          request.group_by_document, *spy);
   result.took_ms = ms_since(started);
   if (deadline.reached(result.took_ms)) {
     result.timed_out = true;

@@ -80,3 +80,45 @@ TEST_CASE("sort names", "[searcher]") {
   CHECK_FALSE(sort_from_string("date:up"));
   CHECK_FALSE(sort_from_string(""));
 }
+
+TEST_CASE("a partial hit says which words it lacks", "[searcher]") {
+  hemicycle::testing::TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  REQUIRE(hemicycle::testing::index_paths(db, {hemicycle::testing::fixture("order")}).empty());
+  Searcher s({db});
+  struct Case {
+    std::string query;
+    bool grouped;
+    std::string id;                    // a hit of the result
+    std::vector<std::string> missing;  // what it lacks
+  };
+  const std::vector<Case> cases = {
+      {"vigne olivier", true, "5", {"olivier"}},
+      {"vigne olivier", true, "6", {"vigne"}},
+      {"vigne olivier", true, "2", {}},  // spread over two clauses: lacks nothing
+      {"vigne olivier gel", true, "3", {"gel"}},
+      {"vigne OR olivier gel", true, "5", {"gel"}},
+      {"vigne olivier gel", true, "7", {"olivier", "gel"}},
+      // Clauses: a phrase is held only in its order.
+      {"\"gel tardif\" olivier", false, "2", {"\"gel tardif\""}},
+      {"\"tardif gel\" olivier", false, "1", {"\"tardif gel\""}},
+      {"\"gel tardif\" sécheresse", false, "1", {"sécheresse"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query << (c.grouped ? " (documents)" : " (clauses)") << ": TEST-ORD-" << c.id);
+    SearchRequest r;
+    r.query = c.query;
+    r.group_by_document = c.grouped;
+    r.limit = 50;
+    const auto result = s.search(r);
+    bool found = false;
+    for (const auto& h : result.hits) {
+      if (h.document_id != "TEST-ORD-" + c.id) continue;
+      found = true;
+      CHECK(h.missing == c.missing);
+      CHECK((h.tier == Tier::kSomeWords) == !c.missing.empty());
+      break;
+    }
+    CHECK(found);
+  }
+}

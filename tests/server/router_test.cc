@@ -144,7 +144,7 @@ TEST_CASE("router: every route answers GET", "[server][router]") {
        {R"({"query":"cinéma","total":1,"offset":0,"limit":1,"group":"document","sort":"relevance","took_ms":)",
         R"j("timed_out":false,"notes":[],"hits":[{"document_id":"TEST-AM-3","title":"Amendement n° AC3 (TITRE)")j",
         R"("clause_id":"TEST-AM-3#6","kind":"expose")", R"("highlights":[[72,79]])",
-        R"("matching_clauses":1,"match":"all_words_in_clause"}],"facets":{"type":[{"value":"amendement","count":1}],"kind":)",
+        R"("matching_clauses":1,"match":"all_words_in_clause","missing":[]}],"facets":{"type":[{"value":"amendement","count":1}],"kind":)",
         R"("outcome":[{"value":"Retiré","count":1}],"legislature":[{"value":"16","count":1}]}})"},
        {}},
       {"/api/documents/TEST-AM-1", 200, "/api/documents/{id}", kJson,

@@ -97,6 +97,9 @@ struct Hit {
   double score = 0;
   std::size_t matching_clauses = 0;       // clauses of the document that match (grouped)
   Tier tier = Tier::kSomeWords;
+  // With kSomeWords: the query's words and phrases (as typed, alternatives joined by OR)
+  // that the document (grouped) or the clause does not hold.
+  std::vector<std::string> missing;
 };
 
 struct FacetCount {
