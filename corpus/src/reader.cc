@@ -16,14 +16,20 @@
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/corpus/extract.h"
 #include "hemicycle/corpus/segmenter.h"
-#include "rapidjson/error/en.h"
+#include "hemicycle/model/french.h"
 #include "rapidjson/reader.h"
+#include "read_errors.h"
 #include "text_util.h"
 
 namespace hemicycle::corpus {
 namespace {
 
 namespace fs = std::filesystem;
+namespace fr = model::french;
+
+// The warnings' French typography: "\u00a0: " and "\u00a0; " between their parts.
+constexpr const char* kColon = "\u00a0: ";
+constexpr const char* kSemicolon = "\u00a0; ";
 
 // ---------------------------------------------------------------------------------
 // Byte sources.
@@ -50,7 +56,7 @@ class FileSource : public Source {
     if (got == 0 && std::ferror(file_.get())) return -1;
     return static_cast<std::ptrdiff_t>(got);
   }
-  std::string error() const override { return "read error"; }
+  std::string error() const override { return "erreur de lecture"; }
   std::uint64_t offset() const override {
     long at = std::ftell(file_.get());
     return at < 0 ? 0 : static_cast<std::uint64_t>(at);
@@ -81,8 +87,8 @@ class GzSource : public Source {
   }
   std::string error() const override {
     int errnum = Z_OK;
-    const char* msg = gzerror(file_.get(), &errnum);
-    return std::string("corrupt gzip stream: ") + (msg && *msg ? msg : "unknown error");
+    gzerror(file_.get(), &errnum);
+    return internal::gzip_error_text(errnum);
   }
   std::uint64_t offset() const override {
     z_off_t at = gzoffset(file_.get());
@@ -103,7 +109,7 @@ class StreamSource : public Source {
     if (got == 0 && in_.bad()) return -1;
     return static_cast<std::ptrdiff_t>(got);
   }
-  std::string error() const override { return "stream read error"; }
+  std::string error() const override { return "erreur de lecture du flux"; }
 
  private:
   std::istream& in_;
@@ -327,7 +333,7 @@ std::optional<JsonProblem> json_problem(std::string_view json) {
 }
 
 std::string too_deep_message() {
-  return "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+  return "plus de " + std::to_string(kMaxJsonDepth) + " niveaux d’imbrication";
 }
 
 // The warning for a JSON Lines record, if it is refused before parsing.
@@ -335,12 +341,12 @@ std::optional<std::string> line_problem(std::string_view line) {
   const auto p = json_problem(line);
   if (!p) return std::nullopt;
   const std::string at = std::to_string(p->offset + 1);
-  if (p->utf8) return "invalid UTF-8 at byte " + at + " of the line";
-  return "broken JSON: " + too_deep_message() + " (byte " + at + ")";
+  if (p->utf8) return "UTF-8 invalide à l’octet " + at + " de la ligne";
+  return std::string("JSON invalide") + kColon + too_deep_message() + " (octet " + at + ")";
 }
 
 std::string parse_error_message(const rapidjson::ParseResult& r) {
-  return std::string("broken JSON: ") + rapidjson::GetParseError_En(r.Code()) + " (byte " +
+  return std::string("JSON invalide") + kColon + internal::json_error_text(r.Code()) + " (octet " +
          std::to_string(r.Offset() + 1) + ")";
 }
 
@@ -377,23 +383,23 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
     }
     if (stream.Tell() < length) {
       // An embedded NUL byte ended the parse early.
-      on_warning(model::Warning{name, line_no, "broken JSON: NUL byte inside the line"});
+      on_warning(model::Warning{name, line_no, std::string("JSON invalide") + kColon + "octet NUL dans la ligne"});
       continue;
     }
     if (!handler.root_is_object()) {
-      on_warning(model::Warning{name, line_no, "not a JSON object"});
+      on_warning(model::Warning{name, line_no, "pas un objet JSON"});
       continue;
     }
     if (!handler.has_id()) {
-      on_warning(model::Warning{name, line_no, "object without \"id\": skipped"});
+      on_warning(model::Warning{name, line_no, "objet sans " + fr::quoted("id") + kColon + "ignoré"});
       continue;
     }
     if (!handler.has_text()) {
-      on_warning(model::Warning{name, line_no, "object without \"text\": skipped"});
+      on_warning(model::Warning{name, line_no, "objet sans " + fr::quoted("text") + kColon + "ignoré"});
       continue;
     }
     if (internal::trim(doc.text).empty()) {
-      on_warning(model::Warning{name, line_no, "empty \"text\": skipped"});
+      on_warning(model::Warning{name, line_no, fr::quoted("text") + " vide" + kColon + "ignoré"});
       continue;
     }
     doc.origin = name;
@@ -403,7 +409,7 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
     ++count;
   }
   if (lines.failed()) {
-    on_warning(model::Warning{name, line_no + 1, lines.error() + "; the rest of the file is lost"});
+    on_warning(model::Warning{name, line_no + 1, lines.error() + kSemicolon + "le reste du fichier est perdu"});
   }
   return count;
 }
@@ -411,14 +417,13 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
 // ---------------------------------------------------------------------------------
 // Files.
 
-std::string errno_message(int err) { return std::generic_category().message(err); }
 
 // Reads a whole (small) file; false with *error set on failure.
 bool slurp(const fs::path& path, std::string* out, std::string* error) {
   errno = 0;
   std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "rb"));
   if (!f) {
-    *error = "cannot open: " + errno_message(errno);
+    *error = std::string("impossible d’ouvrir") + kColon + fr::system_error(errno);
     return false;
   }
   out->clear();
@@ -428,7 +433,7 @@ bool slurp(const fs::path& path, std::string* out, std::string* error) {
     out->append(buf, got);
     if (got < sizeof buf) {
       if (std::ferror(f.get())) {
-        *error = "read error";
+        *error = "erreur de lecture";
         return false;
       }
       break;
@@ -441,6 +446,9 @@ std::size_t line_of_offset(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(
                  std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
 }
+// What a sidecar that cannot be read leaves: the text of NAME.txt, indexed all the same.
+constexpr const char* kReadWithout = "texte lu sans elles";
+
 // The sidecar's fields into `doc` (its text kept); a sidecar that is not a JSON object is
 // reported and the text read without it.
 void read_sidecar(const fs::path& sidecar, std::string json, model::Document& doc,
@@ -450,9 +458,9 @@ void read_sidecar(const fs::path& sidecar, std::string json, model::Document& do
     const std::string at = std::to_string(p->offset + 1);
     on_warning(model::Warning{
         file, line_of_offset(json, p->offset),
-        p->utf8 ? "sidecar is not valid UTF-8 (byte " + at + "): text read without it"
-                : "sidecar is not JSON (" + too_deep_message() + " at byte " + at +
-                      "): text read without it"});
+        p->utf8 ? "métadonnées en UTF-8 invalide (octet " + at + ")" + kColon + kReadWithout
+                : "métadonnées qui ne sont pas du JSON (" + too_deep_message() + " à l’octet " +
+                      at + ")" + kColon + kReadWithout});
     return;
   }
   const std::string bytes = json;  // in situ parsing rewrites `json`
@@ -463,12 +471,12 @@ void read_sidecar(const fs::path& sidecar, std::string json, model::Document& do
   const rapidjson::ParseResult result = reader.Parse<kInsituFlags>(stream, handler);
   if (result.IsError()) {
     on_warning(model::Warning{file, line_of_offset(bytes, result.Offset()),
-                              "sidecar is not JSON (" +
-                                  std::string(rapidjson::GetParseError_En(result.Code())) +
-                                  " at byte " + std::to_string(result.Offset() + 1) +
-                                  "): text read without it"});
+                              "métadonnées qui ne sont pas du JSON (" +
+                                  internal::json_error_text(result.Code()) + " à l’octet " +
+                                  std::to_string(result.Offset() + 1) + ")" + kColon +
+                                  kReadWithout});
   } else if (!handler.root_is_object()) {
-    on_warning(model::Warning{file, 0, "sidecar is not a JSON object: text read without it"});
+    on_warning(model::Warning{file, 0, std::string("métadonnées qui ne sont pas un objet JSON") + kColon + kReadWithout});
   } else {
     meta.text = std::move(doc.text);
     doc = std::move(meta);
@@ -487,13 +495,13 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
   }
   if (internal::trim(doc.text).empty() ||
       doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    on_warning(model::Warning{name, 0, "empty file: skipped"});
+    on_warning(model::Warning{name, 0, std::string("fichier vide") + kColon + "ignoré"});
     return 0;
   }
   std::size_t bad = 0;
   if (!analyzers::is_valid_utf8(doc.text, &bad)) {
     on_warning(model::Warning{name, line_of_offset(doc.text, bad),
-                       "invalid UTF-8 (byte " + std::to_string(bad + 1) + " of the file): skipped"});
+                       "UTF-8 invalide (octet " + std::to_string(bad + 1) + " du fichier)" + kColon + "ignoré"});
     return 0;
   }
   fs::path sidecar = path;
@@ -504,7 +512,7 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
     if (slurp(sidecar, &json, &error)) {
       read_sidecar(sidecar, std::move(json), doc, on_warning);
     } else {
-      on_warning(model::Warning{sidecar.string(), 0, error + ": text read without its sidecar"});
+      on_warning(model::Warning{sidecar.string(), 0, error + kColon + "texte lu sans ses métadonnées"});
     }
   }
   if (doc.id.empty()) doc.id = path.stem().string();
@@ -543,7 +551,7 @@ std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& o
       errno = 0;
       std::FILE* f = std::fopen(path.c_str(), "rb");
       if (f == nullptr) {
-        on_warning(model::Warning{name, 0, "cannot open: " + errno_message(errno)});
+        on_warning(model::Warning{name, 0, std::string("impossible d’ouvrir") + kColon + fr::system_error(errno)});
         return 0;
       }
       FileSource source(f);
@@ -553,7 +561,7 @@ std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& o
       errno = 0;
       gzFile f = gzopen(path.c_str(), "rb");
       if (f == nullptr) {
-        on_warning(model::Warning{name, 0, "cannot open: " + errno_message(errno)});
+        on_warning(model::Warning{name, 0, std::string("impossible d’ouvrir") + kColon + fr::system_error(errno)});
         return 0;
       }
       GzSource source(f);
@@ -592,14 +600,16 @@ std::size_t read_unsegmented(const std::filesystem::path& path, const DocumentSi
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
     on_warning(model::Warning{path.string(), 0,
-                       "cannot read: " + (ec ? ec.message() : std::string("no such file"))});
+                       std::string("impossible de lire") + kColon +
+                                  fr::system_error(ec ? ec.value() : ENOENT)});
     return 0;
   }
   if (!fs::is_directory(status)) {
     const FileKind kind = file_kind(path);
     if (kind == FileKind::kOther) {
       on_warning(model::Warning{path.string(), 0,
-                         "not a corpus file (expected .txt, .jsonl or .jsonl.gz): ignored"});
+                         std::string("pas un fichier du corpus (.txt, .jsonl ou .jsonl.gz attendu)") +
+                                  kColon + "ignoré"});
       return 0;
     }
     return read_file(path, kind, on_document, on_warning);
@@ -607,12 +617,12 @@ std::size_t read_unsegmented(const std::filesystem::path& path, const DocumentSi
   std::vector<fs::path> files;
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    on_warning(model::Warning{path.string(), 0, "cannot list folder: " + ec.message()});
+    on_warning(model::Warning{path.string(), 0, std::string("impossible de parcourir le dossier") + kColon + fr::system_error(ec.value())});
     return 0;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      on_warning(model::Warning{path.string(), 0, "cannot list folder: " + ec.message()});
+      on_warning(model::Warning{path.string(), 0, std::string("impossible de parcourir le dossier") + kColon + fr::system_error(ec.value())});
       break;
     }
     std::error_code fec;

@@ -7,14 +7,15 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
+#include <stdexcept>
 #include <system_error>
 #include <utility>
 
 #include <xapian.h>
 
 #include "hemicycle/indexer/pipeline.h"
+#include "hemicycle/model/french.h"
 
 namespace hemicycle::indexer::internal {
 namespace {
@@ -86,8 +87,7 @@ WriterLock::WriterLock(const std::string& db) {
     const int error = errno;
     ::close(fd_);
     if (error == EWOULDBLOCK) {
-      throw Xapian::DatabaseLockError("Unable to get write lock on " + db + ": " + path +
-                                      " is held by another run");
+      throw Xapian::DatabaseLockError(path + " est tenu par une autre exécution");
     }
     not_writable(path, error);
   }
@@ -121,7 +121,8 @@ void recover(const std::string& db) {
   }
   fs::remove_all(old);
   if (const std::error_code ec = remove_build(db)) {
-    throw fs::filesystem_error("cannot remove what a killed run left", building, ec);
+    throw std::runtime_error("impossible de retirer ce qu’une exécution interrompue a laissé (" +
+                             building + "…)\u00a0: " + model::french::system_error(ec.value()));
   }
 }
 
@@ -151,7 +152,8 @@ void kill_point(std::string_view stage) {
 namespace hemicycle::indexer {
 
 FolderNotWritable::FolderNotWritable(std::string path, int error)
-    : std::runtime_error("cannot write " + path + ": " + std::strerror(error)),
+    : std::runtime_error("impossible d’écrire dans " + path + "\u00a0: " +
+                         model::french::system_error(error)),
       path_(std::move(path)),
       error_(error) {}
 

@@ -45,7 +45,8 @@ std::string part_path(const std::string& building, unsigned i);  // part 0: DIR.
 std::string compact_path(const std::string& db);                 // DIR.compact
 
 // What a killed run left (see the top of this file): a switch finished or undone, the
-// rest removed. Call with the lock held, before anything else.
+// rest removed. Call with the lock held, before anything else. Throws std::runtime_error
+// (its message in French) when a leftover cannot be removed.
 void recover(const std::string& db);
 
 // Removes what a build beside DIR made (DIR.new, its parts, DIR.compact), never throwing:

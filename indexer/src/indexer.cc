@@ -356,6 +356,7 @@ void Indexer::write(PreparedDocument&& p) {
   // is there; any other id has nothing to replace (no lookup: bulk loads stay fast).
   if (!first_time || known_.count(key)) {
     db_.delete_document(schema::bounded_term(schema::kDocPrefix, p.id));
+    ++stats_.replaced;
   }
   for (auto& [key, value] : p.metadata) db_.set_metadata(key, value);
   for (auto& xd : p.documents) db_.add_document(xd);

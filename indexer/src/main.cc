@@ -5,7 +5,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -14,41 +13,46 @@
 #include <xapian.h>
 
 #include "hemicycle/indexer/pipeline.h"
+#include "hemicycle/model/french.h"
 #include "progress.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 namespace ix = hemicycle::indexer;
+namespace fr = hemicycle::model::french;
 
 constexpr int kNotWritable = 3;  // exit status: DIR or the folder holding it not writable
 
 constexpr const char* kUsage =
-    "usage: hemicycle-index --db DIR [--batch N] [--threads N] [--shards N] [--prune] [--strict]\n"
-    "                       [--quiet] PATH...\n"
-    "       hemicycle-index --db DIR --delete ID [--delete ID]...\n"
+    "usage\u00a0: hemicycle-index --db DOSSIER [--batch N] [--threads N] [--shards N] [--prune]\n"
+    "                        [--strict] [--quiet] CHEMIN...\n"
+    "       hemicycle-index --db DOSSIER --delete ID [--delete ID]...\n"
     "\n"
-    "Indexes plain texts (NAME.txt with an optional NAME.json sidecar), JSON Lines\n"
-    "(.jsonl, .jsonl.gz) and folders of them (recursively) into the Xapian database DIR,\n"
-    "one entry per clause. Re-indexing a document replaces it; a document whose content did\n"
-    "not change is skipped.\n"
+    "Indexe des textes bruts (NOM.txt, avec ou sans fiche de métadonnées NOM.json), des\n"
+    "fichiers JSON Lines (.jsonl, .jsonl.gz) et des dossiers qui en contiennent (parcourus\n"
+    "récursivement) dans l’index Xapian DOSSIER, une entrée par passage. Un document indexé à\n"
+    "nouveau remplace le précédent\u00a0; un document dont le contenu n’a pas changé est\n"
+    "laissé tel quel.\n"
     "\n"
-    "  --db DIR      the database (created if missing)\n"
-    "  --delete ID   remove a document and its clauses\n"
-    "  --prune       remove the documents read earlier from these PATHs that are no longer\n"
-    "                there (deleted files, or documents gone from a file)\n"
-    "  --batch N     documents between two commits (default 2000)\n"
-    "  --threads N   1: everything on one thread; 2 (default): a new index is built in two\n"
-    "                parts at once, merged and compacted at the end; an existing index is\n"
-    "                updated by a thread that reads and analyses and one that writes\n"
-    "  --shards N    build a new index in N parts (default: 2 with --threads 2), beside DIR\n"
-    "                (DIR.new), which it replaces once complete\n"
-    "  --strict      exit with status 1 if any input was skipped\n"
-    "  --quiet       no progress line and no summary\n"
+    "  --db DOSSIER  l’index (créé s’il n’existe pas)\n"
+    "  --delete ID   retirer un document et ses passages\n"
+    "  --prune       retirer les documents lus auparavant depuis ces CHEMINS qui n’y sont\n"
+    "                plus (fichiers supprimés, documents disparus d’un fichier)\n"
+    "  --batch N     documents entre deux validations (2000 par défaut)\n"
+    "  --threads N   1\u00a0: tout sur un seul fil\u00a0; 2 (par défaut)\u00a0: un nouvel index est\n"
+    "                construit en deux parties à la fois, fusionnées et compactées à la fin\u00a0;\n"
+    "                un index existant est mis à jour par un fil qui lit et analyse et un fil\n"
+    "                qui écrit\n"
+    "  --shards N    construire un nouvel index en N parties (2 par défaut avec --threads 2),\n"
+    "                à côté de DOSSIER (DOSSIER.new), qu’il remplace une fois complet\n"
+    "  --strict      sortir avec le code 1 si une entrée a été ignorée\n"
+    "  --quiet       ni ligne de progression ni bilan\n"
     "\n"
-    "One run at a time writes DIR (it locks DIR.lock); a run killed at any point is\n"
-    "recovered by the next. Exit status: 0 done, 1 error (or DIR locked by another run,\n"
-    "or with --strict an input skipped), 2 bad usage, 3 DIR or its folder not writable.\n";
+    "Une seule exécution à la fois écrit dans DOSSIER (elle verrouille DOSSIER.lock)\u00a0; une\n"
+    "exécution interrompue à tout moment est reprise par la suivante. Code de sortie\u00a0:\n"
+    "0 terminé, 1 erreur (ou DOSSIER verrouillé par une autre exécution, ou avec --strict une\n"
+    "entrée ignorée), 2 usage incorrect, 3 DOSSIER ou son dossier parent non inscriptible.\n";
 
 struct Flags {
   ix::IngestOptions ingest;
@@ -57,14 +61,14 @@ struct Flags {
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
-  std::cerr << "hemicycle-index: " << message << "\n\n" << kUsage;
+  std::cerr << "hemicycle-index\u00a0: " << message << "\n\n" << kUsage;
   std::exit(2);
 }
 
 unsigned long positive(const std::string& flag, const std::string& v) {
   char* end = nullptr;
   unsigned long n = std::strtoul(v.c_str(), &end, 10);
-  if (v.empty() || *end || v[0] == '-' || n == 0) usage_error(flag + " takes a positive number");
+  if (v.empty() || *end || v[0] == '-' || n == 0) usage_error(flag + " attend un nombre positif");
   return n;
 }
 
@@ -89,11 +93,11 @@ const Option kOptions[] = {
      [](Flags& f, const std::string& v) { f.ingest.batch_documents = positive("--batch", v); }},
     {"--threads", true,
      [](Flags& f, const std::string& v) {
-       f.ingest.threads = at_most("--threads", v, 2, "--threads is 1 or 2");
+       f.ingest.threads = at_most("--threads", v, 2, "--threads vaut 1 ou 2");
      }},
     {"--shards", true,
      [](Flags& f, const std::string& v) {
-       f.ingest.shards = at_most("--shards", v, ix::kMaxShards, "--shards is at most 16");
+       f.ingest.shards = at_most("--shards", v, ix::kMaxShards, "--shards vaut au plus 16");
      }},
     {"--prune", false, [](Flags& f, const std::string&) { f.ingest.prune = true; }},
     {"--strict", false, [](Flags& f, const std::string&) { f.strict = true; }},
@@ -116,20 +120,20 @@ Flags parse_flags(int argc, char** argv) {
       std::exit(0);
     }
     if (const Option* o = find_option(a)) {
-      if (o->takes_value && i + 1 >= argc) usage_error(a + " needs a value");
+      if (o->takes_value && i + 1 >= argc) usage_error(a + " attend une valeur");
       o->set(f, o->takes_value ? argv[++i] : "");
     } else if (a.size() > 1 && a[0] == '-') {
-      usage_error("unknown option " + a);
+      usage_error("option inconnue " + a);
     } else {
       f.ingest.inputs.push_back(a);
     }
   }
-  if (f.ingest.db.empty()) usage_error("--db DIR is required");
+  if (f.ingest.db.empty()) usage_error("--db DOSSIER est obligatoire");
   if (f.ingest.inputs.empty() && f.ingest.deletes.empty()) {
-    usage_error("nothing to index: give a PATH");
+    usage_error("rien à indexer\u00a0: donnez un CHEMIN");
   }
   if (f.ingest.prune && f.ingest.inputs.empty()) {
-    usage_error("--prune needs the PATHs to compare with");
+    usage_error("--prune a besoin des CHEMINS auxquels comparer l’index");
   }
   return f;
 }
@@ -152,20 +156,20 @@ class Terminal : public ix::IngestObserver {
 
   void warning(const hemicycle::model::Warning& w) override {
     clear_line();
-    std::cerr << "warning: " << w.to_string() << "\n";
+    std::cerr << "hemicycle-index\u00a0: " << w.to_string() << "\n";
   }
   void progress(const ix::IngestProgress& p) override {
     if (tty_) std::fprintf(stderr, "\r\033[K%s", ix::internal::progress_line(p).c_str());
   }
   void not_found(const std::string& id) override {
-    std::cerr << "hemicycle-index: no document " << id << " in " << db_ << "\n";
+    std::cerr << "hemicycle-index\u00a0: aucun document " << fr::quoted(id) << " dans " << db_ << "\n";
   }
   void updating_in_place() override {
-    std::cerr << "hemicycle-index: --shards builds new indexes only; updating " << db_
-              << " in place\n";
+    std::cerr << "hemicycle-index\u00a0: --shards ne sert qu’à un nouvel index\u00a0; " << db_
+              << " est mis à jour sur place\n";
   }
   void merging() override {
-    if (tty_) std::fputs("\r\033[Kmerging the parts…", stderr);
+    if (tty_) std::fputs("\r\033[Kfusion des parties…", stderr);
   }
   void clear_line() {
     if (tty_) std::fputs("\r\033[K", stderr);
@@ -188,6 +192,13 @@ int run(const Flags& flags) {
   return failed ? 1 : 0;
 }
 
+// A rename or a removal that failed, in French (what() is libstdc++'s English).
+std::string filesystem_error_text(const fs::filesystem_error& e) {
+  std::string text = "opération impossible sur " + e.path1().string();
+  if (!e.path2().empty()) text += " et " + e.path2().string();
+  return text + "\u00a0: " + fr::system_error(e.code().value());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -198,17 +209,19 @@ int main(int argc, char** argv) try {
   setenv("XAPIAN_FLUSH_THRESHOLD", "10000", /*overwrite=*/0);
   return run(parse_flags(argc, argv));
 } catch (const ix::FolderNotWritable& e) {
-  std::cerr << "hemicycle-index : impossible d'écrire dans " << e.path() << " : "
-            << std::strerror(e.error()) << "\n";
+  std::cerr << "hemicycle-index\u00a0: " << e.what() << "\n";
   return kNotWritable;
 } catch (const Xapian::DatabaseLockError& e) {
-  std::cerr << "hemicycle-index: the database is locked by another writer: " << e.get_msg()
-            << "\n";
+  std::cerr << "hemicycle-index\u00a0: l’index est verrouillé par une autre écriture ("
+            << e.get_msg() << ")\n";
   return 1;
 } catch (const Xapian::Error& e) {
-  std::cerr << "hemicycle-index: " << e.get_description() << "\n";
+  std::cerr << "hemicycle-index\u00a0: erreur de l’index\u00a0: " << e.get_description() << "\n";
+  return 1;
+} catch (const fs::filesystem_error& e) {
+  std::cerr << "hemicycle-index\u00a0: " << filesystem_error_text(e) << "\n";
   return 1;
 } catch (const std::exception& e) {
-  std::cerr << "hemicycle-index: " << e.what() << "\n";
+  std::cerr << "hemicycle-index\u00a0: " << e.what() << "\n";
   return 1;
 }

@@ -60,7 +60,7 @@ void read_inputs(const std::vector<std::string>& inputs, const corpus::DocumentS
                  const corpus::WarningSink& on_warning) {
   for (const auto& p : inputs) {
     if (!fs::exists(p)) {
-      on_warning(Warning{p, 0, "no such file or folder"});
+      on_warning(Warning{p, 0, "fichier ou dossier introuvable"});
       continue;
     }
     corpus::read_unsegmented(p, on_document, on_warning);
@@ -96,6 +96,7 @@ void merge_parts(const std::string& db, unsigned parts) {
 
 void add_stats(IngestResult& r, const IndexStats& st) {
   r.documents += st.documents;
+  r.replaced += st.replaced;
   r.unchanged += st.unchanged;
   r.clauses += st.clauses;
   r.deleted += st.deleted;
@@ -368,9 +369,9 @@ class Update {
 
 IngestResult ingest(const IngestOptions& options, IngestObserver& observer) {
   const auto start = Clock::now();
-  if (options.db.empty()) throw std::invalid_argument("ingest: no database given");
+  if (options.db.empty()) throw std::invalid_argument("ingest\u00a0: aucun index donné");
   if (options.shards > kMaxShards) {
-    throw std::invalid_argument("ingest: at most " + std::to_string(kMaxShards) + " parts");
+    throw std::invalid_argument("ingest\u00a0: au plus " + std::to_string(kMaxShards) + " parties");
   }
   // A new index: parts built at once and merged (measured on the bulk corpus, 2 cores:
   // 50 s and 628 MB, against 64 s and 947 MB for one reading thread feeding one writer).

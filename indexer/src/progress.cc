@@ -6,10 +6,16 @@
 #include <string_view>
 #include <system_error>
 
+#include "hemicycle/model/french.h"
+
 namespace hemicycle::indexer::internal {
 namespace {
 
 namespace fs = std::filesystem;
+namespace fr = model::french;
+
+constexpr const char* kColon = "\u00a0: ";
+constexpr const char* kSemicolon = "\u00a0; ";
 
 // A file read_path() reads (the others in a folder are ignored, and left out of the ETA).
 bool is_input(const fs::path& p) {
@@ -21,15 +27,13 @@ bool is_input(const fs::path& p) {
   return ends(".txt") || ends(".jsonl") || ends(".jsonl.gz");
 }
 
-// " 40%, ETA 0:03", once a second has passed and part of the input is read; else "".
+// ", 40\u00a0%, reste 0:03", once a second has passed and part of the input is read; else "".
 std::string eta_text(const IngestProgress& p) {
   if (p.input_bytes == 0 || p.input_position == 0 || p.seconds <= 1) return "";
   const double fraction =
       std::min(1.0, static_cast<double>(p.input_position) / static_cast<double>(p.input_bytes));
-  char buf[64];
-  std::snprintf(buf, sizeof buf, " %d%%, ETA %s", static_cast<int>(fraction * 100),
-                clock_text(p.seconds * (1 - fraction) / fraction).c_str());
-  return buf;
+  return ", " + std::to_string(static_cast<int>(fraction * 100)) + std::string(fr::kNbsp) +
+         "%, reste " + clock_text(p.seconds * (1 - fraction) / fraction);
 }
 
 double per_second(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0.0; }
@@ -70,41 +74,50 @@ std::string clock_text(double seconds) {
 }
 
 std::string progress_line(const IngestProgress& p) {
-  char counts[160];
+  std::string text = fr::count(p.documents, "document", "documents");
+  const std::string clauses = fr::count(p.clauses, "passage", "passages");
   if (p.parts > 0) {
-    std::snprintf(counts, sizeof counts, "%zu documents, %zu clauses in %u parts", p.documents,
-                  p.clauses, p.parts);
+    text += ", " + clauses + " en " + fr::count(p.parts, "partie", "parties");
   } else {
-    std::snprintf(counts, sizeof counts, "%zu documents (%zu unchanged), %zu clauses, %zu warnings",
-                  p.documents, p.unchanged, p.clauses, p.warnings);
+    text += " (" + fr::count(p.unchanged, "inchangé", "inchangés") + "), " + clauses + ", " +
+            fr::count(p.warnings, "avertissement", "avertissements");
   }
-  char rates[96];
-  std::snprintf(rates, sizeof rates, ", %.0f docs/s, %.1f MB/s",
-                per_second(static_cast<double>(p.documents), p.seconds),
-                per_second(static_cast<double>(p.text_bytes) / 1e6, p.seconds));
-  return std::string(counts) + rates + eta_text(p);
+  const double docs_per_second = per_second(static_cast<double>(p.documents), p.seconds);
+  text += ", " + fr::number(static_cast<std::uint64_t>(docs_per_second + 0.5)) + " doc/s, " +
+          fr::decimal(per_second(static_cast<double>(p.text_bytes) / 1e6, p.seconds), 1) +
+          " Mo/s";
+  return text + eta_text(p);
+}
+
+std::string seconds_text(double seconds) {
+  return fr::decimal(seconds, seconds < 1 ? 2 : 1) + " s";
 }
 
 std::string summary_text(const IngestResult& r, const std::string& db,
                          std::uintmax_t index_bytes) {
-  char head[256];
-  std::snprintf(head, sizeof head,
-                "indexed %zu documents, %zu unchanged, %zu clauses, %zu deleted, %zu warnings in "
-                "%.2f s (%.1f MB of text, %.1f MB/s",
-                r.documents, r.unchanged, r.clauses, r.deleted, r.warnings, r.seconds,
-                static_cast<double>(r.text_bytes) / 1e6,
-                per_second(static_cast<double>(r.text_bytes) / 1e6, r.seconds));
-  std::string text = head;
-  if (r.parts > 0) {
-    char parts[64];
-    std::snprintf(parts, sizeof parts, "; %u parts merged in %.2f s", r.parts, r.merge_seconds);
-    text += parts;
+  const double text_mb = static_cast<double>(r.text_bytes) / 1e6;
+  std::string text =
+      fr::count(r.documents + r.unchanged, "document lu", "documents lus") + kColon +
+      fr::count(r.documents - r.replaced, "ajouté", "ajoutés") + ", " + fr::number(r.replaced) +
+      " mis à jour, " + fr::count(r.unchanged, "inchangé", "inchangés");
+  if (r.deleted > 0) {
+    text += kSemicolon + fr::count(r.deleted, "document supprimé", "documents supprimés");
   }
-  char tail[64];
-  std::snprintf(tail, sizeof tail, ": %.1f MB\n", static_cast<double>(index_bytes) / 1e6);
-  text += "); index " + db + tail;
+  text += kSemicolon + fr::count(r.warnings, "avertissement", "avertissements") + kSemicolon +
+          fr::count(r.clauses, "passage", "passages") + kSemicolon + seconds_text(r.seconds) +
+          " (" + fr::decimal(text_mb, 1) + " Mo de texte, " +
+          fr::decimal(per_second(text_mb, r.seconds), 1) + " Mo/s";
+  if (r.parts > 0) {
+    text += kSemicolon + fr::count(r.parts, "partie fusionnée", "parties fusionnées") + " en " +
+            seconds_text(r.merge_seconds);
+  }
+  text += ')';
+  text += kSemicolon;
+  text += "index " + db + kColon + fr::decimal(static_cast<double>(index_bytes) / 1e6, 1) +
+          " Mo\n";
   if (r.pruned > 0) {
-    text += "pruned " + std::to_string(r.pruned) + " documents no longer in the input\n";
+    text += fr::count(r.pruned, "document retiré", "documents retirés") +
+            (r.pruned < 2 ? ", absent des entrées\n" : ", absents des entrées\n");
   }
   return text;
 }

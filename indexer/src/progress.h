@@ -34,14 +34,18 @@ class InputPosition {
 // "1:05": minutes and seconds, rounded.
 std::string clock_text(double seconds);
 
-// The progress line, without the terminal's line clearing:
-// "120 documents (20 unchanged), 3400 clauses, 1 warnings, 60 docs/s, 1.2 MB/s 40%, ETA 0:03"
-// for an update, "120 documents, 3400 clauses in 2 parts, 60 docs/s, 1.2 MB/s" for a new
-// index in parts. The share and the ETA show once a second has passed.
+// The progress line, without the terminal's line clearing, in French:
+// "120 documents (20 inchangés), 3400 passages, 1 avertissement, 60 doc/s, 1,2 Mo/s,
+// 40\u00a0%, reste 0:03" for an update, "120 documents, 3400 passages en 2 parties, 60 doc/s,
+// 1,2 Mo/s" for a new index in parts. The share and the ETA show once a second has passed.
 std::string progress_line(const IngestProgress& progress);
 
-// The summary of a run, one line ("indexed … ; index DB: 2.1 MB"), and a second when
-// documents were pruned; each ends with '\n'.
+// "0,25 s", "1,2 s": two decimals below a second, one above.
+std::string seconds_text(double seconds);
+
+// The summary of a run, one line, in French ("10 documents lus\u00a0: 8 ajoutés, 1 mis à
+// jour, 1 inchangé\u00a0; 2 avertissements\u00a0; 412 passages\u00a0; 1,2 s (…)\u00a0; index
+// DB\u00a0: 2,1 Mo"), and a second when documents were pruned; each ends with '\n'.
 std::string summary_text(const IngestResult& result, const std::string& db,
                          std::uintmax_t index_bytes);
 

@@ -57,7 +57,7 @@ std::string Warning::to_string() const {
     out += ':';
     out += std::to_string(line);
   }
-  out += ": ";
+  out += "\u00a0: ";  // French typography: a no-break space before the colon
   out += message;
   return out;
 }

@@ -245,19 +245,19 @@ TEST_CASE("bad input is reported with file and line, the rest is read", "[corpus
     }
     return std::string();
   };
-  CHECK_THAT(message("broken.jsonl:2"), Catch::Contains("broken JSON"));
-  CHECK_THAT(message("broken.jsonl:4"), Catch::Contains("\"text\""));
-  CHECK_THAT(message("broken.jsonl:5"), Catch::Contains("\"id\""));
+  CHECK_THAT(message("broken.jsonl:2"), Catch::StartsWith("JSON invalide"));
+  CHECK_THAT(message("broken.jsonl:4"), Catch::Contains("«\u00a0text\u00a0»"));
+  CHECK_THAT(message("broken.jsonl:5"), Catch::Contains("«\u00a0id\u00a0»"));
   CHECK_THAT(message("broken.jsonl:6"), Catch::Contains("UTF-8"));
-  CHECK_THAT(message("empty.txt:0"), Catch::Contains("empty"));
+  CHECK_THAT(message("empty.txt:0"), Catch::Contains("vide"));
   CHECK_THAT(message("invalid_utf8.txt:2"), Catch::Contains("UTF-8"));
-  CHECK_THAT(message("orphan.json:1"), Catch::Contains("sidecar"));
+  CHECK_THAT(message("orphan.json:1"), Catch::Contains("métadonnées"));
   // Warning::to_string.
   for (const Warning& w : r.warnings) {
     if (w.line == 0) {
-      CHECK(w.to_string() == w.file + ": " + w.message);
+      CHECK(w.to_string() == w.file + "\u00a0: " + w.message);
     } else {
-      CHECK(w.to_string() == w.file + ":" + std::to_string(w.line) + ": " + w.message);
+      CHECK(w.to_string() == w.file + ":" + std::to_string(w.line) + "\u00a0: " + w.message);
     }
   }
   const Document& orphan = r.docs.back();
@@ -381,11 +381,11 @@ TEST_CASE("JSON nested too deep or cut inside a character is refused, the rest i
     std::string message;
   };
   const std::vector<Expected> expected = {
-      {2, "broken JSON: nested deeper than 64 levels"},
-      {3, "broken JSON: nested deeper than 64 levels"},
-      {4, "broken JSON"},
-      {5, "invalid UTF-8 at byte 12 of the line"},
-      {6, "invalid UTF-8 at byte 11 of the line"},
+      {2, "JSON invalide\u00a0: plus de 64 niveaux d’imbrication (octet 81)"},
+      {3, "JSON invalide\u00a0: plus de 64 niveaux d’imbrication (octet 341)"},
+      {4, "JSON invalide"},
+      {5, "UTF-8 invalide à l’octet 12 de la ligne"},
+      {6, "UTF-8 invalide à l’octet 11 de la ligne"},
   };
   REQUIRE(r.warnings.size() == expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -406,7 +406,9 @@ TEST_CASE("JSON nested too deep or cut inside a character is refused, the rest i
   CHECK(ids(files) == std::vector<std::string>{"cut", "deep"});
   REQUIRE(files.warnings.size() == 2);
   CHECK(files.warnings[0].to_string() ==
-        (dir.path() / "cut.json").string() + ":2: sidecar is not valid UTF-8 (byte 14): text read without it");
+        (dir.path() / "cut.json").string() +
+            ":2\u00a0: métadonnées en UTF-8 invalide (octet 14)\u00a0: texte lu sans elles");
   CHECK_THAT(files.warnings[1].message,
-             Catch::StartsWith("sidecar is not JSON (nested deeper than 64 levels"));
+             Catch::StartsWith("métadonnées qui ne sont pas du JSON (plus de 64 niveaux "
+                               "d’imbrication à l’octet "));
 }

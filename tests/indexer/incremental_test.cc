@@ -145,12 +145,12 @@ TEST_CASE("pruning removes the documents no longer in the input", "[indexer][cli
 
   std::string first = run(cmd + "'" + input.string() + "'");
   INFO(first);
-  CHECK(first.find("indexed 4 documents, 0 unchanged") != std::string::npos);
+  CHECK(first.find("4 documents lus\u00a0: 4 ajoutés, 0 mis à jour, 0 inchangé\u00a0;") != std::string::npos);
   REQUIRE(summaries(db) == 4);
 
   std::string again = run(cmd + "'" + input.string() + "'");
   INFO(again);
-  CHECK(again.find("indexed 0 documents, 4 unchanged") != std::string::npos);
+  CHECK(again.find("4 documents lus\u00a0: 0 ajouté, 0 mis à jour, 4 inchangés\u00a0;") != std::string::npos);
 
   // A file removed, a line removed from another: without --prune nothing is deleted…
   std::filesystem::remove(input / "sub" / "b.txt");
@@ -161,7 +161,7 @@ TEST_CASE("pruning removes the documents no longer in the input", "[indexer][cli
   // …with it, both go; pruning a path only touches documents read from under it.
   std::string pruned = run(cmd + "--prune '" + input.string() + "'");
   INFO(pruned);
-  CHECK(pruned.find("pruned 2 documents") != std::string::npos);
+  CHECK(pruned.find("\n2 documents retirés, absents des entrées\n") != std::string::npos);
   CHECK(summaries(db) == 2);
   Xapian::Database reader(db);
   CHECK(reader.get_termfreq("QC-1") == 1);
@@ -193,19 +193,19 @@ TEST_CASE("a rerun on unchanged inputs writes nothing; an edited sidecar is read
     write(input / "a.json", "{\"id\":\"A\",\"date\":\"2024-01-02\"}");
     std::string first = run(cmd);
     INFO(first);
-    REQUIRE(first.find("indexed 3 documents, 0 unchanged") != std::string::npos);
+    REQUIRE(first.find("3 documents lus\u00a0: 3 ajoutés, 0 mis à jour, 0 inchangé\u00a0;") != std::string::npos);
     const auto revision = Xapian::Database(db).get_revision();
 
     std::string again = run(cmd);
     INFO(again);
-    CHECK(again.find("indexed 0 documents, 3 unchanged") != std::string::npos);
+    CHECK(again.find("3 documents lus\u00a0: 0 ajouté, 0 mis à jour, 3 inchangés\u00a0;") != std::string::npos);
     CHECK(Xapian::Database(db).get_revision() == revision);  // not even a commit
 
     // Only the metadata changed: the document is read, segmented and written again.
     write(input / "a.json", "{\"id\":\"A\",\"date\":\"2025-03-28\"}");
     std::string edited = run(cmd);
     INFO(edited);
-    CHECK(edited.find("indexed 1 documents, 2 unchanged") != std::string::npos);
+    CHECK(edited.find("3 documents lus\u00a0: 0 ajouté, 1 mis à jour, 2 inchangés\u00a0;") != std::string::npos);
     Xapian::Database reader(db);
     auto summary = reader.postlist_begin("QA");
     REQUIRE(summary != reader.postlist_end("QA"));
@@ -224,7 +224,7 @@ TEST_CASE("the same index from one thread or two threads or merged parts", "[ind
   run(index + " --quiet --threads 2 --db '" + two + "' '" + sample.string() + "'");
   std::string merged = run(index + " --shards 3 --db '" + parts + "' '" + sample.string() + "'");
   INFO(merged);
-  CHECK(merged.find("3 parts merged") != std::string::npos);
+  CHECK(merged.find("\u00a0; 3 parties fusionnées en ") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(parts + ".part1"));
   Xapian::Database a(one);
   CHECK(a.get_doccount() > 20);
@@ -248,6 +248,6 @@ TEST_CASE("the same index from one thread or two threads or merged parts", "[ind
   }
   // A second --shards run on an existing index updates it in place.
   std::string again = run(index + " --shards 2 --db '" + parts + "' '" + sample.string() + "'");
-  CHECK(again.find("updating") != std::string::npos);
-  CHECK(again.find("5 unchanged") != std::string::npos);
+  CHECK(again.find("hemicycle-index\u00a0: --shards ne sert qu’à un nouvel index\u00a0; ") != std::string::npos);
+  CHECK(again.find("0 mis à jour, 5 inchangés\u00a0;") != std::string::npos);
 }

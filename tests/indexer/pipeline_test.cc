@@ -153,16 +153,18 @@ TEST_CASE("a malformed document is reported with file and line and skipped, the 
     warnings.push_back(w.rfind(bad, 0) == 0 ? w.substr(bad.size() + 1) : w);
   }
   const std::vector<std::string> expected = {
-      "blank.txt: empty file: skipped",
-      "broken.jsonl:2: broken JSON: Missing a comma or '}' after an object member. (byte 28)",
-      "broken.jsonl:4: object without \"text\": skipped",
-      "broken.jsonl:5: object without \"id\": skipped",
-      "broken.jsonl:6: invalid UTF-8 at byte 26 of the line",
-      "broken.jsonl:7: not a JSON object",
-      "empty.txt: empty file: skipped",
-      "invalid_utf8.txt:2: invalid UTF-8 (byte 33 of the file): skipped",
-      "orphan.json:1: sidecar is not JSON (Invalid value. at byte 1): text read without it",
-      (dir.path() / "missing").string() + ": no such file or folder",
+      "blank.txt\u00a0: fichier vide\u00a0: ignoré",
+      "broken.jsonl:2\u00a0: JSON invalide\u00a0: virgule ou «\u00a0}\u00a0» manquante après un "
+      "membre d’objet (octet 28)",
+      "broken.jsonl:4\u00a0: objet sans «\u00a0text\u00a0»\u00a0: ignoré",
+      "broken.jsonl:5\u00a0: objet sans «\u00a0id\u00a0»\u00a0: ignoré",
+      "broken.jsonl:6\u00a0: UTF-8 invalide à l’octet 26 de la ligne",
+      "broken.jsonl:7\u00a0: pas un objet JSON",
+      "empty.txt\u00a0: fichier vide\u00a0: ignoré",
+      "invalid_utf8.txt:2\u00a0: UTF-8 invalide (octet 33 du fichier)\u00a0: ignoré",
+      "orphan.json:1\u00a0: métadonnées qui ne sont pas du JSON (valeur invalide à l’octet "
+      "1)\u00a0: texte lu sans elles",
+      (dir.path() / "missing").string() + "\u00a0: fichier ou dossier introuvable",
   };
   CHECK(warnings == expected);
   CHECK(r.warnings == expected.size());
@@ -302,27 +304,46 @@ TEST_CASE("the progress line, for an update and for a build in parts", "[pipelin
     p.parts = n;
     return p;
   };
+  auto counts = [&](std::size_t documents, std::size_t clauses, std::size_t warnings) {
+    IngestProgress p = update(documents, documents > 0 ? 1 : 0, 2, 0, 0);
+    p.clauses = clauses;
+    p.warnings = warnings;
+    return p;
+  };
   const Case cases[] = {
       {update(0, 0, 0, 0, 0),
-       "0 documents (0 unchanged), 0 clauses, 1 warnings, 0 docs/s, 0.0 MB/s"},
+       "0 document (0 inchangé), 0 passage, 1 avertissement, 0 doc/s, 0,0 Mo/s"},
       // The share and the ETA wait for the first second.
       {update(120, 20, 0.5, 1000, 4000),
-       "120 documents (20 unchanged), 1200 clauses, 1 warnings, 240 docs/s, 4.8 MB/s"},
+       "120 documents (20 inchangés), 1200 passages, 1 avertissement, 240 doc/s, 4,8 Mo/s"},
       {update(120, 20, 2, 1000, 4000),
-       "120 documents (20 unchanged), 1200 clauses, 1 warnings, 60 docs/s, 1.2 MB/s 25%, ETA 0:06"},
+       "120 documents (20 inchangés), 1200 passages, 1 avertissement, 60 doc/s, 1,2 Mo/s, "
+       "25\u00a0%, reste 0:06"},
       {update(120, 20, 50, 1000, 4000),
-       "120 documents (20 unchanged), 1200 clauses, 1 warnings, 2 docs/s, 0.0 MB/s 25%, ETA 2:30"},
+       "120 documents (20 inchangés), 1200 passages, 1 avertissement, 2 doc/s, 0,0 Mo/s, "
+       "25\u00a0%, reste 2:30"},
       // Nothing known of the input: no ETA.
       {update(120, 20, 2, 0, 4000),
-       "120 documents (20 unchanged), 1200 clauses, 1 warnings, 60 docs/s, 1.2 MB/s"},
+       "120 documents (20 inchangés), 1200 passages, 1 avertissement, 60 doc/s, 1,2 Mo/s"},
       {update(120, 20, 2, 1000, 0),
-       "120 documents (20 unchanged), 1200 clauses, 1 warnings, 60 docs/s, 1.2 MB/s"},
+       "120 documents (20 inchangés), 1200 passages, 1 avertissement, 60 doc/s, 1,2 Mo/s"},
       // Past the end (a file grew): 100 %, nothing left.
       {update(120, 0, 2, 5000, 4000),
-       "120 documents (0 unchanged), 1200 clauses, 1 warnings, 60 docs/s, 1.2 MB/s 100%, ETA 0:00"},
+       "120 documents (0 inchangé), 1200 passages, 1 avertissement, 60 doc/s, 1,2 Mo/s, "
+       "100\u00a0%, reste 0:00"},
+      // Singular below 2, plural from 2; digits grouped from five on.
+      {counts(1, 1, 0), "1 document (1 inchangé), 1 passage, 0 avertissement, 1 doc/s, 0,0 Mo/s"},
+      {counts(2, 2, 2),
+       "2 documents (1 inchangé), 2 passages, 2 avertissements, 1 doc/s, 0,0 Mo/s"},
+      {counts(9999, 64501, 12345),
+       "9999 documents (1 inchangé), 64\u202f501 passages, 12\u202f345 avertissements, "
+       "5000 doc/s, 100,0 Mo/s"},
+      {counts(1234567, 0, 0),
+       "1\u202f234\u202f567 documents (1 inchangé), 0 passage, 0 avertissement, 617\u202f284 doc/s, "
+       "12\u202f345,7 Mo/s"},
       {parts(2, 3, 3000000),
-       "300 documents, 3000 clauses in 2 parts, 100 docs/s, 2.0 MB/s 75%, ETA 0:01"},
-      {parts(3, 0.4, 3000000), "300 documents, 3000 clauses in 3 parts, 750 docs/s, 15.0 MB/s"},
+       "300 documents, 3000 passages en 2 parties, 100 doc/s, 2,0 Mo/s, 75\u00a0%, reste 0:01"},
+      {parts(3, 0.4, 3000000), "300 documents, 3000 passages en 3 parties, 750 doc/s, 15,0 Mo/s"},
   };
   for (const Case& c : cases) {
     CHECK(hemicycle::indexer::internal::progress_line(c.progress) == c.line);
@@ -362,20 +383,49 @@ TEST_CASE("the summary of a run", "[pipeline][progress]") {
   parts.parts = 2;
   parts.merge_seconds = 0.014;
   IngestResult nothing;
+  IngestResult one;  // every count at 1: the singular
+  one.documents = one.replaced = one.unchanged = one.clauses = one.deleted = one.pruned =
+      one.warnings = 1;
+  one.text_bytes = 1200000;
+  one.seconds = 1.24;
+  IngestResult big;  // digits grouped from five on
+  big.documents = 64501;
+  big.replaced = 1501;
+  big.unchanged = 12000;
+  big.clauses = 2345678;
+  big.warnings = 9999;
+  big.text_bytes = 1000000000;
+  big.seconds = 28.94;
+  big.parts = 2;
+  big.merge_seconds = 3.06;
   const Case cases[] = {
       {update, 2100000,
-       "indexed 3 documents, 27 unchanged, 120 clauses, 2 deleted, 1 warnings in 0.25 s (0.5 MB "
-       "of text, 2.0 MB/s); index var/index: 2.1 MB\n"},
+       "30 documents lus\u00a0: 3 ajoutés, 0 mis à jour, 27 inchangés\u00a0; 2 documents "
+       "supprimés\u00a0; 1 avertissement\u00a0; 120 passages\u00a0; 0,25 s (0,5 Mo de texte, "
+       "2,0 Mo/s)\u00a0; index var/index\u00a0: 2,1 Mo\n"},
       {pruned, 2100000,
-       "indexed 3 documents, 27 unchanged, 120 clauses, 2 deleted, 1 warnings in 0.25 s (0.5 MB "
-       "of text, 2.0 MB/s); index var/index: 2.1 MB\n"
-       "pruned 2 documents no longer in the input\n"},
+       "30 documents lus\u00a0: 3 ajoutés, 0 mis à jour, 27 inchangés\u00a0; 2 documents "
+       "supprimés\u00a0; 1 avertissement\u00a0; 120 passages\u00a0; 0,25 s (0,5 Mo de texte, "
+       "2,0 Mo/s)\u00a0; index var/index\u00a0: 2,1 Mo\n"
+       "2 documents retirés, absents des entrées\n"},
       {parts, 2100000,
-       "indexed 30 documents, 0 unchanged, 2156 clauses, 0 deleted, 0 warnings in 0.20 s (0.5 MB "
-       "of text, 2.3 MB/s; 2 parts merged in 0.01 s); index var/index: 2.1 MB\n"},
+       "30 documents lus\u00a0: 30 ajoutés, 0 mis à jour, 0 inchangé\u00a0; 0 avertissement\u00a0; "
+       "2156 passages\u00a0; 0,20 s (0,5 Mo de texte, 2,3 Mo/s\u00a0; 2 parties fusionnées en "
+       "0,01 s)\u00a0; index var/index\u00a0: 2,1 Mo\n"},
       {nothing, 0,
-       "indexed 0 documents, 0 unchanged, 0 clauses, 0 deleted, 0 warnings in 0.00 s (0.0 MB "
-       "of text, 0.0 MB/s); index var/index: 0.0 MB\n"},
+       "0 document lu\u00a0: 0 ajouté, 0 mis à jour, 0 inchangé\u00a0; 0 avertissement\u00a0; "
+       "0 passage\u00a0; 0,00 s (0,0 Mo de texte, 0,0 Mo/s)\u00a0; index var/index\u00a0: "
+       "0,0 Mo\n"},
+      {one, 1000,
+       "2 documents lus\u00a0: 0 ajouté, 1 mis à jour, 1 inchangé\u00a0; 1 document "
+       "supprimé\u00a0; 1 avertissement\u00a0; 1 passage\u00a0; 1,2 s (1,2 Mo de texte, "
+       "1,0 Mo/s)\u00a0; index var/index\u00a0: 0,0 Mo\n"
+       "1 document retiré, absent des entrées\n"},
+      {big, 1234567890,
+       "76\u202f501 documents lus\u00a0: 63\u202f000 ajoutés, 1501 mis à jour, 12\u202f000 "
+       "inchangés\u00a0; 9999 avertissements\u00a0; 2\u202f345\u202f678 passages\u00a0; 28,9 s "
+       "(1000,0 Mo de texte, 34,6 Mo/s\u00a0; 2 parties fusionnées en 3,1 s)\u00a0; index "
+       "var/index\u00a0: 1234,6 Mo\n"},
   };
   for (const Case& c : cases) {
     CHECK(hemicycle::indexer::internal::summary_text(c.result, "var/index", c.index_bytes) ==

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -135,11 +136,16 @@ std::string state(const fs::path& db, Xapian::doccount complete) {
 
 std::string corpus() { return hemicycle::testing::fixture("corpus").string(); }
 
-// The summary line's start, e.g. "indexed 10 documents, 0 unchanged".
+// The summary line's start, its counts of documents: "10 documents lus\u00a0: 10 ajoutés, 0 mis à
+// jour, 0 inchangé" (the whole of stderr when there is no summary).
 std::string counts(const std::string& err) {
-  const auto at = err.find("indexed ");
-  return at == std::string::npos ? err
-                                 : err.substr(at, err.find(", ", err.find(", ", at) + 2) - at);
+  std::istringstream lines(err);
+  for (std::string line; std::getline(lines, line);) {
+    const bool summary = line.find(" lus\u00a0: ") != std::string::npos ||
+                         line.find(" lu\u00a0: ") != std::string::npos;
+    if (summary) return line.substr(0, line.find("\u00a0; "));
+  }
+  return err;
 }
 
 }  // namespace
@@ -153,13 +159,13 @@ TEST_CASE("a new index killed at any stage is recovered by the next run", "[inde
   };
   // A kill before the switch loses the build; from the first rename on, it is kept.
   const Row row = GENERATE(values<Row>({
-      {"first-commit", false, "absent", "indexed 10 documents, 0 unchanged"},
-      {"first-commit", true, "empty", "indexed 10 documents, 0 unchanged"},
-      {"merge", false, "absent", "indexed 10 documents, 0 unchanged"},
-      {"between-renames", false, "absent", "indexed 0 documents, 10 unchanged"},
-      {"between-renames", true, "absent", "indexed 0 documents, 10 unchanged"},
-      {"before-cleanup", false, "complete", "indexed 0 documents, 10 unchanged"},
-      {"before-cleanup", true, "complete", "indexed 0 documents, 10 unchanged"},
+      {"first-commit", false, "absent", "10 documents lus\u00a0: 10 ajoutés, 0 mis à jour, 0 inchangé"},
+      {"first-commit", true, "empty", "10 documents lus\u00a0: 10 ajoutés, 0 mis à jour, 0 inchangé"},
+      {"merge", false, "absent", "10 documents lus\u00a0: 10 ajoutés, 0 mis à jour, 0 inchangé"},
+      {"between-renames", false, "absent", "10 documents lus\u00a0: 0 ajouté, 0 mis à jour, 10 inchangés"},
+      {"between-renames", true, "absent", "10 documents lus\u00a0: 0 ajouté, 0 mis à jour, 10 inchangés"},
+      {"before-cleanup", false, "complete", "10 documents lus\u00a0: 0 ajouté, 0 mis à jour, 10 inchangés"},
+      {"before-cleanup", true, "complete", "10 documents lus\u00a0: 0 ajouté, 0 mis à jour, 10 inchangés"},
   }));
   INFO(row.stage << (row.empty_index_before ? ", over an empty index" : ", no index before"));
   TempDir dir;
@@ -245,9 +251,8 @@ TEST_CASE("a second run at once is refused: the database is locked", "[indexer][
   kill(first, SIGCONT);  // before anything can stop the test
   CHECK(exit_code(second) == 1);
   CHECK(second.err ==
-        "hemicycle-index: the database is locked by another writer: Unable to get "
-        "write lock on " +
-            db.string() + ": " + db.string() + ".lock is held by another run\n");
+        "hemicycle-index\u00a0: l’index est verrouillé par une autre écriture (" + db.string() +
+            ".lock est tenu par une autre exécution)\n");
   CHECK(exit_code(Outcome{wait_for(first), {}}) == 0);
   Xapian::Database built(db.string());
   CHECK(ids(built).size() == 4000);
@@ -284,7 +289,7 @@ TEST_CASE("a folder that cannot be written is said so", "[indexer][cli]") {
   fs::permissions(readonly, fs::perms(0755));  // for TempDir to remove it
   if (exit_code(o) == kCannotDropRoot) hemicycle::testing::skip("root cannot become nobody");
   CHECK(exit_code(o) == 3);
-  CHECK(o.err == "hemicycle-index : impossible d'écrire dans " + readonly.string() +
-                     " : Permission denied\n");
+  CHECK(o.err == "hemicycle-index\u00a0: impossible d’écrire dans " + readonly.string() +
+                     "\u00a0: permission refusée\n");
   CHECK(leftovers(db).empty());
 }

@@ -59,9 +59,9 @@ TEST_CASE("hemicycle-index reports bad input with file and line and indexes the 
   Run r = run(kIndex + " --db " + quote(db) + " " + quote(input.string()));
   INFO(r.out);
   CHECK(r.status == 0);
-  CHECK(r.out.find("broken.jsonl:2") != std::string::npos);
-  CHECK(r.out.find("indexed 7 documents") != std::string::npos);
-  CHECK(r.out.find("1 warnings") != std::string::npos);
+  CHECK(r.out.find("broken.jsonl:2\u00a0: JSON invalide\u00a0: ") != std::string::npos);
+  CHECK(r.out.find("\n7 documents lus\u00a0: 7 ajoutés, ") != std::string::npos);
+  CHECK(r.out.find("\u00a0; 1 avertissement\u00a0; ") != std::string::npos);
 
   Run strict = run(kIndex + " --strict --db " + quote(db) + " " + quote(input.string()));
   CHECK(strict.status == 1);

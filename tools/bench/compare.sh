@@ -110,7 +110,7 @@ run /usr/bin/time -f "%e %U %S %M" -o "$work/hemicycle/time" \
 read -r h_wall h_user h_sys h_rss_kb <"$work/hemicycle/time"
 h_cpu="$(echo "$h_user + $h_sys" | bc)"
 h_bytes="$(du -sb "$work/hemicycle/index" | cut -f1)"
-h_summary="$(tr '\r' '\n' <"$work/hemicycle/index.log" | grep '^indexed ' | tail -1 || true)"
+h_summary="$(tr '\r' '\n' <"$work/hemicycle/index.log" | grep -E '[0-9] documents? lus?[^a-z]' | tail -1 || true)"
 say "$h_summary"
 
 # 3. Build: PostgreSQL. ../shared/bench/pg.sh is adapted, not called: it uses the system

@@ -82,7 +82,7 @@ if ! compgen -G "$index/iam*" >/dev/null; then  # iamglass (or iamhoney...): a X
     cat "$work/index.log" >&2
     exit 1
   }
-  indexed="$(grep '^indexed ' "$work/index.log" || true)"  # the summary line
+  indexed="$(grep -E '[0-9] documents? lus?[^a-z]' "$work/index.log" || true)"  # the summary line
   echo "$indexed" >&2
 fi
 

@@ -26,6 +26,7 @@ struct IndexerOptions {
 
 struct IndexStats {
   std::size_t documents = 0;  // documents added or replaced in this run
+  std::size_t replaced = 0;   // of which replaced (indexed before, or read twice)
   std::size_t unchanged = 0;  // documents read but already indexed as they are
   std::size_t clauses = 0;    // clauses written in this run
   std::size_t deleted = 0;    // documents deleted in this run (--delete, --prune)

@@ -63,6 +63,7 @@ struct IngestProgress {
 
 struct IngestResult {
   std::size_t documents = 0;   // documents added or replaced
+  std::size_t replaced = 0;    // of which replaced
   std::size_t unchanged = 0;   // documents read but already indexed as they are
   std::size_t clauses = 0;     // clauses written
   std::size_t deleted = 0;     // documents deleted (deletes and prune)

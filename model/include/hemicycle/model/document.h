@@ -94,7 +94,8 @@ struct Warning {
   std::size_t line = 0;  // 1-based, 0 when the whole file is concerned
   std::string message;
 
-  // "FILE:LINE: MESSAGE" (or "FILE: MESSAGE" when line is 0).
+  // "FILE:LINE\u00a0: MESSAGE" (or "FILE\u00a0: MESSAGE" when line is 0): FILE:LINE first,
+  // for tools, then a no-break space before the colon, as French typography has it.
   std::string to_string() const;
 };
 
