@@ -15,6 +15,7 @@ struct ServerOptions {
   std::vector<std::string> cors_origins;  // origins allowed to call the API from a browser
 
   // Limits, answered with a JSON error.
+  std::size_t max_connections = 256;         // 503 to a connection above, then closed
   std::size_t max_target_bytes = 8 * 1024;   // 414 above
   std::size_t max_body_bytes = 16 * 1024;    // 413 above
   std::size_t max_query_bytes = 1024;        // 400 above (the q parameter, decoded)
