@@ -32,6 +32,7 @@ using hemicycle::testing::TempDir;
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kPortal = "https://portail.example";
+constexpr const char* kAllowedHeaders = "Accept, Accept-Language, Content-Language, Content-Type";
 const std::string kUnavailable =
     R"({"error":{"code":"index_unavailable","message":"the index cannot be read"}})";
 
@@ -352,11 +353,22 @@ TEST_CASE("router: CORS for the origins given only", "[server][router]") {
     CHECK(h.route == "preflight");
     CHECK(h.response.body().empty());
     CHECK(header(h, http::field::access_control_allow_methods) == "GET, HEAD, OPTIONS");
-    CHECK(header(h, http::field::access_control_allow_headers) == "content-type");
+    CHECK(header(h, http::field::access_control_allow_headers) == kAllowedHeaders);
     CHECK(header(h, http::field::access_control_max_age) == "600");
     Handled plain = f.api(make_request(http::verb::options, "/api/search",
                                        {{http::field::origin, kPortal}}));
-    CHECK(header(plain, http::field::access_control_allow_headers) == "Content-Type");
+    CHECK(header(plain, http::field::access_control_allow_headers) == kAllowedHeaders);
+    // Whatever else a preflight asks to send is never echoed.
+    const std::vector<std::string> asked_for = {"x-evil", "Content-Type, X-Evil", "authorization",
+                                                "content-type,cookie", std::string(300, 'x')};
+    for (const auto& asked : asked_for) {
+      INFO(asked);
+      Handled other = f.api(make_request(http::verb::options, "/api/search",
+                                         {{http::field::origin, kPortal},
+                                          {http::field::access_control_request_headers, asked}}));
+      CHECK(other.response.result_int() == 204);
+      CHECK(header(other, http::field::access_control_allow_headers) == kAllowedHeaders);
+    }
     Handled no_origin = f.api(make_request(http::verb::options, "/api/search"));
     CHECK(no_origin.response.result_int() == 204);
     CHECK(header(no_origin, http::field::allow) == "GET, HEAD, OPTIONS");
@@ -436,4 +448,42 @@ TEST_CASE("router: one table answers every kind of failure", "[server][router]")
     CHECK(answer.message == c.message);
     CHECK(answer.drop_searcher == c.drop_searcher);
   }
+}
+
+TEST_CASE("router: every answer says nosniff, errors and 503s included", "[server][router]") {
+  Fixture f;
+  TempDir dir;
+  Api unavailable({(dir.path() / "missing").string()});
+  struct NosniffCase {
+    Api* api;
+    http::verb method;
+    std::string target;
+    unsigned status;
+  };
+  const std::vector<NosniffCase> cases = {
+      {&f.api, http::verb::get, "/", 200},
+      {&f.api, http::verb::get, "/widget.js", 200},
+      {&f.api, http::verb::get, "/health", 200},
+      {&f.api, http::verb::head, "/health", 200},
+      {&f.api, http::verb::get, "/metrics", 200},
+      {&f.api, http::verb::get, "/api/search?q=" + q("cinéma"), 200},
+      {&f.api, http::verb::get, "/api/search", 400},
+      {&f.api, http::verb::get, "/api/search?q=%zz", 400},
+      {&f.api, http::verb::get, "/nowhere", 404},
+      {&f.api, http::verb::post, "/api/search", 405},
+      {&f.api, http::verb::post, "/", 405},
+      {&f.api, http::verb::options, "/api/search", 204},
+      {&unavailable, http::verb::get, "/health", 503},
+      {&unavailable, http::verb::get, "/api/search?q=x", 503},
+  };
+  for (const auto& c : cases) {
+    INFO(c.target);
+    Handled h = (*c.api)(make_request(c.method, c.target));
+    CHECK(h.response.result_int() == c.status);
+    CHECK(h.response["X-Content-Type-Options"] == "nosniff");
+  }
+  Handled refused = f.api(make_request(http::verb::options, "/api/search",
+                                       {{http::field::origin, "https://evil.example"}}));
+  CHECK(refused.response.result_int() == 403);
+  CHECK(refused.response["X-Content-Type-Options"] == "nosniff");
 }

@@ -256,7 +256,15 @@ TEST_CASE("CORS: only the origins given are allowed", "[server]") {
   CHECK(r.status == 204);
   CHECK(r.header("access-control-allow-origin") == "https://portail.example");
   CHECK(r.header("access-control-allow-methods").find("GET") != std::string::npos);
-  CHECK(r.header("access-control-allow-headers") == "content-type");
+  CHECK(r.header("access-control-allow-headers") ==
+        "Accept, Accept-Language, Content-Language, Content-Type");
+  CHECK(r.header("x-content-type-options") == "nosniff");
+  Connection asks_more(s.port());  // headers asked for beyond the list are not echoed
+  asks_more.send("OPTIONS /api/search HTTP/1.1\r\nHost: x\r\nOrigin: https://portail.example\r\n"
+                 "Access-Control-Request-Method: GET\r\n"
+                 "Access-Control-Request-Headers: x-evil, content-type\r\n\r\n");
+  CHECK(asks_more.read_response().header("access-control-allow-headers") ==
+        "Accept, Accept-Language, Content-Language, Content-Type");
 
   HttpResponse get = http_get(s.port(), search_target("cinéma"), "Origin: https://portail.example\r\n");
   CHECK(get.status == 200);
@@ -442,6 +450,7 @@ TEST_CASE("over --max-connections a connection gets a 503 and is closed", "[serv
         R"(connexions, le maximum : réessayez dans un instant"}})");
   CHECK(refused.header("connection") == "close");
   CHECK(refused.header("retry-after") == "1");
+  CHECK(refused.header("x-content-type-options") == "nosniff");
   CHECK(third.closed_within(std::chrono::seconds(2)));
   a.send(get_request("/metrics"));  // the two held are still served
   HttpResponse metrics = a.read_response();
@@ -492,6 +501,7 @@ TEST_CASE("a body framed in any other way than one chunked or a Content-Length i
     CHECK(r.status == c.status);
     CHECK(error_code(r) == c.code);
     CHECK(r.header("connection") == "close");
+    CHECK(r.header("x-content-type-options") == "nosniff");
     std::string rest;
     CHECK(conn.rest_until_closed(std::chrono::seconds(2), &rest));
     CHECK(rest.find("HTTP/1.1") == std::string::npos);
@@ -524,6 +534,7 @@ TEST_CASE("headers over the limit are a 431 in JSON, then the connection closes"
     CHECK(r.body == R"({"error":{"code":"headers_too_large","message":"les en-têtes de la )"
                     R"(requête dépassent 16384 octets"}})");
     CHECK(r.header("connection") == "close");
+    CHECK(r.header("x-content-type-options") == "nosniff");
     CHECK(conn.closed_within(std::chrono::seconds(3)));
   }
   CHECK(http_get(s.port(), "/health", std::string(8000, 'h').insert(0, "X-Big: ") + "\r\n")
