@@ -95,4 +95,7 @@ int main(int argc, char** argv) try {
 } catch (const std::exception& e) {
   std::cerr << "hemicycle-serve: " << e.what() << "\n";
   return 1;
+} catch (...) {  // a Xapian::Error is no std::exception
+  std::cerr << "hemicycle-serve: erreur inattendue au démarrage\n";
+  return 1;
 }

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <functional>
 #include <cstdio>
 #include <iostream>
@@ -376,14 +377,46 @@ class Listener : public std::enable_shared_from_this<Listener> {
   std::shared_ptr<Server> server_;
 };
 
+// Opens the index once before listening. A local path that does not exist stops the
+// start (a mistyped --db); an index that exists but cannot be opened or read yet (corrupt,
+// being written) is reported, and the server starts anyway: it answers 503 until the
+// index opens.
+void probe_index(const ServerOptions& options) {
+  for (const auto& path : options.databases) {
+    std::error_code ec;
+    if (path.rfind("tcp://", 0) != 0 && !std::filesystem::exists(path, ec)) {
+      throw std::runtime_error("l’index " + path + " n’existe pas");
+    }
+  }
+  try {
+    searcher::Searcher probe(options.databases);
+  } catch (...) {
+    const Failure failure = classify(std::current_exception());
+    std::cerr << "hemicycle-serve : l’index ne peut pas être lu pour l’instant ("
+              << failure.message << ") ; réponses 503 jusqu’à ce qu’il s’ouvre\n";
+  }
+}
+
+// A worker's event loop: an exception that escapes a handler is reported, and the loop
+// goes on (never std::terminate).
+void run_loop(net::io_context& ioc) {
+  for (;;) {
+    try {
+      ioc.run();
+      return;
+    } catch (const std::exception& e) {
+      std::cerr << "hemicycle-serve : erreur inattendue : " << e.what() << "\n";
+    } catch (...) {
+      std::cerr << "hemicycle-serve : erreur inattendue\n";
+    }
+  }
+}
+
 }  // namespace
 
 void run(const ServerOptions& options) {
   if (options.databases.empty()) throw std::runtime_error("no index given (--db DIR)");
-  {
-    // Fails now, with the reason, if an index is missing or unreadable.
-    searcher::Searcher probe(options.databases);
-  }
+  probe_index(options);
   beast::error_code ec;
   auto address = net::ip::make_address(options.host, ec);
   if (ec) throw std::runtime_error("bad --host " + options.host + ": " + ec.message());
@@ -427,7 +460,7 @@ void run(const ServerOptions& options) {
       // Reported by the first request that needs the index (503).
     }
     opened.arrive_and_wait();
-    ioc.run();
+    run_loop(ioc);
   };
   std::vector<std::thread> workers;
   workers.reserve(threads - 1);

@@ -34,7 +34,7 @@ constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kPortal = "https://portail.example";
 constexpr const char* kAllowedHeaders = "Accept, Accept-Language, Content-Language, Content-Type";
 const std::string kUnavailable =
-    R"({"error":{"code":"index_unavailable","message":"the index cannot be read"}})";
+    R"({"error":{"code":"index_unavailable","message":"l’index ne peut pas être lu pour l’instant : réessayez dans un moment"}})";
 
 Request make_request(http::verb method, const std::string& target,
                      const std::vector<std::pair<http::field, std::string>>& headers = {},
@@ -428,11 +428,11 @@ TEST_CASE("router: one table answers every kind of failure", "[server][router]")
        400, "bad_query", "unbalanced quote", false},
       {"searcher open", std::make_exception_ptr(hemicycle::searcher::IndexUnavailable(
                             "cannot open the index /srv/index: No such file")),
-       503, "index_unavailable", "the index cannot be read", true},
+       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
       {"database opening", std::make_exception_ptr(Xapian::DatabaseOpeningError("Couldn't stat '/srv/index'")),
-       503, "index_unavailable", "the index cannot be read", true},
+       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
       {"database corrupt", std::make_exception_ptr(Xapian::DatabaseCorruptError("/srv/index/termlist.glass")),
-       503, "index_unavailable", "the index cannot be read", true},
+       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
       {"other Xapian error", std::make_exception_ptr(Xapian::InvalidArgumentError("/srv bad")),
        500, "internal_error", "the search failed: InvalidArgumentError", false},
       {"runtime_error", std::make_exception_ptr(std::runtime_error("cannot open /srv/x")),

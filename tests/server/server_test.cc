@@ -392,7 +392,7 @@ TEST_CASE("a commit by hemicycle-index is seen by the running server", "[server]
 TEST_CASE("a missing index stops the start; an index gone later is a 503", "[server]") {
   TempDir dir;
   CHECK_THROWS_WITH(ServerProcess({"--db", (dir.path() / "none").string()}, dir.path() / "log"),
-                    Catch::Contains("cannot open the index"));
+                    Catch::Contains("/none n’existe pas"));
 
   Served s;
   REQUIRE(http_get(s.port(), "/health").status == 200);
@@ -539,4 +539,70 @@ TEST_CASE("headers over the limit are a 431 in JSON, then the connection closes"
   }
   CHECK(http_get(s.port(), "/health", std::string(8000, 'h').insert(0, "X-Big: ") + "\r\n")
             .status == 200);  // large but within the limit
+}
+
+namespace {
+
+// Writes two bytes over and over from `offset` in `file`.
+void scribble(const std::filesystem::path& file, std::streamoff offset, std::size_t bytes) {
+  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(offset);
+  for (std::size_t i = 0; i < bytes; i += 2) f.write("\xde\xad", 2);
+}
+
+}  // namespace
+
+TEST_CASE("an index that cannot be read at start is a 503 in French until it opens",
+          "[server]") {
+  FixtureIndex good;
+  namespace fs = std::filesystem;
+  struct Broken {
+    std::string name;
+    std::function<void(const fs::path&)> make;
+  };
+  const std::vector<Broken> cases = {
+      {"being written: no commit yet", [](const fs::path& db) { fs::create_directory(db); }},
+      {"a garbage iamglass", [](const fs::path& db) {
+         fs::create_directory(db);
+         std::ofstream(db / "iamglass") << "not a Xapian database";
+       }},
+      {"truncated tables", [&](const fs::path& db) {
+         fs::copy(good.db(), db);
+         for (const auto& f : fs::directory_iterator(db)) {
+           if (f.path().extension() == ".glass") fs::resize_file(f, fs::file_size(f) / 2);
+         }
+       }},
+      // Opens, then fails reading (Xapian::DatabaseCorruptError, which once escaped the
+      // start as an uncaught exception: SIGABRT).
+      {"a corrupt postlist block", [&](const fs::path& db) {
+         fs::copy(good.db(), db);
+         scribble(db / "postlist.glass", 8192, 1000);
+       }},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    TempDir dir;
+    const fs::path db = dir.path() / "db";
+    c.make(db);
+    ServerProcess server({"--db", db.string()}, dir.path() / "serve.log");
+    INFO(server.log());
+    for (const std::string target : {"/health", "/api/search?q=x", "/api/documents/TEST-AM-1"}) {
+      HttpResponse r = http_get(server.port(), target);
+      CHECK(r.status == 503);
+      CHECK(r.body == R"({"error":{"code":"index_unavailable","message":"l’index ne peut pas )"
+                      R"(être lu pour l’instant : réessayez dans un moment"}})");
+    }
+    CHECK(server.log().find("l’index ne peut pas être lu pour l’instant") != std::string::npos);
+    // The index becomes readable (its first commit, or a good copy in its place).
+    fs::remove_all(db);
+    fs::copy(good.db(), db);
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (status != 200 && std::chrono::steady_clock::now() < deadline) {
+      status = http_get(server.port(), "/health").status;
+    }
+    CHECK(status == 200);
+    CHECK(http_get(server.port(), search_target("cinéma")).status == 200);
+    CHECK(server.stop(SIGTERM, std::chrono::seconds(5)) == 0);  // no abort on the way
+  }
 }

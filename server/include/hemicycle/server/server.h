@@ -32,8 +32,9 @@ struct ServerOptions {
   bool access_log = true;  // one line per request on stderr
 };
 
-// Opens the databases (throws std::runtime_error with a readable message if one cannot be
-// opened), listens, prints "listening on http://HOST:PORT" on stdout, and serves until
+// Opens the databases once (throws std::runtime_error with a readable message if a local
+// one does not exist; one that exists but cannot be read yet is answered 503 until it
+// opens), listens, prints "listening on http://HOST:PORT" on stdout, and serves until
 // SIGTERM or SIGINT: then it stops accepting, finishes the requests in flight and returns.
 void run(const ServerOptions& options);
 
