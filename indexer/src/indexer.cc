@@ -12,6 +12,7 @@
 #include "hemicycle/analyzers/unicode.h"
 #include "hemicycle/format/records.h"
 #include "hemicycle/format/schema.h"
+#include "folders.h"
 
 namespace hemicycle::indexer {
 namespace schema = format::schema;
@@ -421,6 +422,7 @@ void Indexer::commit() {
   flush_lexicon();
   db_.set_metadata(std::string(schema::kLastCommitKey), utc_now());
   db_.commit_transaction();
+  internal::kill_point("first-commit");  // a test hook: a kill right after a commit
   db_.begin_transaction();
   pending_ = 0;
 }

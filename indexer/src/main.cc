@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -19,6 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace ix = hemicycle::indexer;
+
+constexpr int kNotWritable = 3;  // exit status: DIR or the folder holding it not writable
 
 constexpr const char* kUsage =
     "usage: hemicycle-index --db DIR [--batch N] [--threads N] [--shards N] [--prune] [--strict]\n"
@@ -38,10 +41,14 @@ constexpr const char* kUsage =
     "  --threads N   1: everything on one thread; 2 (default): a new index is built in two\n"
     "                parts at once, merged and compacted at the end; an existing index is\n"
     "                updated by a thread that reads and analyses and one that writes\n"
-    "  --shards N    build a new index in N parts (default: 2 with --threads 2); the first\n"
-    "                part is DIR itself, searchable as it grows\n"
+    "  --shards N    build a new index in N parts (default: 2 with --threads 2), beside DIR\n"
+    "                (DIR.new), which it replaces once complete\n"
     "  --strict      exit with status 1 if any input was skipped\n"
-    "  --quiet       no progress line and no summary\n";
+    "  --quiet       no progress line and no summary\n"
+    "\n"
+    "One run at a time writes DIR (it locks DIR.lock); a run killed at any point is\n"
+    "recovered by the next. Exit status: 0 done, 1 error (or DIR locked by another run,\n"
+    "or with --strict an input skipped), 2 bad usage, 3 DIR or its folder not writable.\n";
 
 struct Flags {
   ix::IngestOptions ingest;
@@ -190,6 +197,10 @@ int main(int argc, char** argv) try {
   // and 158 MB peak, 30,000 gave 25.2 s and 235 MB.
   setenv("XAPIAN_FLUSH_THRESHOLD", "10000", /*overwrite=*/0);
   return run(parse_flags(argc, argv));
+} catch (const ix::FolderNotWritable& e) {
+  std::cerr << "hemicycle-index : impossible d'écrire dans " << e.path() << " : "
+            << std::strerror(e.error()) << "\n";
+  return kNotWritable;
 } catch (const Xapian::DatabaseLockError& e) {
   std::cerr << "hemicycle-index: the database is locked by another writer: " << e.get_msg()
             << "\n";

@@ -26,32 +26,36 @@ using hemicycle::searcher::SearchResult;
 using hemicycle::searcher::Sort;
 
 constexpr const char* kUsage =
-    "usage: hemicycle-search --db DIR [--db DIR]... [--json] [--limit N] [--offset N]\n"
-    "                        [--filter FIELD:VALUE]... [--sort relevance|date] [--clauses]\n"
-    "                        [--facets FIELD,...] QUERY...\n"
-    "       hemicycle-search --db DIR --document ID [--json]\n"
+    "usage\u00a0: hemicycle-search --db DOSSIER [--db DOSSIER]... [--json] [--limit N] [--offset N]\n"
+    "                         [--filter CHAMP:VALEUR]... [--sort relevance|date] [--clauses]\n"
+    "                         [--facets CHAMP,...] REQUÊTE...\n"
+    "        hemicycle-search --db DOSSIER --document ID [--json]\n"
     "\n"
-    "Query syntax: words, \"a phrase\", a OR b, -word (exclude), field:value,\n"
-    "field:\"two words\", -field:value, date:2024-01-01..2025-03-31 (or YYYY, YYYY-MM, open ends).\n"
-    "Fields: kind, type, institution, year, territory, country, cites, signatory, outcome,\n"
+    "Requête\u00a0: des mots, \"une expression\", a OR b, -mot (exclu), champ:valeur,\n"
+    "champ:\"deux mots\", -champ:valeur, date:2024-01-01..2025-03-31 (ou AAAA, AAAA-MM, bornes\n"
+    "ouvertes).\n"
+    "Champs\u00a0: kind, type, institution, year, territory, country, cites, signatory, outcome,\n"
     "legislature, date.\n"
     "\n"
-    "  --db DIR        an index (repeat to search several as one; tcp://HOST:PORT for a\n"
-    "                  remote xapian-tcpsrv)\n"
-    "  --json          one JSON object on stdout (schema in README.md)\n"
-    "  --limit N       hits to show (default 10, at most 1000)\n"
-    "  --offset N      hits to skip (default 0)\n"
-    "  --filter F:V    keep documents whose field F has value V (repeatable)\n"
-    "  --sort S        relevance (default) or date (newest first within each match tier)\n"
-    "  --clauses       one hit per clause instead of one per document\n"
-    "  --facets LIST   facets to count, comma-separated (default: all)\n"
-    "  --document ID   print one whole document: metadata and every clause in order\n"
-    "  --in ID         search only the clauses of document ID (with --clauses: all its matches)\n"
+    "  --db DOSSIER    un index (à répéter pour en interroger plusieurs comme un seul\u00a0;\n"
+    "                  tcp://HÔTE:PORT pour un xapian-tcpsrv distant)\n"
+    "  --json          un objet JSON sur la sortie standard (schéma dans README.md)\n"
+    "  --limit N       résultats à afficher (10 par défaut, 1000 au plus)\n"
+    "  --offset N      résultats à sauter (0 par défaut)\n"
+    "  --filter C:V    garder les documents dont le champ C vaut V (répétable)\n"
+    "  --sort S        relevance (pertinence, par défaut) ou date (du plus récent au plus\n"
+    "                  ancien, dans chaque niveau de correspondance)\n"
+    "  --clauses       un résultat par passage plutôt qu’un par document\n"
+    "  --facets LISTE  facettes à compter, séparées par des virgules (toutes par défaut)\n"
+    "  --document ID   afficher un document entier\u00a0: ses métadonnées et chaque passage\n"
+    "  --in ID         ne chercher que dans les passages du document ID (avec --clauses :\n"
+    "                  tous ses passages trouvés)\n"
     "\n"
-    "Exit status: 0 success (even with no hit), 1 index or system error, 2 bad usage or query.\n";
+    "Code de sortie\u00a0: 0 succès (même sans résultat), 1 erreur d’index ou du système,\n"
+    "2 usage ou requête incorrects.\n";
 
 [[noreturn]] void usage_error(const std::string& message) {
-  std::cerr << "hemicycle-search: " << message << "\n\n" << kUsage;
+  std::cerr << "hemicycle-search : " << message << "\n\n" << kUsage;
   std::exit(2);
 }
 
@@ -59,7 +63,7 @@ std::size_t parse_count(const std::string& flag, const std::string& v, std::size
   char* end = nullptr;
   unsigned long long n = std::strtoull(v.c_str(), &end, 10);
   if (v.empty() || *end || v[0] == '-' || n > max) {
-    usage_error(flag + " takes a number from 0 to " + std::to_string(max));
+    usage_error(flag + " attend un nombre de 0 à " + std::to_string(max));
   }
   return static_cast<std::size_t>(n);
 }
@@ -78,7 +82,7 @@ Flags parse_flags(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
-      if (i + 1 >= argc) usage_error(a + " needs a value");
+      if (i + 1 >= argc) usage_error(a + " attend une valeur");
       return argv[++i];
     };
     if (only_words || a.empty() || a[0] != '-' || a == "-" ||
@@ -97,7 +101,7 @@ Flags parse_flags(int argc, char** argv) {
     } else if (a == "--offset") {
       f.request.offset = parse_count(a, value(), 100000);
     } else if (a == "--filter") {
-      if (std::string err = add_filter(hemicycle::analyzers::sanitize_utf8(value()), f.request);
+      if (hemicycle::searcher::Notice err = add_filter(hemicycle::analyzers::sanitize_utf8(value()), f.request);
           !err.empty()) {
         throw QueryError(err);
       }
@@ -108,7 +112,7 @@ Flags parse_flags(int argc, char** argv) {
       } else if (v == "date") {
         f.request.sort = Sort::kDate;
       } else {
-        usage_error("--sort takes relevance or date");
+        usage_error("--sort attend relevance ou date");
       }
     } else if (a == "--clauses") {
       f.request.group_by_document = false;
@@ -130,13 +134,13 @@ Flags parse_flags(int argc, char** argv) {
       std::cout << kUsage;
       std::exit(0);
     } else {
-      usage_error("unknown option " + a);
+      usage_error("option inconnue " + a);
     }
   }
-  if (f.dbs.empty()) usage_error("--db DIR is required");
+  if (f.dbs.empty()) usage_error("--db DOSSIER est obligatoire");
   if (f.document.empty() && query.empty() && f.request.filters.empty() && !f.request.date &&
       f.request.document_id.empty()) {
-    usage_error("no query given");
+    usage_error("aucune requête donnée");
   }
   f.request.query = query;
   return f;
@@ -187,9 +191,9 @@ const char* tier_label(hemicycle::searcher::Tier t) {
 
 void print_human(const SearchResult& r, bool tty) {
   const char* unit = r.grouped ? "document" : "passage";
-  std::printf("%zu %s%s pour « %s » (%.1f ms)\n", r.total, unit, r.total > 1 ? "s" : "",
+  std::printf("%zu %s%s pour « %s » (%.1f ms)\n", r.total, unit, r.total > 1 ? "s" : "",
               r.query.c_str(), r.took_ms);
-  for (const auto& n : r.notes) std::printf("note : %s\n", n.c_str());
+  for (const auto& n : r.notes) std::printf("note : %s\n", n.message.c_str());
   std::size_t rank = r.offset;
   for (const auto& h : r.hits) {
     ++rank;
@@ -230,14 +234,14 @@ void print_human(const SearchResult& r, bool tty) {
       line += (f.field == "kind" ? kind_name(v.value) : v.value) +
               " (" + std::to_string(v.count) + ")";
     }
-    std::printf("  %s : %s\n", f.label.c_str(), line.c_str());
+    std::printf("  %s : %s\n", f.label.c_str(), line.c_str());
   }
 }
 
 void print_document(const DocumentView& d) {
   std::printf("%s\n", d.id.c_str());
   for (const auto& [key, value] : hemicycle::format::display_fields(d.metadata)) {
-    std::printf("  %s: %s\n", key.c_str(), value.c_str());
+    std::printf("  %s : %s\n", key.c_str(), value.c_str());
   }
   for (const auto& c : d.clauses) {
     std::printf("\n[%s] %s\n%s\n", c.id.c_str(), clause_label(c.kind, c.number).c_str(),
@@ -253,7 +257,7 @@ int run(const Flags& f) {
   if (!f.document.empty()) {
     auto doc = searcher.document(f.document);
     if (!doc) {
-      std::cerr << "hemicycle-search: no document " << f.document << "\n";
+      std::cerr << "hemicycle-search : aucun document " << f.document << "\n";
       return 1;
     }
     if (f.json) {
@@ -277,12 +281,12 @@ int run(const Flags& f) {
 int main(int argc, char** argv) try {
   return run(parse_flags(argc, argv));
 } catch (const QueryError& e) {
-  std::cerr << "hemicycle-search: bad query: " << e.what() << "\n";
+  std::cerr << "hemicycle-search : requête incorrecte (" << e.code() << ") : " << e.what() << "\n";
   return 2;
 } catch (const Xapian::Error& e) {
-  std::cerr << "hemicycle-search: " << e.get_description() << "\n";
+  std::cerr << "hemicycle-search : erreur de l’index : " << e.get_description() << "\n";
   return 1;
 } catch (const std::exception& e) {
-  std::cerr << "hemicycle-search: " << e.what() << "\n";
+  std::cerr << "hemicycle-search : " << e.what() << "\n";
   return 1;
 }

@@ -106,7 +106,14 @@ std::string to_json(const SearchResult& r) {
   w.Bool(r.timed_out);
   w.Key("notes");
   w.StartArray();
-  for (const auto& n : r.notes) w.String(n);
+  for (const auto& n : r.notes) {
+    w.StartObject();
+    w.Key("code");
+    w.String(n.code);
+    w.Key("message");
+    w.String(n.message);
+    w.EndObject();
+  }
   w.EndArray();
   objects(w, "hits", r.hits, hit);
   facets(w, r.facets);

@@ -70,7 +70,7 @@ bool complete_date(std::string_view in, bool upper, std::string* out) {
   return false;
 }
 
-std::string parse_date_range(std::string_view value, std::optional<DateRange>& date) {
+Notice parse_date_range(std::string_view value, std::optional<DateRange>& date) {
   DateRange range;
   auto dots = value.find("..");
   std::string_view from = value, to = value;
@@ -78,13 +78,15 @@ std::string parse_date_range(std::string_view value, std::optional<DateRange>& d
     from = value.substr(0, dots);
     to = value.substr(dots + 2);
   }
-  const std::string bad = "date: expected YYYY-MM-DD..YYYY-MM-DD (or YYYY, YYYY-MM, an open end), "
-                          "not « " + std::string(value) + " »";
+  const Notice bad{"bad_date_range",
+                   "date\u00a0: période attendue sous la forme AAAA-MM-JJ..AAAA-MM-JJ (ou AAAA, "
+                   "AAAA-MM, une borne ouverte), et non " + guillemets(value)};
   if (from.empty() && to.empty()) return bad;
   if (!from.empty() && !complete_date(from, false, &range.from)) return bad;
   if (!to.empty() && !complete_date(to, true, &range.to)) return bad;
   if (!range.from.empty() && !range.to.empty() && range.from > range.to) {
-    return "date: the range " + std::string(value) + " ends before it starts";
+    return {"reversed_date_range",
+            "date\u00a0: la période " + guillemets(value) + " finit avant de commencer"};
   }
   if (date) {  // several ranges: keep their intersection
     if (range.from < date->from) range.from = date->from;
@@ -103,18 +105,21 @@ std::string known_fields() {
   return out;
 }
 
-std::string add_filter(std::string_view name, std::string_view value, bool negated,
-                       std::vector<FieldFilter>& filters, std::optional<DateRange>& date) {
+Notice add_filter(std::string_view name, std::string_view value, bool negated,
+                  std::vector<FieldFilter>& filters, std::optional<DateRange>& date) {
   std::string v = trim(value);
   if (name == "date") {
-    if (negated) return "date: a date range cannot be excluded";
+    if (negated) return {"excluded_date", "date\u00a0: une période ne peut pas être exclue"};
     return parse_date_range(v, date);
   }
   const schema::Field* field = schema::find_field(name);
   if (!field) {
-    return "unknown field « " + std::string(name) + " » (known fields: " + known_fields() + ")";
+    return {"unknown_field", "champ inconnu " + guillemets(name) +
+                                 " (champs connus\u00a0: " + known_fields() + ")"};
   }
-  if (v.empty()) return "missing value after « " + std::string(name) + ": »";
+  if (v.empty()) {
+    return {"missing_value", "valeur manquante après " + guillemets(std::string(name) + ":")};
+  }
   filters.push_back(FieldFilter{field, std::move(v), negated});
   return {};
 }
@@ -131,12 +136,12 @@ bool field_name(std::string_view word, std::size_t colon) {
 
 }  // namespace
 
-std::string add_filter(std::string_view spec, std::vector<FieldFilter>& filters,
-                       std::optional<DateRange>& date) {
+Notice add_filter(std::string_view spec, std::vector<FieldFilter>& filters,
+                  std::optional<DateRange>& date) {
   auto colon = spec.find(':');
   if (colon == std::string_view::npos || colon == 0) {
-    return "a filter is FIELD:VALUE, not « " + std::string(spec) + " » (fields: " +
-           known_fields() + ")";
+    return {"bad_filter", "un filtre s’écrit CHAMP:VALEUR, et non " + guillemets(spec) +
+                              " (champs\u00a0: " + known_fields() + ")"};
   }
   std::string_view value = spec.substr(colon + 1);
   std::string_view closing;
@@ -148,18 +153,18 @@ std::string add_filter(std::string_view spec, std::vector<FieldFilter>& filters,
     }
   }
   std::size_t before = filters.size();
-  std::string err = add_filter(spec.substr(0, colon), value, false, filters, date);
+  Notice err = add_filter(spec.substr(0, colon), value, false, filters, date);
   if (filters.size() > before) filters.back().selected = true;
   return err;
 }
 
-std::string add_date_bounds(std::string_view from, std::string_view to,
-                            std::optional<DateRange>& date) {
+Notice add_date_bounds(std::string_view from, std::string_view to,
+                       std::optional<DateRange>& date) {
   if (from.empty() && to.empty()) return {};
   return parse_date_range(std::string(from) + ".." + std::string(to), date);
 }
 
-std::string parse_filter(std::string_view spec, ParsedQuery& into) {
+Notice parse_filter(std::string_view spec, ParsedQuery& into) {
   return add_filter(spec, into.filters, into.date);
 }
 
@@ -174,7 +179,7 @@ class QueryParser {
 
   ParsedQuery run() {
     while (i_ < s_.size() && q_.ok()) step();
-    if (q_.ok() && pending_not_) q_.notes.push_back("NOT at the end of the query: ignored");
+    if (q_.ok() && pending_not_) q_.notes.push_back({"trailing_not", "NOT en fin de requête\u00a0: ignoré"});
     return std::move(q_);
   }
 
@@ -202,9 +207,10 @@ class QueryParser {
   void phrase(std::size_t ql, std::string_view closing, bool negated) {
     std::size_t end = s_.find(closing, i_ + ql);
     if (end == std::string_view::npos) {
-      q_.error = "unbalanced quote: the phrase starting at « " +
-                 std::string(analyzers::utf8_prefix(s_.substr(i_), 40)) + " » has no closing " +
-                 std::string(closing);
+      q_.error = {"unbalanced_quote",
+                  "guillemet non refermé\u00a0: il manque " + std::string(closing) +
+                      " à l’expression qui commence par " +
+                      guillemets(analyzers::utf8_prefix(s_.substr(i_), 40))};
       return;
     }
     QueryItem item;
@@ -246,8 +252,8 @@ class QueryParser {
       if (std::size_t ql = open_quote(s_, i_, &closing)) {
         std::size_t end = s_.find(closing, i_ + ql);
         if (end == std::string_view::npos) {
-          q_.error = "unbalanced quote after « " + std::string(w) + " »: no closing " +
-                     std::string(closing);
+          q_.error = {"unbalanced_quote", "guillemet non refermé après " + guillemets(w) +
+                                              "\u00a0: il manque " + std::string(closing)};
           return;
         }
         quoted_value = std::string(s_.substr(i_ + ql, end - i_ - ql));
@@ -265,7 +271,8 @@ class QueryParser {
     const bool alternative = pending_or_ && last_was_unit_ && !q_.units.empty();
     pending_or_ = false;
     if (item.tokens.empty()) {
-      q_.notes.push_back("« " + item.text + " » has only stop words or no word: ignored");
+      q_.notes.push_back({"only_stop_words", guillemets(item.text) +
+                                                 " ne contient que des mots vides ou aucun mot\u00a0: ignoré"});
       return;
     }
     // A word typed twice adds nothing but cost ("loi loi loi…"): it counts once.
@@ -276,9 +283,10 @@ class QueryParser {
     }
     terms_ += item.tokens.size();
     if (terms_ > kMaxQueryTerms) {
-      q_.error = "requête trop longue : " + std::to_string(kMaxQueryTerms) +
-                 " mots au plus, mots des expressions et mots exclus compris ; retirez-en "
-                 "quelques-uns";
+      q_.error = {"too_many_terms",
+                  "requête trop longue\u00a0: " + std::to_string(kMaxQueryTerms) +
+                      " mots au plus, mots des expressions et mots exclus compris\u00a0; "
+                      "retirez-en quelques-uns"};
     } else if (negated) {
       q_.excluded.push_back(std::move(item));
       last_was_unit_ = false;

@@ -48,7 +48,7 @@ struct Searcher::Impl {
 };
 
 Searcher::Searcher(const std::vector<std::string>& databases, SearcherOptions options) {
-  if (databases.empty()) throw std::runtime_error("no index given");
+  if (databases.empty()) throw std::runtime_error("aucun index donné");
   impl_ = std::make_unique<Impl>(databases, options);
 }
 
@@ -81,7 +81,7 @@ ParsedQuery parse_request(const std::string& query, const SearchRequest& request
   if (!pq.ok()) throw QueryError(pq.error);
   pq.filters.insert(pq.filters.end(), request.filters.begin(), request.filters.end());
   if (request.date) {
-    std::string err = add_date_bounds(request.date->from, request.date->to, pq.date);
+    Notice err = add_date_bounds(request.date->from, request.date->to, pq.date);
     if (!err.empty()) throw QueryError(err);
   }
   pq.document_id = analyzers::sanitize_utf8(request.document_id);
@@ -97,7 +97,7 @@ std::vector<const schema::Field*> facet_fields(const SearchRequest& request) {
   }
   for (const auto& name : request.facets) {
     const schema::Field* f = schema::find_field(name);
-    if (!f) throw QueryError("unknown facet « " + name + " »");
+    if (!f) throw QueryError({"unknown_facet", "facette inconnue " + guillemets(name)});
     fields.push_back(f);
   }
   return fields;
@@ -189,7 +189,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   const std::vector<const schema::Field*> fields = facet_fields(request);
   SearchResult result = result_for(query, request, pq);
   if (nothing_to_search(pq)) {
-    result.notes.push_back("nothing to search for: give words or a field:value filter");
+    result.notes.push_back({"nothing_to_search",
+                            "rien à chercher\u00a0: donnez des mots ou un filtre champ:valeur"});
     result.facets = FacetSpy(fields).facets(0);
     result.took_ms = ms_since(started);
     return result;
@@ -211,7 +212,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.took_ms = ms_since(started);
   if (deadline.reached(result.took_ms)) {
     result.timed_out = true;
-    result.notes.push_back("the time limit was reached: counts and results may be incomplete");
+    result.notes.push_back({"time_limit", "limite de temps atteinte\u00a0: les nombres et les "
+                                          "résultats peuvent être incomplets"});
   }
   return result;
 }

@@ -16,11 +16,13 @@ Xapian::Database open_one(const std::string& path) {
   if (!is_remote(path)) return Xapian::Database(path);
   const std::string hostport = path.substr(6);
   const auto colon = hostport.rfind(':');
-  if (colon == std::string::npos) {
-    throw IndexUnavailable("remote database " + path + ": expected tcp://HOST:PORT");
+  const std::string port = colon == std::string::npos ? "" : hostport.substr(colon + 1);
+  const bool digits = !port.empty() && port.size() <= 5 &&
+                      port.find_first_not_of("0123456789") == std::string::npos;
+  if (colon == 0 || !digits || std::stoul(port) > 65535) {
+    throw IndexUnavailable("index distant " + path + "\u00a0: attendu tcp://HÔTE:PORT");
   }
-  const auto port = static_cast<unsigned>(std::stoul(hostport.substr(colon + 1)));
-  return Xapian::Remote::open(hostport.substr(0, colon), port);
+  return Xapian::Remote::open(hostport.substr(0, colon), static_cast<unsigned>(std::stoul(port)));
 }
 
 }  // namespace
@@ -37,8 +39,11 @@ void Shards::open() {
     try {
       alone.push_back(open_one(p));
       combined.add_database(alone.back());
+    } catch (const Xapian::DatabaseNotFoundError& e) {
+      throw IndexUnavailable("impossible d’ouvrir l’index " + p +
+                             "\u00a0: aucun index à cet emplacement (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {
-      throw IndexUnavailable("cannot open the index " + p + ": " + e.get_msg());
+      throw IndexUnavailable("impossible d’ouvrir l’index " + p + "\u00a0: " + e.get_msg());
     }
   }
   db_ = combined;

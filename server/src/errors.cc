@@ -41,7 +41,7 @@ Failure classify(std::exception_ptr error) {
   } catch (const ClientError& e) {
     return {ErrorKind::kClient, e.message, e.status, e.code};
   } catch (const searcher::QueryError& e) {
-    return {ErrorKind::kBadQuery, e.what(), std::nullopt, ""};
+    return {ErrorKind::kBadQuery, e.what(), std::nullopt, e.code()};
   } catch (const searcher::IndexUnavailable& e) {
     return {ErrorKind::kIndexUnavailable, e.what(), std::nullopt, ""};
   } catch (const Xapian::DatabaseError& e) {

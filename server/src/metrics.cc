@@ -1,6 +1,8 @@
 #include "metrics.h"
 
 #include <cstdio>
+#include <string>
+#include <type_traits>
 
 namespace hemicycle::server {
 
@@ -16,55 +18,73 @@ void Metrics::record(const std::string& route, unsigned status, double seconds) 
   else if (status >= 400) ++client_errors_;
 }
 
+namespace {
+
+// "# HELP" and "# TYPE" lines of one metric family.
+void header(std::string& out, const char* name, const char* type, const char* help) {
+  out += "# HELP ";
+  out += name;
+  out += ' ';
+  out += help;
+  out += "\n# TYPE ";
+  out += name;
+  out += ' ';
+  out += type;
+  out += '\n';
+}
+
+// One sample: NAME{LABELS} VALUE (LABELS may be empty).
+template <typename Number>
+void sample(std::string& out, const char* name, const std::string& labels, Number value) {
+  out += name;
+  if (!labels.empty()) out += "{" + labels + "}";
+  out += ' ';
+  if constexpr (std::is_floating_point_v<Number>) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.6f", value);
+    out += text;
+  } else {
+    out += std::to_string(value);
+  }
+  out += '\n';
+}
+
+std::string bucket_label(double bound) {
+  char text[32];
+  std::snprintf(text, sizeof text, "le=\"%g\"", bound);
+  return text;
+}
+
+}  // namespace
+
 std::string Metrics::render(long long documents, long long clauses) const {
   std::lock_guard<std::mutex> lock(mu_);
   std::string out;
-  char line[1024];
-  out += "# HELP hemicycle_http_requests_total Requests answered, by route and status.\n";
-  out += "# TYPE hemicycle_http_requests_total counter\n";
+  const char* requests = "hemicycle_http_requests_total";
+  header(out, requests, "counter", "Requests answered, by route and status.");
   for (const auto& [key, n] : requests_) {
-    std::snprintf(line, sizeof line,
-                  "hemicycle_http_requests_total{route=\"%s\",status=\"%u\"} %llu\n",
-                  key.first.c_str(), key.second, static_cast<unsigned long long>(n));
-    out += line;
+    sample(out, requests,
+           "route=\"" + key.first + "\",status=\"" + std::to_string(key.second) + "\"", n);
   }
-  out += "# HELP hemicycle_http_request_duration_seconds Time to answer a request.\n";
-  out += "# TYPE hemicycle_http_request_duration_seconds histogram\n";
+  header(out, "hemicycle_http_request_duration_seconds", "histogram", "Time to answer a request.");
   std::uint64_t cumulative = 0;
   for (std::size_t b = 0; b < kBuckets.size(); ++b) {
     cumulative += buckets_[b];
-    std::snprintf(line, sizeof line,
-                  "hemicycle_http_request_duration_seconds_bucket{le=\"%g\"} %llu\n", kBuckets[b],
-                  static_cast<unsigned long long>(cumulative));
-    out += line;
+    sample(out, "hemicycle_http_request_duration_seconds_bucket", bucket_label(kBuckets[b]),
+           cumulative);
   }
   cumulative += buckets_.back();
-  std::snprintf(line, sizeof line,
-                "hemicycle_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n"
-                "hemicycle_http_request_duration_seconds_sum %.6f\n"
-                "hemicycle_http_request_duration_seconds_count %llu\n",
-                static_cast<unsigned long long>(cumulative), sum_seconds_,
-                static_cast<unsigned long long>(count_));
-  out += line;
-  std::snprintf(line, sizeof line,
-                "# HELP hemicycle_http_errors_total Answers with a server error (5xx).\n"
-                "# TYPE hemicycle_http_errors_total counter\n"
-                "hemicycle_http_errors_total %llu\n"
-                "# HELP hemicycle_http_client_errors_total Answers with a client error (4xx).\n"
-                "# TYPE hemicycle_http_client_errors_total counter\n"
-                "hemicycle_http_client_errors_total %llu\n",
-                static_cast<unsigned long long>(errors_),
-                static_cast<unsigned long long>(client_errors_));
-  out += line;
-  std::snprintf(line, sizeof line,
-                "# HELP hemicycle_index_documents Documents in the index.\n"
-                "# TYPE hemicycle_index_documents gauge\n"
-                "hemicycle_index_documents %lld\n"
-                "# HELP hemicycle_index_clauses Clauses in the index.\n"
-                "# TYPE hemicycle_index_clauses gauge\n"
-                "hemicycle_index_clauses %lld\n",
-                documents, clauses);
-  out += line;
+  sample(out, "hemicycle_http_request_duration_seconds_bucket", "le=\"+Inf\"", cumulative);
+  sample(out, "hemicycle_http_request_duration_seconds_sum", "", sum_seconds_);
+  sample(out, "hemicycle_http_request_duration_seconds_count", "", count_);
+  header(out, "hemicycle_http_errors_total", "counter", "Answers with a server error (5xx).");
+  sample(out, "hemicycle_http_errors_total", "", errors_);
+  header(out, "hemicycle_http_client_errors_total", "counter", "Answers with a client error (4xx).");
+  sample(out, "hemicycle_http_client_errors_total", "", client_errors_);
+  header(out, "hemicycle_index_documents", "gauge", "Documents in the index.");
+  sample(out, "hemicycle_index_documents", "", documents);
+  header(out, "hemicycle_index_clauses", "gauge", "Clauses in the index.");
+  sample(out, "hemicycle_index_clauses", "", clauses);
   return out;
 }
 

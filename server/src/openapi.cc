@@ -125,7 +125,7 @@ constexpr const char* kDocument = R"json({
           "offset": {"type": "integer"}, "limit": {"type": "integer"},
           "group": {"type": "string"}, "sort": {"type": "string"},
           "took_ms": {"type": "number"}, "timed_out": {"type": "boolean"},
-          "notes": {"type": "array", "items": {"type": "string"}},
+          "notes": {"type": "array", "items": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
           "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
           "facets": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}}}}
         }

@@ -12,8 +12,8 @@ ClientError bad_parameter(std::string message) {
   return ClientError{http::status::bad_request, "bad_parameter", std::move(message)};
 }
 
-ClientError bad_query(std::string message) {
-  return ClientError{http::status::bad_request, "bad_query", std::move(message)};
+ClientError bad_query(searcher::Notice notice) {
+  return ClientError{http::status::bad_request, std::move(notice.code), std::move(notice.message)};
 }
 
 // q and filter: what to search for.
@@ -25,7 +25,7 @@ void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest
                           std::to_string(o.max_query_bytes)};
   }
   for (const auto& f : t.all("filter")) {
-    if (std::string err = searcher::add_filter(utf8_param(f, "filter"), sr); !err.empty()) {
+    if (searcher::Notice err = searcher::add_filter(utf8_param(f, "filter"), sr); !err.empty()) {
       throw bad_query(err);
     }
   }
@@ -53,7 +53,7 @@ void read_order(const Target& t, searcher::SearchRequest& sr) {
 void read_scope(const Target& t, searcher::SearchRequest& sr) {
   const std::string* from = t.get("date_from");
   const std::string* to = t.get("date_to");
-  if (std::string err = searcher::add_date_bounds(from ? utf8_param(*from, "date_from") : "",
+  if (searcher::Notice err = searcher::add_date_bounds(from ? utf8_param(*from, "date_from") : "",
                                                   to ? utf8_param(*to, "date_to") : "", sr);
       !err.empty()) {
     throw bad_query(err);

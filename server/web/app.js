@@ -296,7 +296,9 @@
         " (recherche interrompue : délai dépassé, résultats partiels)"));
     }
     if (Array.isArray(data.notes) && data.notes.length) {
-      for (const n of data.notes) els.summary.append(el("span", { className: "note" }, ` ${n}`));
+      for (const n of data.notes) {
+        els.summary.append(el("span", { className: "note", "data-code": n.code }, ` ${n.message}`));
+      }
     }
   }
 

@@ -545,6 +545,38 @@ TEST_CASE("reloading a filtered search restores it", "[browser]") {
   check_console(b);
 }
 
+TEST_CASE("the page speaks French: the API's notes and errors shown by their message", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b;
+  b.search("de la cinéma");
+  std::string note;
+  b.require_wait("the note on the ignored words", [&] {
+    auto n = b.s().find("#summary .note[data-code=\"only_stop_words\"]");
+    return n && !(note = b.s().text(*n)).empty();
+  });
+  CHECK(note.find("ne contient que des mots vides") != std::string::npos);
+
+  // A malformed query: the page says what is wrong, in French, and keeps the code apart.
+  auto input = b.s().find("#q");
+  REQUIRE(input);
+  b.s().clear(*input);
+  b.s().send_keys(*input, "\"ingérence étrangère");
+  b.s().send_keys(*input, wd::kEnter);
+  std::string shown;
+  b.require_wait("the error", [&] {
+    auto e = b.s().find("#error[data-code=\"unbalanced_quote\"]");
+    return e && b.s().displayed(*e) && !(shown = b.s().text(*e)).empty();
+  });
+  CHECK(shown.find("guillemet non refermé") != std::string::npos);
+  CHECK(shown.find("unbalanced") == std::string::npos);
+  // The console may only hold the refused request itself (the browser logs every 400).
+  for (const auto& e : b.console_errors()) {
+    INFO(e);
+    CHECK(e.find("/api/search") != std::string::npos);
+    CHECK(e.find("400") != std::string::npos);
+  }
+}
+
 TEST_CASE("the widget works in a portal page of another origin, unstyled by it", "[browser]") {
   REQUIRE_BROWSER();
   Browser b(true);

@@ -17,8 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text =
       ha::sanitize_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
   hs::ParsedQuery q = hs::parse_query(text, analyzer);
-  FUZZ_CHECK(ha::is_valid_utf8(q.error));
-  for (const auto& note : q.notes) FUZZ_CHECK(ha::is_valid_utf8(note));
+  FUZZ_CHECK(ha::is_valid_utf8(q.error.message));
+  FUZZ_CHECK(q.ok() == q.error.message.empty());
+  for (const auto& note : q.notes) FUZZ_CHECK(ha::is_valid_utf8(note.message) && !note.code.empty());
   if (!q.ok()) return 0;
   for (const auto& unit : q.units) FUZZ_CHECK(!unit.empty());
   for (const auto& f : q.filters) FUZZ_CHECK(f.field != nullptr && !f.value.empty());

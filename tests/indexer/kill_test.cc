@@ -1,5 +1,6 @@
-// A run of hemicycle-index killed at any moment leaves the last commit searchable, and the
-// next run completes the index.
+// A run of hemicycle-index that writes in place (one thread), killed at any moment, leaves
+// the last commit searchable, and the next run completes the index. (A build in parts,
+// the default for a new index, shows nothing before it is complete: recovery_test.cc.)
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -56,8 +57,9 @@ TEST_CASE("a killed indexer leaves the last commit searchable", "[indexer][cli]"
   REQUIRE(pid >= 0);
   if (pid == 0) {
     if (small_flushes) setenv("XAPIAN_FLUSH_THRESHOLD", "30", 1);
-    execl(kIndex.c_str(), kIndex.c_str(), "--quiet", "--batch", std::to_string(kBatch).c_str(),
-          "--db", db.c_str(), input.c_str(), static_cast<char*>(nullptr));
+    execl(kIndex.c_str(), kIndex.c_str(), "--quiet", "--threads", "1", "--batch",
+          std::to_string(kBatch).c_str(), "--db", db.c_str(), input.c_str(),
+          static_cast<char*>(nullptr));
     _exit(127);
   }
   // Kill it as soon as a first commit is visible (or give up waiting after 20 s).

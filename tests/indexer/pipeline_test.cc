@@ -255,8 +255,11 @@ TEST_CASE("a build in parts gives the same index as one database", "[pipeline]")
   CHECK(Xapian::Database(o.db).get_doccount() ==
         Xapian::Database((dir.path() / "one").string()).get_doccount());
   CHECK(summaries(o.db) == 42);
-  CHECK_FALSE(fs::exists(o.db + ".part1"));
-  CHECK_FALSE(fs::exists(o.db + ".compact"));
+  for (const char* beside : {".new", ".new.part1", ".compact", ".old"}) {
+    INFO(beside);
+    CHECK_FALSE(fs::exists(o.db + beside));  // built beside the database, then switched in
+  }
+  CHECK(fs::exists(o.db + ".lock"));  // kept: two runs always lock the same file
 
   // Parts again on the index, now existing: it is updated in place.
   Recorder again;

@@ -119,14 +119,16 @@ TEST_CASE("hemicycle-search answers in JSON and as text, and refuses bad queries
 
   Run bad = run(kSearch + " --db " + quote(db) + " '\"ingérence'");
   CHECK(bad.status == 2);
-  CHECK(bad.out.find("unbalanced quote") != std::string::npos);
+  CHECK(bad.out.find("requête incorrecte (unbalanced_quote)\u00a0: guillemet non refermé") != std::string::npos);
   Run unknown = run(kSearch + " --db " + quote(db) + " couleur:bleu");
   CHECK(unknown.status == 2);
-  CHECK(unknown.out.find("unknown field") != std::string::npos);
+  CHECK(unknown.out.find("champ inconnu \u00ab\u00a0couleur\u00a0\u00bb") != std::string::npos);
   Run missing = run(kSearch + " --db " + quote((dir.path() / "none").string()) + " x");
   CHECK(missing.status == 1);
   Run nodoc = run(kSearch + " --db " + quote(db) + " --document NOPE");
   CHECK(nodoc.status == 1);
   Run usage = run(kSearch + " --db " + quote(db) + " --limit lots x");
   CHECK(usage.status == 2);
+  CHECK(usage.out.find("--limit attend un nombre de 0 à 1000") != std::string::npos);
+  CHECK(usage.out.find("usage\u00a0: hemicycle-search") != std::string::npos);
 }

@@ -74,7 +74,58 @@ TEST_CASE("stop-word-only items are dropped with a note", "[searcher][query]") {
   ParsedQuery q = parse_query("de la cinéma", analyzer);
   REQUIRE(q.ok());
   CHECK(q.units.size() == 1);
-  CHECK(q.notes.size() == 2);
+  REQUIRE(q.notes.size() == 2);
+  CHECK(q.notes[0].code == "only_stop_words");
+  CHECK(q.notes[0].message ==
+        "\u00ab\u00a0de\u00a0\u00bb ne contient que des mots vides ou aucun mot\u00a0: ignoré");
+}
+
+// Every code a query can get back, with its French message: programs read the code, the
+// page and the CLI show the message. "_" stands for a non-breaking space (U+00A0).
+TEST_CASE("every query error and note: a stable code and a French message", "[searcher][query]") {
+  FrenchAnalyzer analyzer;
+  struct Case {
+    std::string query;
+    std::string code;
+    std::string message;
+  };
+  const std::string fields =
+      "(champs connus_: date, type, kind, institution, year, territory, country, cites, "
+      "signatory, outcome, legislature)";
+  const std::vector<Case> errors = {
+      {"\"ingérence étrangère", "unbalanced_quote",
+       "guillemet non refermé_: il manque \" à l’expression qui commence par «_\"ingérence "
+       "étrangère_»"},
+      {"cites:\"loi 2024", "unbalanced_quote",
+       "guillemet non refermé après «_cites:_»_: il manque \""},
+      {"couleur:bleu", "unknown_field", "champ inconnu «_couleur_» " + fields},
+      {"type:", "missing_value", "valeur manquante après «_type:_»"},
+      {"date:hier", "bad_date_range",
+       "date_: période attendue sous la forme AAAA-MM-JJ..AAAA-MM-JJ (ou AAAA, AAAA-MM, une "
+       "borne ouverte), et non «_hier_»"},
+      {"date:2025..2024", "reversed_date_range",
+       "date_: la période «_2025..2024_» finit avant de commencer"},
+      {"-date:2024", "excluded_date", "date_: une période ne peut pas être exclue"},
+  };
+  auto nbsp = [](std::string s) {
+    std::string out;
+    for (char c : s) out += c == '_' ? std::string("\u00a0") : std::string(1, c);
+    return out;
+  };
+  for (const auto& c : errors) {
+    INFO(c.query);
+    const ParsedQuery q = parse_query(c.query, analyzer);
+    CHECK(q.error.code == c.code);
+    CHECK(q.error.message == nbsp(c.message));
+  }
+  ParsedQuery bad_filter;
+  const auto refused = parse_filter("nofield", bad_filter);
+  CHECK(refused.code == "bad_filter");
+  CHECK(refused.message.find(nbsp("un filtre s’écrit CHAMP:VALEUR, et non «_nofield_»")) == 0);
+  const ParsedQuery trailing = parse_query("cinéma NOT", analyzer);
+  REQUIRE(trailing.notes.size() == 1);
+  CHECK(trailing.notes[0].code == "trailing_not");
+  CHECK(trailing.notes[0].message == nbsp("NOT en fin de requête_: ignoré"));
 }
 
 TEST_CASE("filters given apart", "[searcher][query]") {
@@ -127,6 +178,7 @@ TEST_CASE("a query's cost is bounded before it runs", "[searcher][query]") {
     CHECK(describe(parse_query(c.query, analyzer)) == c.expected);
   }
   ParsedQuery refused = parse_query(distinct(65, " "), analyzer);
-  CHECK(refused.error.find("requête trop longue : 64 mots au plus") == 0);
+  CHECK(refused.error.code == "too_many_terms");
+  CHECK(refused.error.message.find("requête trop longue\u00a0: 64 mots au plus") == 0);
   CHECK(parse_query(distinct(64, " "), analyzer).ok());
 }

@@ -193,9 +193,9 @@ TEST_CASE("bad requests get clear JSON errors", "[server]") {
       {search_target("cinéma", "&limit=lots"), 400, "bad_parameter"},
       {search_target("cinéma", "&offset=10001"), 400, "bad_parameter"},
       {search_target("cinéma", "&sort=random"), 400, "bad_parameter"},
-      {search_target("\"ingérence"), 400, "bad_query"},
-      {search_target("couleur:bleu"), 400, "bad_query"},
-      {search_target("cinéma", "&filter=nofield"), 400, "bad_query"},
+      {search_target("\"ingérence"), 400, "unbalanced_quote"},
+      {search_target("couleur:bleu"), 400, "unknown_field"},
+      {search_target("cinéma", "&filter=nofield"), 400, "bad_filter"},
       {"/api/search", 400, "missing_query"},
       {"/api/search?q=%zz", 400, "bad_request"},
       {"/api/search?q=abc%", 400, "bad_request"},
@@ -427,7 +427,10 @@ TEST_CASE("a search cut short by the time limit says so", "[server]") {
   CHECK(d["timed_out"].GetBool());
   bool said = false;
   for (const auto& n : d["notes"].GetArray()) {
-    if (std::string(n.GetString()).find("time limit") != std::string::npos) said = true;
+    if (std::string(n["code"].GetString()) == "time_limit" &&
+        std::string(n["message"].GetString()).find("limite de temps atteinte") == 0) {
+      said = true;
+    }
   }
   CHECK(said);
 }

@@ -2,11 +2,14 @@
 
 // The ingest pipeline: reads inputs and writes them into an index, as hemicycle-index does.
 // A new index is built in parts at once (each part keeps the documents whose id hashes to
-// it) and the parts merged; an existing one is updated in place, by one thread, or by a
-// reading thread feeding the writer through a bounded queue.
+// it) beside the database, the parts merged, and the merge switched in whole; an existing
+// one is updated in place, by one thread, or by a reading thread feeding the writer through
+// a bounded queue. One run at a time writes a database (DIR.lock beside it); a run killed
+// at any point is recovered by the next one (see folders.h).
 
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,6 +33,19 @@ struct IngestOptions {
   unsigned shards = 0;
   // Remove the documents read earlier from the inputs that are no longer in them.
   bool prune = false;
+};
+
+// A folder the run must write cannot be written: the database, or the folder holding it
+// (where its lock and a new index being built go).
+class FolderNotWritable : public std::runtime_error {
+ public:
+  FolderNotWritable(std::string path, int error);  // error: the errno value
+  const std::string& path() const { return path_; }
+  int error() const { return error_; }
+
+ private:
+  std::string path_;
+  int error_;
 };
 
 // A run in progress, for a progress line (see progress.h).
@@ -77,8 +93,9 @@ class IngestObserver {
 };
 
 // Reads options.inputs into options.db (see the top of this file). Bad input is reported
-// to the observer and counted, never thrown. Throws Xapian::Error when the database cannot
-// be written (DatabaseLockError: another writer holds it), std::invalid_argument on
+// to the observer and counted, never thrown. Throws Xapian::DatabaseLockError when another
+// run holds the database, FolderNotWritable when it or its folder cannot be written,
+// Xapian::Error when the database cannot be written otherwise, std::invalid_argument on
 // options out of range (no database, shards above kMaxShards).
 IngestResult ingest(const IngestOptions& options, IngestObserver& observer);
 IngestResult ingest(const IngestOptions& options);  // tells nothing as it goes

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "hemicycle/format/schema.h"
+#include "hemicycle/searcher/notice.h"
 
 namespace hemicycle::searcher {
 
@@ -25,13 +26,14 @@ struct DateRange {
 
 // Parses "field:value" as given to --filter / &filter= (`field:"two words"` too) and appends
 // it to `filters` as a selected filter; "date:A..B" narrows `date` instead (several ranges
-// keep their intersection). Returns a message for the person who typed it, or "" on success.
-std::string add_filter(std::string_view spec, std::vector<FieldFilter>& filters,
-                       std::optional<DateRange>& date);
+// keep their intersection). Returns what is wrong (code and French message), or an empty
+// Notice on success.
+Notice add_filter(std::string_view spec, std::vector<FieldFilter>& filters,
+                  std::optional<DateRange>& date);
 
 // Narrows `date` to [from, to] (YYYY, YYYY-MM or YYYY-MM-DD; either may be empty = open).
-// Returns an error message, or "" on success.
-std::string add_date_bounds(std::string_view from, std::string_view to,
-                            std::optional<DateRange>& date);
+// Returns what is wrong, or an empty Notice on success.
+Notice add_date_bounds(std::string_view from, std::string_view to,
+                       std::optional<DateRange>& date);
 
 }  // namespace hemicycle::searcher

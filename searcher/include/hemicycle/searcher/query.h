@@ -31,8 +31,8 @@ struct ParsedQuery {
   std::vector<FieldFilter> filters;
   std::optional<DateRange> date;
   std::string document_id;         // restrict to this document's clauses (empty: all)
-  std::vector<std::string> notes;  // non-fatal remarks ("only stop words: « de la »")
-  std::string error;               // non-empty when the query is malformed
+  std::vector<Notice> notes;  // non-fatal remarks (only_stop_words: « de la »)
+  Notice error;               // set when the query is malformed
 
   bool ok() const { return error.empty(); }
 };
@@ -48,6 +48,6 @@ inline constexpr std::size_t kMaxQueryTerms = 64;
 ParsedQuery parse_query(std::string_view text, analyzers::FrenchAnalyzer& analyzer);
 
 // add_filter() into the query's own filters and date range.
-std::string parse_filter(std::string_view spec, ParsedQuery& into);
+Notice parse_filter(std::string_view spec, ParsedQuery& into);
 
 }  // namespace hemicycle::searcher

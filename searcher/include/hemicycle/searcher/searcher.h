@@ -13,9 +13,15 @@
 namespace hemicycle::searcher {
 
 // A query the user must correct (unbalanced quote, unknown field …): CLI exit 2, HTTP 400.
+// what() is the French message; code() the stable code of README.md's table.
 class QueryError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit QueryError(Notice notice)
+      : std::runtime_error(notice.message), code_(std::move(notice.code)) {}
+  const std::string& code() const { return code_; }
+
+ private:
+  std::string code_;
 };
 
 // An index that cannot be opened (missing, unreadable, not a Xapian database, a malformed
@@ -42,12 +48,13 @@ struct SearchRequest {
   // own filter (the other values stay countable), as in Elasticsearch's post_filter.
 };
 
-// The request-level forms of add_filter() and add_date_bounds() (filter.h): "" or an error.
-inline std::string add_filter(std::string_view spec, SearchRequest& into) {
+// The request-level forms of add_filter() and add_date_bounds() (filter.h): an empty Notice
+// or what is wrong.
+inline Notice add_filter(std::string_view spec, SearchRequest& into) {
   return add_filter(spec, into.filters, into.date);
 }
-inline std::string add_date_bounds(std::string_view from, std::string_view to,
-                                   SearchRequest& into) {
+inline Notice add_date_bounds(std::string_view from, std::string_view to,
+                              SearchRequest& into) {
   return add_date_bounds(from, to, into.date);
 }
 
@@ -104,7 +111,7 @@ struct SearchResult {
   Sort sort = Sort::kRelevance;
   std::vector<Hit> hits;
   std::vector<Facet> facets;
-  std::vector<std::string> notes;
+  std::vector<Notice> notes;
   double took_ms = 0;
   bool timed_out = false;  // the match hit SearcherOptions::time_limit_seconds: partial
 };
