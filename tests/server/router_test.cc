@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "../../server/src/errors.h"  // private units, tested directly
+#include "../../server/src/framing.h"
 #include "../../server/src/router.h"
 #include "searcher/fixture_index.h"
 
@@ -486,4 +487,56 @@ TEST_CASE("router: every answer says nosniff, errors and 503s included", "[serve
                                        {{http::field::origin, "https://evil.example"}}));
   CHECK(refused.response.result_int() == 403);
   CHECK(refused.response["X-Content-Type-Options"] == "nosniff");
+}
+
+TEST_CASE("router: a body is framed by one chunked or a Content-Length, nothing else",
+          "[server][router]") {
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+  struct FramingCase {
+    Headers headers;
+    unsigned status;  // 0: accepted
+    std::string code, message;
+  };
+  const std::string ambiguous = " : la longueur du corps est ambiguë, la requête est refusée";
+  const std::vector<FramingCase> cases = {
+      {{}, 0, "", ""},
+      {{{"Content-Length", "12"}}, 0, "", ""},
+      {{{"Transfer-Encoding", "chunked"}}, 0, "", ""},
+      {{{"Transfer-Encoding", "  Chunked\t"}}, 0, "", ""},
+      {{{"Transfer-Encoding", "xchunked"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding sans « chunked » final" + ambiguous},
+      {{{"Transfer-Encoding", "identity"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding sans « chunked » final" + ambiguous},
+      {{{"Transfer-Encoding", "chunked, identity"}}, 400, "bad_transfer_encoding",
+       "« chunked » ailleurs qu’en dernier" + ambiguous},
+      {{{"Transfer-Encoding", "chunked,chunked"}}, 400, "bad_transfer_encoding",
+       "« chunked » ailleurs qu’en dernier" + ambiguous},
+      {{{"Transfer-Encoding", ""}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding mal formé" + ambiguous},
+      {{{"Transfer-Encoding", "gzip,,chunked"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding mal formé" + ambiguous},
+      {{{"Transfer-Encoding", "chunked;q=1"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding mal formé" + ambiguous},
+      {{{"Transfer-Encoding", "chunked"}, {"Transfer-Encoding", "chunked"}}, 400,
+       "bad_transfer_encoding", "plusieurs en-têtes Transfer-Encoding" + ambiguous},
+      {{{"Transfer-Encoding", "chunked"}, {"Content-Length", "3"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding et Content-Length ensemble" + ambiguous},
+      {{{"Transfer-Encoding", "gzip, chunked"}}, 501, "unsupported_transfer_encoding",
+       "seul le codage de transfert « chunked » est pris en charge"},
+  };
+  for (const auto& c : cases) {
+    Request req{http::verb::post, "/api/search", 11};
+    std::string shown;
+    for (const auto& [name, value] : c.headers) {
+      req.insert(name, value);
+      shown += name + ": " + value + " / ";
+    }
+    INFO(shown);
+    const auto error = hemicycle::server::framing_error(req);
+    CHECK(error.has_value() == (c.status != 0));
+    if (!error) continue;
+    CHECK(static_cast<unsigned>(error->status) == c.status);
+    CHECK(error->code == c.code);
+    CHECK(error->message == c.message);
+  }
 }
