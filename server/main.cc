@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: hemicycle-serve --db DIR [--db DIR]... [--host 127.0.0.1] [--port 8080]\n"
     "                       [--threads N] [--cors-origin ORIGIN]... [--request-timeout MS]\n"
-    "                       [--time-limit SECONDS] [--quiet]\n"
+    "                       [--time-limit SECONDS] [--max-connections N] [--quiet]\n"
     "\n"
     "Serves the search API (GET /api/search, /api/documents/{id}, /api/suggest, /api/schema,\n"
     "/health, /metrics, /api/openapi.json) and the search page over HTTP/1.1. Several --db\n"
@@ -24,6 +24,8 @@ constexpr const char* kUsage =
     "  --request-timeout MS a request must arrive whole within this time; idle connections\n"
     "                       close after it (default 10000)\n"
     "  --time-limit SECONDS bound on one search (default 2)\n"
+    "  --max-connections N  connections served at once; one more gets a 503 and is closed\n"
+    "                       (default 256)\n"
     "  --quiet              no access log on stderr\n"
     "\n"
     "SIGTERM or SIGINT: stop accepting, finish the requests in flight, exit 0.\n";
@@ -69,6 +71,9 @@ hemicycle::server::ServerOptions parse_flags(int argc, char** argv) {
       double s = std::strtod(v.c_str(), &end);
       if (v.empty() || *end || s < 0) usage_error("--time-limit takes seconds, e.g. 2 or 0.5");
       o.search_time_limit_seconds = s;
+    } else if (a == "--max-connections") {
+      o.max_connections = number(a, value(), 1000000);
+      if (o.max_connections == 0) usage_error("--max-connections takes at least 1");
     } else if (a == "--quiet") {
       o.access_log = false;
     } else if (a == "-h" || a == "--help") {
@@ -89,5 +94,8 @@ int main(int argc, char** argv) try {
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "hemicycle-serve: " << e.what() << "\n";
+  return 1;
+} catch (...) {  // a Xapian::Error is no std::exception
+  std::cerr << "hemicycle-serve: erreur inattendue au démarrage\n";
   return 1;
 }

@@ -8,7 +8,8 @@
 namespace hemicycle::server {
 
 // An OPTIONS request: 204 with the allowed methods (and, for an allowed origin, the CORS
-// headers); 403 origin_not_allowed for another origin.
+// headers: Access-Control-Allow-Headers is a fixed list, whatever the preflight asks
+// for); 403 origin_not_allowed for another origin.
 Response preflight(const Request& request, const ServerOptions& options);
 
 // Echoes an allowed Origin in Access-Control-Allow-Origin, with Vary: Origin.

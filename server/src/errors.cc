@@ -19,7 +19,7 @@ constexpr ErrorRule kErrorRules[] = {
     {ErrorKind::kClient, http::status::bad_request, "bad_request", nullptr, false},
     {ErrorKind::kBadQuery, http::status::bad_request, "bad_query", nullptr, false},
     {ErrorKind::kIndexUnavailable, http::status::service_unavailable, "index_unavailable",
-     "the index cannot be read", true},
+     "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
     {ErrorKind::kInternal, http::status::internal_server_error, "internal_error", nullptr,
      false},
 };

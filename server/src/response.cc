@@ -16,6 +16,7 @@ Response make_response(const Request& request, http::status status, std::string 
   res.set(http::field::server, kServerName);
   res.set(http::field::content_type, content_type);
   res.set(http::field::cache_control, "no-store");
+  res.set("X-Content-Type-Options", "nosniff");  // every answer, errors and 503s included
   res.keep_alive(request.keep_alive());
   res.body() = std::move(body);
   res.prepare_payload();

@@ -14,7 +14,8 @@ using Response = http::response<http::string_body>;
 
 inline constexpr const char* kJson = "application/json; charset=utf-8";
 
-// An answer to `request` (same HTTP version and keep-alive), not cached, with this body.
+// An answer to `request` (same HTTP version and keep-alive), not cached, never sniffed
+// (X-Content-Type-Options: nosniff), with this body.
 Response make_response(const Request& request, http::status status, std::string body,
                        const char* content_type = kJson);
 

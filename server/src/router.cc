@@ -72,7 +72,6 @@ Response static_asset(const Request& req, const Asset& asset) {
                                std::string(reinterpret_cast<const char*>(asset.data), asset.size),
                                asset.content_type);
   res.set(http::field::cache_control, "no-cache");
-  res.set("X-Content-Type-Options", "nosniff");
   if (std::string_view(asset.content_type).starts_with("text/html")) {
     // The page needs nothing from elsewhere: no CDN, no outside fonts.
     res.set("Content-Security-Policy",

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <functional>
 #include <cstdio>
 #include <iostream>
@@ -26,6 +27,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "errors.h"
+#include "framing.h"
 #include "router.h"
 #include "searcher_slot.h"
 #include "services.h"
@@ -59,10 +62,18 @@ class Server {
     }
     sessions_.push_back(s);
   }
-  void session_ended() {
+  // Counts a new connection in; false when --max-connections are already being served.
+  bool admit() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (admitted_ >= options_.max_connections) return false;
+    ++admitted_;
+    return true;
+  }
+  void session_ended(bool admitted) {
     std::function<void()> drained;
     {
       std::lock_guard<std::mutex> lock(mu_);
+      if (admitted) --admitted_;
       if (--active_ == 0 && stopping_) drained = on_drained_;
     }
     if (drained) drained();
@@ -98,24 +109,35 @@ class Server {
   SearcherPool searchers_;  // one Searcher per worker thread
   std::atomic<bool> stopping_{false};
   std::mutex mu_;
-  std::size_t active_ = 0;
+  std::size_t active_ = 0;    // sessions alive, refused ones included
+  std::size_t admitted_ = 0;  // sessions served, at most options_.max_connections
   std::vector<std::weak_ptr<Session>> sessions_;
   std::function<void()> on_drained_;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, std::shared_ptr<Server> server)
-      : stream_(std::move(socket)), owner_(std::move(server)), server_(*owner_) {
+  Session(tcp::socket&& socket, std::shared_ptr<Server> server, bool admitted)
+      : stream_(std::move(socket)), owner_(std::move(server)), server_(*owner_),
+        admitted_(admitted) {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     if (!ec) peer_ = ep.address().to_string();
   }
-  ~Session() { server_.session_ended(); }
+  ~Session() { server_.session_ended(admitted_); }
 
   void run() {
     net::dispatch(stream_.get_executor(),
                   beast::bind_front_handler(&Session::do_read, shared_from_this()));
+  }
+
+  // A connection over --max-connections: a 503 without reading the request, then closed.
+  void refuse() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      Response res = refusal(self->server_.options().max_connections);
+      self->linger_ = true;
+      self->finish("-", "-", "refused", std::move(res), std::chrono::steady_clock::now());
+    });
   }
 
   // On the session's strand: if it is waiting for a request, close it.
@@ -126,6 +148,18 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
  private:
+  static Response refusal(std::size_t max_connections) {
+    Request req;
+    req.version(11);
+    req.keep_alive(false);
+    Response res = error_response(
+        req, http::status::service_unavailable, "too_many_connections",
+        "le serveur sert déjà " + std::to_string(max_connections) +
+            " connexions, le maximum : réessayez dans un instant");
+    res.set(http::field::retry_after, "1");
+    return res;
+  }
+
   void do_read() {
     if (server_.stopping()) return do_close();
     parser_.emplace();
@@ -135,8 +169,23 @@ class Session : public std::enable_shared_from_this<Session> {
     // off, and it never holds a worker thread while it dawdles (the read is asynchronous).
     stream_.expires_after(server_.options().request_timeout);
     reading_ = true;
-    http::async_read(stream_, buffer_, *parser_,
-                     beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    // The header first: how its body is framed is checked before any of it is read.
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  void on_header(beast::error_code ec, std::size_t) {
+    if (!ec) {
+      if (auto bad = framing_error(parser_->get())) {
+        reading_ = false;
+        return refuse_request(error_response(bad_request(), bad->status, bad->code, bad->message));
+      }
+      if (!parser_->is_done()) {
+        return http::async_read(stream_, buffer_, *parser_,
+                                beast::bind_front_handler(&Session::on_read, shared_from_this()));
+      }
+    }
+    on_read(ec, 0);
   }
 
   void on_read(beast::error_code ec, std::size_t) {
@@ -145,38 +194,8 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == beast::error::timeout || ec == net::error::connection_reset) {
       return do_close();
     }
+    if (ec) return refuse_request(unreadable(ec));
     const auto started = std::chrono::steady_clock::now();
-    if (ec) {
-      // A request we cannot read: answer once, then close.
-      Request bad;
-      bad.version(11);
-      bad.keep_alive(false);
-      http::status status = http::status::bad_request;
-      std::string code = "bad_request", message = "malformed request: " + ec.message();
-      if (ec == http::error::body_limit) {
-        status = http::status::payload_too_large;
-        code = "body_too_large";
-        message = "the request body is larger than " +
-                  std::to_string(server_.options().max_body_bytes) + " bytes";
-      } else if (ec == http::error::header_limit) {
-        auto data = buffer_.data();
-        std::string_view head(static_cast<const char*>(data.data()), data.size());
-        if (head.find("\r\n") == std::string_view::npos) {
-          status = http::status::uri_too_long;
-          code = "uri_too_long";
-          message = "the URL is longer than " +
-                    std::to_string(server_.options().max_target_bytes) + " bytes";
-        } else {
-          status = http::status::request_header_fields_too_large;
-          code = "headers_too_large";
-          message = "the request headers are too large";
-        }
-      }
-      Response res = error_response(bad, status, code, message);
-      res.keep_alive(false);
-      finish("-", "-", "other", std::move(res), started);
-      return;
-    }
     Request req = parser_->release();
     Handled handled = answer(req);
     if (server_.stopping()) handled.response.keep_alive(false);
@@ -184,11 +203,58 @@ class Session : public std::enable_shared_from_this<Session> {
            std::move(handled.response), started);
   }
 
-  // The request answered with a Searcher of its own for the time it takes.
+  // What a request answered without being read whole is answered as.
+  static Request bad_request() {
+    Request bad;
+    bad.version(11);
+    bad.keep_alive(false);
+    return bad;
+  }
+
+  // The answer to a request Beast could not read.
+  Response unreadable(beast::error_code ec) const {
+    const ServerOptions& o = server_.options();
+    if (ec == http::error::body_limit) {
+      return error_response(bad_request(), http::status::payload_too_large, "body_too_large",
+                            "the request body is larger than " +
+                                std::to_string(o.max_body_bytes) + " bytes");
+    }
+    if (ec == http::error::header_limit) {
+      auto data = buffer_.data();
+      std::string_view head(static_cast<const char*>(data.data()), data.size());
+      if (head.find("\r\n") == std::string_view::npos) {
+        return error_response(bad_request(), http::status::uri_too_long, "uri_too_long",
+                              "the URL is longer than " + std::to_string(o.max_target_bytes) +
+                                  " bytes");
+      }
+      return error_response(bad_request(), http::status::request_header_fields_too_large,
+                            "headers_too_large",
+                            "les en-têtes de la requête dépassent " +
+                                std::to_string(o.max_target_bytes + 8192) + " octets");
+    }
+    return error_response(bad_request(), http::status::bad_request, "bad_request",
+                          "requête mal formée : " + ec.message());
+  }
+
+  // Answers once, then closes (lingering: the rest of the request is never read).
+  void refuse_request(Response&& res) {
+    res.keep_alive(false);
+    linger_ = true;
+    finish("-", "-", "other", std::move(res), std::chrono::steady_clock::now());
+  }
+
+  // The request answered with a Searcher of its own for the time it takes; whatever
+  // escapes handle() is a 500, never an exception through the event loop.
   Handled answer(const Request& req) {
-    SearcherPool::Lease searcher = server_.searchers().lease();
-    Services services{server_.options(), server_.metrics(), *searcher};
-    return handle(req, services);
+    try {
+      SearcherPool::Lease searcher = server_.searchers().lease();
+      Services services{server_.options(), server_.metrics(), *searcher};
+      return handle(req, services);
+    } catch (...) {
+      return {error_response(req, http::status::internal_server_error, "internal_error",
+                             "erreur inattendue"),
+              "other"};
+    }
   }
 
   void finish(const std::string& method, const std::string& target, const std::string& route,
@@ -213,7 +279,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_write(bool close, beast::error_code ec, std::size_t) {
     if (ec) return do_close();
-    if (close) return do_close();
+    if (close) return linger_ ? close_lingering() : do_close();
     do_read();  // pipelined requests already in buffer_ are answered in order
   }
 
@@ -223,14 +289,40 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().close(ec);
   }
 
+  // After an answer to a request left unread: stop sending, then read and drop what the
+  // client still sends (for a short while) before closing. Closing with unread bytes
+  // would reset the connection, and the client could lose the answer.
+  void close_lingering() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(kLinger);
+    drain_.resize(16384);
+    drain();
+  }
+  void drain() {
+    stream_.async_read_some(net::buffer(drain_), [self = shared_from_this()](
+                                                     beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ > kMaxDrained) return self->do_close();
+      self->drain();
+    });
+  }
+
+  static constexpr std::chrono::milliseconds kLinger{1000};
+  static constexpr std::size_t kMaxDrained = 1 << 20;
+
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   Response res_;
   std::shared_ptr<Server> owner_;
   Server& server_;
+  const bool admitted_;  // false: refused (over --max-connections)
   std::string peer_ = "-";
   bool reading_ = false;
+  bool linger_ = false;  // close lingering after the answer
+  std::vector<char> drain_;
+  std::size_t drained_ = 0;
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {
@@ -268,9 +360,14 @@ class Listener : public std::enable_shared_from_this<Listener> {
   void on_accept(beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
     if (!ec && !server_->stopping()) {
-      auto session = std::make_shared<Session>(std::move(socket), server_);
+      const bool admitted = server_->admit();
+      auto session = std::make_shared<Session>(std::move(socket), server_, admitted);
       server_->track(session);
-      session->run();
+      if (admitted) {
+        session->run();
+      } else {
+        session->refuse();
+      }
     }
     do_accept();
   }
@@ -280,14 +377,46 @@ class Listener : public std::enable_shared_from_this<Listener> {
   std::shared_ptr<Server> server_;
 };
 
+// Opens the index once before listening. A local path that does not exist stops the
+// start (a mistyped --db); an index that exists but cannot be opened or read yet (corrupt,
+// being written) is reported, and the server starts anyway: it answers 503 until the
+// index opens.
+void probe_index(const ServerOptions& options) {
+  for (const auto& path : options.databases) {
+    std::error_code ec;
+    if (path.rfind("tcp://", 0) != 0 && !std::filesystem::exists(path, ec)) {
+      throw std::runtime_error("l’index " + path + " n’existe pas");
+    }
+  }
+  try {
+    searcher::Searcher probe(options.databases);
+  } catch (...) {
+    const Failure failure = classify(std::current_exception());
+    std::cerr << "hemicycle-serve : l’index ne peut pas être lu pour l’instant ("
+              << failure.message << ") ; réponses 503 jusqu’à ce qu’il s’ouvre\n";
+  }
+}
+
+// A worker's event loop: an exception that escapes a handler is reported, and the loop
+// goes on (never std::terminate).
+void run_loop(net::io_context& ioc) {
+  for (;;) {
+    try {
+      ioc.run();
+      return;
+    } catch (const std::exception& e) {
+      std::cerr << "hemicycle-serve : erreur inattendue : " << e.what() << "\n";
+    } catch (...) {
+      std::cerr << "hemicycle-serve : erreur inattendue\n";
+    }
+  }
+}
+
 }  // namespace
 
 void run(const ServerOptions& options) {
   if (options.databases.empty()) throw std::runtime_error("no index given (--db DIR)");
-  {
-    // Fails now, with the reason, if an index is missing or unreadable.
-    searcher::Searcher probe(options.databases);
-  }
+  probe_index(options);
   beast::error_code ec;
   auto address = net::ip::make_address(options.host, ec);
   if (ec) throw std::runtime_error("bad --host " + options.host + ": " + ec.message());
@@ -331,7 +460,7 @@ void run(const ServerOptions& options) {
       // Reported by the first request that needs the index (503).
     }
     opened.arrive_and_wait();
-    ioc.run();
+    run_loop(ioc);
   };
   std::vector<std::thread> workers;
   workers.reserve(threads - 1);

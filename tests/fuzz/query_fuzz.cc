@@ -27,8 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // nothing, as it should.)
   std::vector<hs::FieldFilter> filters;
   std::optional<hs::DateRange> date;
-  const std::string err = hs::add_filter(text, filters, date);
-  FUZZ_CHECK(ha::is_valid_utf8(err));
+  const hs::Notice err = hs::add_filter(text, filters, date);
+  FUZZ_CHECK(ha::is_valid_utf8(err.message));
+  FUZZ_CHECK(err.empty() == err.message.empty());
   FUZZ_CHECK(err.empty() || (filters.empty() && !date));
   return 0;
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "../../server/src/errors.h"  // private units, tested directly
+#include "../../server/src/framing.h"
 #include "../../server/src/router.h"
 #include "searcher/fixture_index.h"
 
@@ -32,8 +33,9 @@ using hemicycle::testing::TempDir;
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kPortal = "https://portail.example";
+constexpr const char* kAllowedHeaders = "Accept, Accept-Language, Content-Language, Content-Type";
 const std::string kUnavailable =
-    R"({"error":{"code":"index_unavailable","message":"the index cannot be read"}})";
+    R"({"error":{"code":"index_unavailable","message":"l’index ne peut pas être lu pour l’instant : réessayez dans un moment"}})";
 
 Request make_request(http::verb method, const std::string& target,
                      const std::vector<std::pair<http::field, std::string>>& headers = {},
@@ -354,11 +356,22 @@ TEST_CASE("router: CORS for the origins given only", "[server][router]") {
     CHECK(h.route == "preflight");
     CHECK(h.response.body().empty());
     CHECK(header(h, http::field::access_control_allow_methods) == "GET, HEAD, OPTIONS");
-    CHECK(header(h, http::field::access_control_allow_headers) == "content-type");
+    CHECK(header(h, http::field::access_control_allow_headers) == kAllowedHeaders);
     CHECK(header(h, http::field::access_control_max_age) == "600");
     Handled plain = f.api(make_request(http::verb::options, "/api/search",
                                        {{http::field::origin, kPortal}}));
-    CHECK(header(plain, http::field::access_control_allow_headers) == "Content-Type");
+    CHECK(header(plain, http::field::access_control_allow_headers) == kAllowedHeaders);
+    // Whatever else a preflight asks to send is never echoed.
+    const std::vector<std::string> asked_for = {"x-evil", "Content-Type, X-Evil", "authorization",
+                                                "content-type,cookie", std::string(300, 'x')};
+    for (const auto& asked : asked_for) {
+      INFO(asked);
+      Handled other = f.api(make_request(http::verb::options, "/api/search",
+                                         {{http::field::origin, kPortal},
+                                          {http::field::access_control_request_headers, asked}}));
+      CHECK(other.response.result_int() == 204);
+      CHECK(header(other, http::field::access_control_allow_headers) == kAllowedHeaders);
+    }
     Handled no_origin = f.api(make_request(http::verb::options, "/api/search"));
     CHECK(no_origin.response.result_int() == 204);
     CHECK(header(no_origin, http::field::allow) == "GET, HEAD, OPTIONS");
@@ -418,11 +431,11 @@ TEST_CASE("router: one table answers every kind of failure", "[server][router]")
        400, "unbalanced_quote", "guillemet non refermé", false},
       {"searcher open", std::make_exception_ptr(hemicycle::searcher::IndexUnavailable(
                             "cannot open the index /srv/index: No such file")),
-       503, "index_unavailable", "the index cannot be read", true},
+       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
       {"database opening", std::make_exception_ptr(Xapian::DatabaseOpeningError("Couldn't stat '/srv/index'")),
-       503, "index_unavailable", "the index cannot be read", true},
+       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
       {"database corrupt", std::make_exception_ptr(Xapian::DatabaseCorruptError("/srv/index/termlist.glass")),
-       503, "index_unavailable", "the index cannot be read", true},
+       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
       {"other Xapian error", std::make_exception_ptr(Xapian::InvalidArgumentError("/srv bad")),
        500, "internal_error", "the search failed: InvalidArgumentError", false},
       {"runtime_error", std::make_exception_ptr(std::runtime_error("cannot open /srv/x")),
@@ -437,5 +450,95 @@ TEST_CASE("router: one table answers every kind of failure", "[server][router]")
     CHECK(answer.code == c.code);
     CHECK(answer.message == c.message);
     CHECK(answer.drop_searcher == c.drop_searcher);
+  }
+}
+
+TEST_CASE("router: every answer says nosniff, errors and 503s included", "[server][router]") {
+  Fixture f;
+  TempDir dir;
+  Api unavailable({(dir.path() / "missing").string()});
+  struct NosniffCase {
+    Api* api;
+    http::verb method;
+    std::string target;
+    unsigned status;
+  };
+  const std::vector<NosniffCase> cases = {
+      {&f.api, http::verb::get, "/", 200},
+      {&f.api, http::verb::get, "/widget.js", 200},
+      {&f.api, http::verb::get, "/health", 200},
+      {&f.api, http::verb::head, "/health", 200},
+      {&f.api, http::verb::get, "/metrics", 200},
+      {&f.api, http::verb::get, "/api/search?q=" + q("cinéma"), 200},
+      {&f.api, http::verb::get, "/api/search", 400},
+      {&f.api, http::verb::get, "/api/search?q=%zz", 400},
+      {&f.api, http::verb::get, "/nowhere", 404},
+      {&f.api, http::verb::post, "/api/search", 405},
+      {&f.api, http::verb::post, "/", 405},
+      {&f.api, http::verb::options, "/api/search", 204},
+      {&unavailable, http::verb::get, "/health", 503},
+      {&unavailable, http::verb::get, "/api/search?q=x", 503},
+  };
+  for (const auto& c : cases) {
+    INFO(c.target);
+    Handled h = (*c.api)(make_request(c.method, c.target));
+    CHECK(h.response.result_int() == c.status);
+    CHECK(h.response["X-Content-Type-Options"] == "nosniff");
+  }
+  Handled refused = f.api(make_request(http::verb::options, "/api/search",
+                                       {{http::field::origin, "https://evil.example"}}));
+  CHECK(refused.response.result_int() == 403);
+  CHECK(refused.response["X-Content-Type-Options"] == "nosniff");
+}
+
+TEST_CASE("router: a body is framed by one chunked or a Content-Length, nothing else",
+          "[server][router]") {
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+  struct FramingCase {
+    Headers headers;
+    unsigned status;  // 0: accepted
+    std::string code, message;
+  };
+  const std::string ambiguous = " : la longueur du corps est ambiguë, la requête est refusée";
+  const std::vector<FramingCase> cases = {
+      {{}, 0, "", ""},
+      {{{"Content-Length", "12"}}, 0, "", ""},
+      {{{"Transfer-Encoding", "chunked"}}, 0, "", ""},
+      {{{"Transfer-Encoding", "  Chunked\t"}}, 0, "", ""},
+      {{{"Transfer-Encoding", "xchunked"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding sans « chunked » final" + ambiguous},
+      {{{"Transfer-Encoding", "identity"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding sans « chunked » final" + ambiguous},
+      {{{"Transfer-Encoding", "chunked, identity"}}, 400, "bad_transfer_encoding",
+       "« chunked » ailleurs qu’en dernier" + ambiguous},
+      {{{"Transfer-Encoding", "chunked,chunked"}}, 400, "bad_transfer_encoding",
+       "« chunked » ailleurs qu’en dernier" + ambiguous},
+      {{{"Transfer-Encoding", ""}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding mal formé" + ambiguous},
+      {{{"Transfer-Encoding", "gzip,,chunked"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding mal formé" + ambiguous},
+      {{{"Transfer-Encoding", "chunked;q=1"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding mal formé" + ambiguous},
+      {{{"Transfer-Encoding", "chunked"}, {"Transfer-Encoding", "chunked"}}, 400,
+       "bad_transfer_encoding", "plusieurs en-têtes Transfer-Encoding" + ambiguous},
+      {{{"Transfer-Encoding", "chunked"}, {"Content-Length", "3"}}, 400, "bad_transfer_encoding",
+       "Transfer-Encoding et Content-Length ensemble" + ambiguous},
+      {{{"Transfer-Encoding", "gzip, chunked"}}, 501, "unsupported_transfer_encoding",
+       "seul le codage de transfert « chunked » est pris en charge"},
+  };
+  for (const auto& c : cases) {
+    Request req{http::verb::post, "/api/search", 11};
+    std::string shown;
+    for (const auto& [name, value] : c.headers) {
+      req.insert(name, value);
+      shown += name + ": " + value + " / ";
+    }
+    INFO(shown);
+    const auto error = hemicycle::server::framing_error(req);
+    CHECK(error.has_value() == (c.status != 0));
+    if (!error) continue;
+    CHECK(static_cast<unsigned>(error->status) == c.status);
+    CHECK(error->code == c.code);
+    CHECK(error->message == c.message);
   }
 }

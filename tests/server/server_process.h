@@ -177,6 +177,27 @@ class Connection {
     return r;
   }
 
+  // What the server sends after the responses read so far, up to its closing the connection
+  // within `timeout` (false if it does not close in time).
+  bool rest_until_closed(std::chrono::milliseconds timeout, std::string* rest) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      pollfd p{fd_, POLLIN, 0};
+      int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      deadline - std::chrono::steady_clock::now()).count());
+      if (poll(&p, 1, std::max(left, 1)) <= 0) continue;
+      char buf[4096];
+      ssize_t n = recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) {
+        *rest = buffer_;
+        return true;
+      }
+      buffer_.append(buf, static_cast<std::size_t>(n));
+    }
+    *rest = buffer_;
+    return false;
+  }
+
   // True if the server closes the connection within `timeout` (reads and drops data).
   bool closed_within(std::chrono::milliseconds timeout) {
     auto deadline = std::chrono::steady_clock::now() + timeout;

@@ -256,7 +256,15 @@ TEST_CASE("CORS: only the origins given are allowed", "[server]") {
   CHECK(r.status == 204);
   CHECK(r.header("access-control-allow-origin") == "https://portail.example");
   CHECK(r.header("access-control-allow-methods").find("GET") != std::string::npos);
-  CHECK(r.header("access-control-allow-headers") == "content-type");
+  CHECK(r.header("access-control-allow-headers") ==
+        "Accept, Accept-Language, Content-Language, Content-Type");
+  CHECK(r.header("x-content-type-options") == "nosniff");
+  Connection asks_more(s.port());  // headers asked for beyond the list are not echoed
+  asks_more.send("OPTIONS /api/search HTTP/1.1\r\nHost: x\r\nOrigin: https://portail.example\r\n"
+                 "Access-Control-Request-Method: GET\r\n"
+                 "Access-Control-Request-Headers: x-evil, content-type\r\n\r\n");
+  CHECK(asks_more.read_response().header("access-control-allow-headers") ==
+        "Accept, Accept-Language, Content-Language, Content-Type");
 
   HttpResponse get = http_get(s.port(), search_target("cinéma"), "Origin: https://portail.example\r\n");
   CHECK(get.status == 200);
@@ -384,7 +392,7 @@ TEST_CASE("a commit by hemicycle-index is seen by the running server", "[server]
 TEST_CASE("a missing index stops the start; an index gone later is a 503", "[server]") {
   TempDir dir;
   CHECK_THROWS_WITH(ServerProcess({"--db", (dir.path() / "none").string()}, dir.path() / "log"),
-                    Catch::Contains("cannot open the index"));
+                    Catch::Contains("/none n’existe pas"));
 
   Served s;
   REQUIRE(http_get(s.port(), "/health").status == 200);
@@ -425,4 +433,179 @@ TEST_CASE("a search cut short by the time limit says so", "[server]") {
     }
   }
   CHECK(said);
+}
+
+TEST_CASE("over --max-connections a connection gets a 503 and is closed", "[server]") {
+  Served s({"--max-connections", "2"});
+  Connection a(s.port());
+  auto b = std::make_unique<Connection>(s.port());
+  for (Connection* c : {&a, b.get()}) {  // two idle keep-alive connections, served
+    c->send(get_request("/health"));
+    REQUIRE(c->read_response().status == 200);
+  }
+  Connection third(s.port());
+  third.send(get_request("/health"));
+  HttpResponse refused = third.read_response();
+  CHECK(refused.status == 503);
+  CHECK(error_code(refused) == "too_many_connections");
+  CHECK(refused.body ==
+        R"({"error":{"code":"too_many_connections","message":"le serveur sert déjà 2 )"
+        R"(connexions, le maximum : réessayez dans un instant"}})");
+  CHECK(refused.header("connection") == "close");
+  CHECK(refused.header("retry-after") == "1");
+  CHECK(refused.header("x-content-type-options") == "nosniff");
+  CHECK(third.closed_within(std::chrono::seconds(2)));
+  a.send(get_request("/metrics"));  // the two held are still served
+  HttpResponse metrics = a.read_response();
+  CHECK(metrics.body.find("hemicycle_http_requests_total{route=\"refused\",status=\"503\"} 1\n") !=
+        std::string::npos);
+  b.reset();  // one closes: a new connection is served (once the server has seen it close)
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (status != 200 && std::chrono::steady_clock::now() < deadline) {
+    status = http_get(s.port(), "/health").status;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  CHECK(status == 200);
+}
+
+TEST_CASE("a body framed in any other way than one chunked or a Content-Length is refused",
+          "[server]") {
+  Served s;
+  // After the first request's header, a body that a front proxy framed otherwise could
+  // hold a second request: it must never be answered.
+  const std::string smuggled = "0\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+  struct Case {
+    std::string headers;
+    int status;
+    std::string code;
+  };
+  const std::vector<Case> cases = {
+      {"Transfer-Encoding: xchunked\r\n", 400, "bad_transfer_encoding"},
+      {"Transfer-Encoding: chunked, identity\r\n", 400, "bad_transfer_encoding"},
+      {"Transfer-Encoding: identity\r\n", 400, "bad_transfer_encoding"},
+      {"Transfer-Encoding: gzip\r\n", 400, "bad_transfer_encoding"},
+      {"Transfer-Encoding: chunked, chunked\r\n", 400, "bad_transfer_encoding"},
+      {"Transfer-Encoding:\r\n", 400, "bad_transfer_encoding"},
+      {"Transfer-Encoding: chunked;x=1\r\n", 400, "bad_transfer_encoding"},
+      {"Transfer-Encoding: gzip, chunked\r\n", 501, "unsupported_transfer_encoding"},
+      {"Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", 400, "bad_transfer_encoding"},
+      {"Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", 400, "bad_request"},
+      {"Transfer-Encoding: chunked\r\nContent-Length: 5\r\n", 400, "bad_request"},
+      {"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", 400, "bad_request"},
+      {"Content-Length: 5\r\nTransfer-Encoding: gzip\r\n", 400, "bad_request"},
+      {"Transfer-Encoding : chunked\r\n", 400, "bad_request"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.headers);
+    Connection conn(s.port());
+    conn.send("GET /health HTTP/1.1\r\nHost: x\r\n" + c.headers + "\r\n" + smuggled);
+    HttpResponse r = conn.read_response();
+    CHECK(r.status == c.status);
+    CHECK(error_code(r) == c.code);
+    CHECK(r.header("connection") == "close");
+    CHECK(r.header("x-content-type-options") == "nosniff");
+    std::string rest;
+    CHECK(conn.rest_until_closed(std::chrono::seconds(2), &rest));
+    CHECK(rest.find("HTTP/1.1") == std::string::npos);
+  }
+  SECTION("one chunked body, in any case, is read as such") {
+    for (const std::string te : {"chunked", "Chunked", "CHUNKED"}) {
+      INFO(te);
+      Connection conn(s.port());
+      conn.send("GET /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + te + "\r\n\r\n" +
+                smuggled);
+      CHECK(conn.read_response().status == 200);
+      CHECK(conn.read_response().status == 200);  // the second request was one, after the body
+    }
+  }
+}
+
+TEST_CASE("headers over the limit are a 431 in JSON, then the connection closes", "[server]") {
+  Served s;
+  for (std::size_t header_bytes : {20000u, 100000u, 400000u}) {
+    INFO(header_bytes);
+    std::string headers;
+    for (std::size_t i = 0; headers.size() < header_bytes; ++i) {
+      headers += "X-Filler-" + std::to_string(i) + ": " + std::string(1000, 'a') + "\r\n";
+    }
+    Connection conn(s.port());
+    std::thread sender([&] { conn.send(get_request("/health", headers)); });
+    HttpResponse r = conn.read_response();
+    sender.join();
+    CHECK(r.status == 431);
+    CHECK(r.body == R"({"error":{"code":"headers_too_large","message":"les en-têtes de la )"
+                    R"(requête dépassent 16384 octets"}})");
+    CHECK(r.header("connection") == "close");
+    CHECK(r.header("x-content-type-options") == "nosniff");
+    CHECK(conn.closed_within(std::chrono::seconds(3)));
+  }
+  CHECK(http_get(s.port(), "/health", std::string(8000, 'h').insert(0, "X-Big: ") + "\r\n")
+            .status == 200);  // large but within the limit
+}
+
+namespace {
+
+// Writes two bytes over and over from `offset` in `file`.
+void scribble(const std::filesystem::path& file, std::streamoff offset, std::size_t bytes) {
+  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(offset);
+  for (std::size_t i = 0; i < bytes; i += 2) f.write("\xde\xad", 2);
+}
+
+}  // namespace
+
+TEST_CASE("an index that cannot be read at start is a 503 in French until it opens",
+          "[server]") {
+  FixtureIndex good;
+  namespace fs = std::filesystem;
+  struct Broken {
+    std::string name;
+    std::function<void(const fs::path&)> make;
+  };
+  const std::vector<Broken> cases = {
+      {"being written: no commit yet", [](const fs::path& db) { fs::create_directory(db); }},
+      {"a garbage iamglass", [](const fs::path& db) {
+         fs::create_directory(db);
+         std::ofstream(db / "iamglass") << "not a Xapian database";
+       }},
+      {"truncated tables", [&](const fs::path& db) {
+         fs::copy(good.db(), db);
+         for (const auto& f : fs::directory_iterator(db)) {
+           if (f.path().extension() == ".glass") fs::resize_file(f, fs::file_size(f) / 2);
+         }
+       }},
+      // Opens, then fails reading (Xapian::DatabaseCorruptError, which once escaped the
+      // start as an uncaught exception: SIGABRT).
+      {"a corrupt postlist block", [&](const fs::path& db) {
+         fs::copy(good.db(), db);
+         scribble(db / "postlist.glass", 8192, 1000);
+       }},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    TempDir dir;
+    const fs::path db = dir.path() / "db";
+    c.make(db);
+    ServerProcess server({"--db", db.string()}, dir.path() / "serve.log");
+    INFO(server.log());
+    for (const std::string target : {"/health", "/api/search?q=x", "/api/documents/TEST-AM-1"}) {
+      HttpResponse r = http_get(server.port(), target);
+      CHECK(r.status == 503);
+      CHECK(r.body == R"({"error":{"code":"index_unavailable","message":"l’index ne peut pas )"
+                      R"(être lu pour l’instant : réessayez dans un moment"}})");
+    }
+    CHECK(server.log().find("l’index ne peut pas être lu pour l’instant") != std::string::npos);
+    // The index becomes readable (its first commit, or a good copy in its place).
+    fs::remove_all(db);
+    fs::copy(good.db(), db);
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (status != 200 && std::chrono::steady_clock::now() < deadline) {
+      status = http_get(server.port(), "/health").status;
+    }
+    CHECK(status == 200);
+    CHECK(http_get(server.port(), search_target("cinéma")).status == 200);
+    CHECK(server.stop(SIGTERM, std::chrono::seconds(5)) == 0);  // no abort on the way
+  }
 }

@@ -15,6 +15,7 @@ struct ServerOptions {
   std::vector<std::string> cors_origins;  // origins allowed to call the API from a browser
 
   // Limits, answered with a JSON error.
+  std::size_t max_connections = 256;         // 503 to a connection above, then closed
   std::size_t max_target_bytes = 8 * 1024;   // 414 above
   std::size_t max_body_bytes = 16 * 1024;    // 413 above
   std::size_t max_query_bytes = 1024;        // 400 above (the q parameter, decoded)
@@ -31,8 +32,9 @@ struct ServerOptions {
   bool access_log = true;  // one line per request on stderr
 };
 
-// Opens the databases (throws std::runtime_error with a readable message if one cannot be
-// opened), listens, prints "listening on http://HOST:PORT" on stdout, and serves until
+// Opens the databases once (throws std::runtime_error with a readable message if a local
+// one does not exist; one that exists but cannot be read yet is answered 503 until it
+// opens), listens, prints "listening on http://HOST:PORT" on stdout, and serves until
 // SIGTERM or SIGINT: then it stops accepting, finishes the requests in flight and returns.
 void run(const ServerOptions& options);
 
