@@ -185,6 +185,16 @@ const char* tier_label(hemicycle::searcher::Tier t) {
   return "";
 }
 
+// "il manque : « olivier », « gel »"
+std::string missing_line(const std::vector<std::string>& missing) {
+  std::string line = "il manque\u00a0: ";
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    if (i > 0) line += ", ";
+    line += "\u00ab\u00a0" + missing[i] + "\u00a0\u00bb";
+  }
+  return line;
+}
+
 void print_human(const SearchResult& r, bool tty) {
   const char* unit = r.grouped ? "document" : "passage";
   std::printf("%zu %s%s pour « %s » (%.1f ms)\n", r.total, unit, r.total > 1 ? "s" : "",
@@ -218,6 +228,7 @@ void print_human(const SearchResult& r, bool tty) {
     std::snprintf(score, sizeof score, " · score %.2f", h.score);
     std::printf("   [%s]%s\n", where.c_str(), score);
     std::printf("   %s\n", emphasize(h.snippet, h.snippet_highlights, tty).c_str());
+    if (!h.missing.empty()) std::printf("   %s\n", missing_line(h.missing).c_str());
   }
   bool any = false;
   for (const auto& f : r.facets) {

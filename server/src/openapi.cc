@@ -114,7 +114,8 @@ constexpr const char* kDocument = R"json({
           "snippet": {"type": "string"},
           "snippet_highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}},
           "score": {"type": "number"}, "matching_clauses": {"type": "integer"},
-          "match": {"type": "string", "enum": ["all_words_in_clause", "all_words_in_document", "some_words", "filter_only"]}
+          "match": {"type": "string", "enum": ["all_words_in_clause", "all_words_in_document", "some_words", "filter_only"]},
+          "missing": {"type": "array", "items": {"type": "string"}, "description": "some_words: the words and phrases of the query the document (or clause) lacks"}
         }
       },
       "SearchResult": {

@@ -21,7 +21,7 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  const { el, highlighted, frenchDate } = HemicycleCommon; // common.js
+  const { el, highlighted, frenchDate, missingWords } = HemicycleCommon; // common.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";
@@ -342,6 +342,8 @@
       const ranges = hit.snippet ? hit.snippet_highlights : hit.highlights;
       best.append(el("p", { className: "snippet" }, highlighted(snippetText, ranges)));
       li.append(best);
+      const missing = missingWords(hit, "missing");
+      if (missing) li.append(missing);
       const others = (Number(hit.matching_clauses) || 0) - 1;
       if (others > 0 && q) {
         const button = el("button", { type: "button", className: "more", "aria-expanded": "false" },

@@ -80,5 +80,14 @@ const HemicycleCommon = (() => {
     return `${day === 1 ? "1er" : day} ${month} ${y}`;
   }
 
-  return Object.freeze({ el, highlighted, frenchDate });
+  // "Il manque : « olivier », « gel »" for a hit holding only some of the query's words
+  // (hit.missing, from the API), or null when it lacks none.
+  function missingWords(hit, className) {
+    const missing = Array.isArray(hit.missing) ? hit.missing : [];
+    if (!missing.length) return null;
+    const words = missing.map((w) => `«\u00a0${w}\u00a0»`).join(", ");
+    return el("p", { className }, `Il manque\u00a0: ${words}`);
+  }
+
+  return Object.freeze({ el, highlighted, frenchDate, missingWords });
 })();

@@ -22,7 +22,7 @@
 (() => {
   "use strict";
 
-  const { el, highlighted, frenchDate } = HemicycleCommon; // common.js, served with this file
+  const { el, highlighted, frenchDate, missingWords } = HemicycleCommon; // common.js, served with this file
 
   const script = document.currentScript; // only valid while this file first runs
   if (!script || !script.src) return;
@@ -92,6 +92,7 @@
 }
 .hemicycle-title:hover { text-decoration: underline; }
 .hemicycle-meta { margin: 1px 0 0; font-size: 13px; color: #4f5965; }
+.hemicycle-missing { margin: 2px 0 0; font-size: 12px; color: #8a4b00; }
 .hemicycle-snippet {
   margin: 3px 0 0; font-size: 14px; color: #1b1f24;
   font-family: Charter, Cambria, Georgia, "DejaVu Serif", serif;
@@ -235,6 +236,8 @@
           ? highlighted(hit.snippet, hit.snippet_highlights)
           : highlighted(hit.text || "", hit.highlights));
         li.append(snippet);
+        const missing = missingWords(hit, "hemicycle-missing");
+        if (missing) li.append(missing);
         results.append(li);
       }
       more.textContent = "";

@@ -545,6 +545,36 @@ TEST_CASE("reloading a filtered search restores it", "[browser]") {
   check_console(b);
 }
 
+TEST_CASE("a partial result says which words it lacks", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b;
+  // What the API says each hit lacks, and what the page must show under it.
+  auto d = b.api("/api/search?q=" + url_encode(kQuery) + "&limit=10");
+  std::vector<std::pair<std::string, std::string>> expected;  // document id, cue ("" none)
+  for (const auto& h : d["hits"].GetArray()) {
+    std::string cue;
+    for (const auto& m : h["missing"].GetArray()) {
+      cue += (cue.empty() ? "Il manque\u00a0: " : ", ") + std::string("\u00ab\u00a0") +
+             m.GetString() + "\u00a0\u00bb";
+    }
+    expected.emplace_back(h["document_id"].GetString(), cue);
+  }
+  REQUIRE(std::any_of(expected.begin(), expected.end(), [](auto& e) { return !e.second.empty(); }));
+  REQUIRE(std::any_of(expected.begin(), expected.end(), [](auto& e) { return e.second.empty(); }));
+  b.search(kQuery);
+  b.require_wait("the results of the query", [&] { return b.result_ids().size() == expected.size(); });
+  for (const auto& [id, cue] : expected) {
+    INFO(id);
+    auto shown = strings(b.s().execute(
+        "const li = document.querySelector('#results li.result[data-document-id=\"' + arguments[0] + '\"]');"
+        "const m = li && li.querySelector('p.missing'); return [m ? m.textContent : ''];",
+        "[" + wd::json_string(id) + "]"));
+    REQUIRE(shown.size() == 1);
+    CHECK(shown.front() == cue);
+  }
+  check_console(b);
+}
+
 TEST_CASE("the page speaks French: the API's notes and errors shown by their message", "[browser]") {
   REQUIRE_BROWSER();
   Browser b;

@@ -102,6 +102,10 @@ TEST_CASE("hemicycle-search answers in JSON and as text, and refuses bad queries
   CHECK(text.out.find("4 documents") != std::string::npos);
   CHECK(text.out.find("ingérences étrangères") != std::string::npos);
   CHECK(text.out.find("\033[1m") == std::string::npos);  // no bold when not a terminal
+  // The partial hits (3rd and 4th) name what they lack.
+  Run partial = run(kSearch + " --db " + quote(db) + " --offset 2 --limit 2 ingérence étrangère outre-mer");
+  CHECK(partial.out.find("il manque\u00a0: \u00ab\u00a0ingérence\u00a0\u00bb, \u00ab\u00a0étrangère\u00a0\u00bb\n") != std::string::npos);
+  CHECK(text.out.find("il manque") == std::string::npos);
 
   Run clauses = run(kSearch + " --db " + quote(db) + " --clauses --json --filter kind:visa ingérences", false);
   CHECK(clauses.status == 0);
