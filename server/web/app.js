@@ -551,6 +551,9 @@
     for (const [key, label, fmt] of META_FIELDS) {
       let v = metaValue(meta[key]);
       if (v === null) continue;
+      // The source is shown as the link to the published text; a note of provenance (the
+      // collector's own words, often English) is not for the reader.
+      if (key === "source" && !/^https?:\/\//i.test(v)) continue;
       if (fmt) v = fmt(v);
       const dd = el("dd");
       if (key === "source" && /^https?:\/\//i.test(v)) {

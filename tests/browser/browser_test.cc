@@ -350,6 +350,13 @@ void check_document_view(Browser& b, const std::string& href, const std::string&
   });
   // The matching words are marked in the document.
   CHECK_FALSE(b.s().find_all("article#document section.clause mark").empty());
+  // The metadata speak French: a source that is not a link (a note of provenance such as
+  // our fixtures' "written for Hemicycle's tests") is not shown.
+  auto meta = b.s().find("article#document dl.doc-meta");
+  REQUIRE(meta);
+  const std::string shown = b.s().text(*meta);
+  CHECK(shown.find("written for") == std::string::npos);
+  CHECK(shown.find("supplied with the project") == std::string::npos);
 }
 
 }  // namespace
