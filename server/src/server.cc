@@ -328,7 +328,8 @@ class Session : public std::enable_shared_from_this<Session> {
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
   Listener(net::io_context& ioc, const tcp::endpoint& endpoint, std::shared_ptr<Server> server)
-      : ioc_(ioc), acceptor_(net::make_strand(ioc)), server_(std::move(server)) {
+      : ioc_(ioc), acceptor_(net::make_strand(ioc)), pause_(acceptor_.get_executor()),
+        server_(std::move(server)) {
     beast::error_code ec;
     acceptor_.open(endpoint.protocol(), ec);
     if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
@@ -348,6 +349,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
       beast::error_code ec;
       self->acceptor_.close(ec);
+      self->pause_.cancel();
     });
   }
 
@@ -359,7 +361,17 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
   void on_accept(beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
-    if (!ec && !server_->stopping()) {
+    if (ec) {
+      // Out of file descriptors (EMFILE, ENFILE) or memory: the pending connection stays
+      // in the backlog, and accepting again at once would spin at a full core. Wait a
+      // little for connections to close.
+      pause_.expires_after(kAcceptPause);
+      pause_.async_wait([self = shared_from_this()](beast::error_code wait) {
+        if (!wait) self->do_accept();
+      });
+      return;
+    }
+    if (!server_->stopping()) {
       const bool admitted = server_->admit();
       auto session = std::make_shared<Session>(std::move(socket), server_, admitted);
       server_->track(session);
@@ -372,8 +384,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
     do_accept();
   }
 
+  static constexpr std::chrono::milliseconds kAcceptPause{50};
+
   net::io_context& ioc_;
   tcp::acceptor acceptor_;
+  net::steady_timer pause_;
   std::shared_ptr<Server> server_;
 };
 

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -30,8 +31,10 @@ inline const std::string kServeBinary = std::string(HEMICYCLE_BINARY_DIR) + "/se
 class ServerProcess {
  public:
   // Starts the server with these extra arguments; waits for its "listening on" line.
-  // Throws if it exits first (stderr goes to log_path()).
-  ServerProcess(const std::vector<std::string>& args, const std::filesystem::path& log)
+  // Throws if it exits first (stderr goes to log_path()). `max_files`: its RLIMIT_NOFILE
+  // (0: inherited).
+  ServerProcess(const std::vector<std::string>& args, const std::filesystem::path& log,
+                rlim_t max_files = 0)
       : log_(log) {
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe");
@@ -42,6 +45,10 @@ class ServerProcess {
       int err = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       if (err >= 0) dup2(err, STDERR_FILENO);
       close(out[0]);
+      if (max_files > 0) {
+        const rlimit limit{max_files, max_files};
+        setrlimit(RLIMIT_NOFILE, &limit);
+      }
       std::vector<std::string> argv_s = {kServeBinary, "--host", "127.0.0.1", "--port", "0"};
       argv_s.insert(argv_s.end(), args.begin(), args.end());
       std::vector<char*> argv;

@@ -1,6 +1,7 @@
 // hemicycle-serve, started for real on a loopback port against an index built here.
 
 #include <atomic>
+#include <sstream>
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
@@ -45,9 +46,9 @@ struct Served {
   FixtureIndex index;
   TempDir dir;
   std::unique_ptr<ServerProcess> server;
-  explicit Served(std::vector<std::string> args = {}) {
+  explicit Served(std::vector<std::string> args = {}, rlim_t max_files = 0) {
     args.insert(args.begin(), {"--db", index.db()});
-    server = std::make_unique<ServerProcess>(args, dir.path() / "serve.log");
+    server = std::make_unique<ServerProcess>(args, dir.path() / "serve.log", max_files);
   }
   std::uint16_t port() const { return server->port(); }
 };
@@ -467,6 +468,39 @@ TEST_CASE("over --max-connections a connection gets a 503 and is closed", "[serv
     if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   CHECK(status == 200);
+}
+
+// The CPU time (user + system) the process has used, in seconds.
+double cpu_seconds(pid_t pid) {
+  std::istringstream stat(hemicycle::testing::read_file("/proc/" + std::to_string(pid) + "/stat"));
+  std::string field;
+  double ticks = 0;
+  for (int i = 1; i <= 15 && stat >> field; ++i) {
+    if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime (after "(comm)")
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+TEST_CASE("out of file descriptors, the server waits instead of spinning, then serves again",
+          "[server]") {
+  Served s({"--max-connections", "1000", "--threads", "1"}, 48);
+  std::vector<std::unique_ptr<Connection>> held;
+  for (int i = 0; i < 80; ++i) held.push_back(std::make_unique<Connection>(s.port()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the fds run out
+  const double before = cpu_seconds(s.server->pid());
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  const double spent = cpu_seconds(s.server->pid()) - before;
+  INFO("CPU seconds in one second, out of descriptors: " << spent);
+  CHECK(spent < 0.3);  // a busy accept loop takes a whole core
+  held.clear();
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (status != 200 && std::chrono::steady_clock::now() < deadline) {
+    status = http_get(s.port(), "/health").status;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(status == 200);
+  CHECK(kill(s.server->pid(), 0) == 0);
 }
 
 TEST_CASE("a body framed in any other way than one chunked or a Content-Length is refused",
