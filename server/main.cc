@@ -9,9 +9,10 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage\u00a0: hemicycle-serve --db DOSSIER [--db DOSSIER]... [--host 127.0.0.1] [--port 8080]\n"
-    "                       [--threads N] [--cors-origin ORIGINE]... [--request-timeout MS]\n"
-    "                       [--time-limit SECONDES] [--max-connections N] [--quiet]\n"
+    "usage\u00a0: hemicycle-serve --db DOSSIER [--db DOSSIER]... [--host 127.0.0.1]\n"
+    "                        [--port 8080] [--threads N] [--cors-origin ORIGINE]...\n"
+    "                        [--request-timeout MS] [--time-limit SECONDES]\n"
+    "                        [--max-connections N] [--quiet]\n"
     "\n"
     "Sert l’API de recherche (GET /api/search, /api/documents/{id}, /api/suggest, /api/schema,\n"
     "/health, /metrics, /api/openapi.json) et la page de recherche en HTTP/1.1. Plusieurs --db\n"

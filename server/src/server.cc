@@ -73,6 +73,16 @@ std::string malformed(beast::error_code ec) {
   return "requête mal formée";
 }
 
+// Why the server cannot listen, in French: the socket errors first (the model's table of
+// errno values is about files), then any other errno.
+std::string listen_error(const beast::error_code& ec) {
+  if (ec == net::error::address_in_use) {
+    return "adresse déjà utilisée (un autre serveur sur ce port\u00a0?)";
+  }
+  if (ec == boost::system::errc::address_not_available) return "adresse absente de cette machine";
+  return fr::system_error(ec.value());
+}
+
 class Session;
 
 // What every connection shares. Held by shared_ptr: sessions keep it alive, even those
@@ -368,7 +378,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     if (ec) {
       throw std::runtime_error("impossible d’écouter sur " + endpoint.address().to_string() +
                                ":" + std::to_string(endpoint.port()) + "\u00a0: " +
-                               fr::system_error(ec.value()));
+                               listen_error(ec));
     }
   }
 

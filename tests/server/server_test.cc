@@ -427,6 +427,15 @@ TEST_CASE("a missing index stops the start; an index gone later is a 503", "[ser
   CHECK(http_get(s.port(), search_target("cinéma")).status == 200);
 }
 
+TEST_CASE("a port already taken stops the start, said in French", "[server]") {
+  Served s;
+  CHECK_THROWS_WITH(ServerProcess({"--db", s.index.db(), "--port", std::to_string(s.port())},
+                                  s.dir.path() / "second.log"),
+                    Catch::Contains("hemicycle-serve\u00a0: impossible d’écouter sur 127.0.0.1:" +
+                                    std::to_string(s.port()) +
+                                    "\u00a0: adresse déjà utilisée"));
+}
+
 TEST_CASE("SIGTERM: in-flight work finishes, the process exits 0", "[server]") {
   Served s;
   Connection idle(s.port());  // an idle keep-alive connection must not hold the exit
