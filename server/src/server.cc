@@ -59,7 +59,7 @@ constexpr ParseErrorText kParseErrors[] = {
     {http::error::bad_value, "valeur d’en-tête mal formée"},
     {http::error::bad_content_length, "Content-Length mal formé"},
     {http::error::bad_transfer_encoding, "Transfer-Encoding mal formé"},
-    {http::error::bad_chunk, "morceau « chunked » mal formé"},
+    {http::error::bad_chunk, "morceau «\u00a0chunked\u00a0» mal formé"},
     {http::error::bad_chunk_extension, "extension de morceau mal formée"},
     {http::error::bad_obs_fold, "en-tête replié sur plusieurs lignes"},
 };

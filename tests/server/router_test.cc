@@ -554,20 +554,20 @@ TEST_CASE("router: a body is framed by one chunked or a Content-Length, nothing 
     unsigned status;  // 0: accepted
     std::string code, message;
   };
-  const std::string ambiguous = " : la longueur du corps est ambiguë, la requête est refusée";
+  const std::string ambiguous = "\u00a0: la longueur du corps est ambiguë, la requête est refusée";
   const std::vector<FramingCase> cases = {
       {{}, 0, "", ""},
       {{{"Content-Length", "12"}}, 0, "", ""},
       {{{"Transfer-Encoding", "chunked"}}, 0, "", ""},
       {{{"Transfer-Encoding", "  Chunked\t"}}, 0, "", ""},
       {{{"Transfer-Encoding", "xchunked"}}, 400, "bad_transfer_encoding",
-       "Transfer-Encoding sans « chunked » final" + ambiguous},
+       "Transfer-Encoding sans «\u00a0chunked\u00a0» final" + ambiguous},
       {{{"Transfer-Encoding", "identity"}}, 400, "bad_transfer_encoding",
-       "Transfer-Encoding sans « chunked » final" + ambiguous},
+       "Transfer-Encoding sans «\u00a0chunked\u00a0» final" + ambiguous},
       {{{"Transfer-Encoding", "chunked, identity"}}, 400, "bad_transfer_encoding",
-       "« chunked » ailleurs qu’en dernier" + ambiguous},
+       "«\u00a0chunked\u00a0» ailleurs qu’en dernier" + ambiguous},
       {{{"Transfer-Encoding", "chunked,chunked"}}, 400, "bad_transfer_encoding",
-       "« chunked » ailleurs qu’en dernier" + ambiguous},
+       "«\u00a0chunked\u00a0» ailleurs qu’en dernier" + ambiguous},
       {{{"Transfer-Encoding", ""}}, 400, "bad_transfer_encoding",
        "Transfer-Encoding mal formé" + ambiguous},
       {{{"Transfer-Encoding", "gzip,,chunked"}}, 400, "bad_transfer_encoding",
@@ -579,7 +579,7 @@ TEST_CASE("router: a body is framed by one chunked or a Content-Length, nothing 
       {{{"Transfer-Encoding", "chunked"}, {"Content-Length", "3"}}, 400, "bad_transfer_encoding",
        "Transfer-Encoding et Content-Length ensemble" + ambiguous},
       {{{"Transfer-Encoding", "gzip, chunked"}}, 501, "unsupported_transfer_encoding",
-       "seul le codage de transfert « chunked » est pris en charge"},
+       "seul le codage de transfert «\u00a0chunked\u00a0» est pris en charge"},
   };
   for (const auto& c : cases) {
     Request req{http::verb::post, "/api/search", 11};
