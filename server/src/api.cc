@@ -2,6 +2,7 @@
 
 #include "errors.h"
 #include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/model/french.h"
 #include "hemicycle/searcher/json.h"
 #include "params.h"
 
@@ -15,19 +16,20 @@ Response search(const Request& req, const Target& t, Services& s) {
 Response document(const Request& req, const Target& t, Services& s) {
   const std::string id = t.path.substr(kDocumentsPrefix.size());
   if (id.empty() || !analyzers::is_valid_utf8(id)) {
-    throw ClientError{http::status::not_found, "not_found", "no such document"};
+    throw ClientError{http::status::not_found, "not_found", "document inconnu"};
   }
   auto doc = s.searcher.get().document(id);
-  if (!doc) throw ClientError{http::status::not_found, "not_found", "no document « " + id + " »"};
+  if (!doc) {
+    throw ClientError{http::status::not_found, "not_found",
+                      "document inconnu " + model::french::quoted(id)};
+  }
   return make_response(req, http::status::ok, searcher::to_json(*doc));
 }
 
 Response suggest(const Request& req, const Target& t, Services& s) {
   std::string q;
   if (const std::string* v = t.get("q")) q = utf8_param(*v, "q");
-  if (q.size() > s.options.max_query_bytes) {
-    throw ClientError{http::status::bad_request, "query_too_long", "the query is too long"};
-  }
+  if (q.size() > s.options.max_query_bytes) throw query_too_long(q.size(), s.options.max_query_bytes);
   const std::size_t limit = count_param(t, "limit", 8, 20);
   return make_response(req, http::status::ok,
                        searcher::to_json(q, s.searcher.get().suggest(q, limit)));

@@ -30,7 +30,7 @@ Response preflight(const Request& req, const ServerOptions& options) {
   }
   if (!origin_allowed(req, options, &origin)) {
     return error_response(req, http::status::forbidden, "origin_not_allowed",
-                          "this origin may not call the API (see --cors-origin)");
+                          "cette origine n’a pas accès à l’API (voir --cors-origin)");
   }
   Response res = make_response(req, http::status::no_content, "");
   res.set(http::field::access_control_allow_origin, origin);

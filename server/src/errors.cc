@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include "hemicycle/model/french.h"
+
 namespace hemicycle::server {
 namespace {
 
@@ -14,12 +16,12 @@ struct ErrorRule {
 };
 
 // The one table of error answers. The 503 never repeats Xapian's message, which names
-// files by their absolute path.
+// files by their absolute path; a 500 never names Xapian's classes.
 constexpr ErrorRule kErrorRules[] = {
     {ErrorKind::kClient, http::status::bad_request, "bad_request", nullptr, false},
     {ErrorKind::kBadQuery, http::status::bad_request, "bad_query", nullptr, false},
     {ErrorKind::kIndexUnavailable, http::status::service_unavailable, "index_unavailable",
-     "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
+     "l’index ne peut pas être lu pour l’instant\u00a0: réessayez dans un moment", true},
     {ErrorKind::kInternal, http::status::internal_server_error, "internal_error", nullptr,
      false},
 };
@@ -32,6 +34,11 @@ const ErrorRule& rule_for(ErrorKind kind) {
 }
 
 }  // namespace
+
+ClientError uri_too_long(std::size_t max_bytes) {
+  return {http::status::uri_too_long, "uri_too_long",
+          "l’URL dépasse " + model::french::count(max_bytes, "octet", "octets")};
+}
 
 // Only naming kinds happens here; the clauses follow the class hierarchies (a more
 // derived class before its base), their order decides nothing else.
@@ -46,11 +53,10 @@ Failure classify(std::exception_ptr error) {
     return {ErrorKind::kIndexUnavailable, e.what(), std::nullopt, ""};
   } catch (const Xapian::DatabaseError& e) {
     return {ErrorKind::kIndexUnavailable, e.get_msg(), std::nullopt, ""};
-  } catch (const Xapian::Error& e) {
-    return {ErrorKind::kInternal, std::string("the search failed: ") + e.get_type(),
-            std::nullopt, ""};
+  } catch (const Xapian::Error&) {
+    return {ErrorKind::kInternal, "la recherche a échoué sur une erreur interne", std::nullopt, ""};
   } catch (...) {
-    return {ErrorKind::kInternal, "unexpected error", std::nullopt, ""};
+    return {ErrorKind::kInternal, "erreur inattendue", std::nullopt, ""};
   }
 }
 

@@ -3,6 +3,7 @@
 // What can go wrong while answering, and how each kind of failure is answered: one table
 // (errors.cc), whatever threw.
 
+#include <cstddef>
 #include <exception>
 #include <optional>
 #include <string>
@@ -18,6 +19,10 @@ struct ClientError {
   std::string code;
   std::string message;
 };
+
+// 414 uri_too_long: the URL is longer than `max_bytes` (thrown by the router, answered by a
+// session whose request line is over the header limit).
+ClientError uri_too_long(std::size_t max_bytes);
 
 enum class ErrorKind {
   kClient,            // a ClientError

@@ -44,7 +44,7 @@ bool codings(std::string_view value, std::vector<std::string_view>* out) {
 
 ClientError ambiguous(const std::string& why) {
   return {http::status::bad_request, "bad_transfer_encoding",
-          why + " : la longueur du corps est ambiguë, la requête est refusée"};
+          why + "\u00a0: la longueur du corps est ambiguë, la requête est refusée"};
 }
 
 }  // namespace
@@ -60,12 +60,14 @@ std::optional<ClientError> framing_error(const http::request_header<>& header) {
   std::vector<std::string_view> list;
   if (!codings(value, &list)) return ambiguous("Transfer-Encoding mal formé");
   for (std::size_t i = 0; i + 1 < list.size(); ++i) {
-    if (is_chunked(list[i])) return ambiguous("« chunked » ailleurs qu’en dernier");
+    if (is_chunked(list[i])) return ambiguous("«\u00a0chunked\u00a0» ailleurs qu’en dernier");
   }
-  if (!is_chunked(list.back())) return ambiguous("Transfer-Encoding sans « chunked » final");
+  if (!is_chunked(list.back())) {
+    return ambiguous("Transfer-Encoding sans «\u00a0chunked\u00a0» final");
+  }
   if (list.size() > 1) {
     return ClientError{http::status::not_implemented, "unsupported_transfer_encoding",
-                       "seul le codage de transfert « chunked » est pris en charge"};
+                       "seul le codage de transfert «\u00a0chunked\u00a0» est pris en charge"};
   }
   return std::nullopt;
 }

@@ -12,7 +12,7 @@ constexpr const char* kDocument = R"json({
   "info": {
     "title": "Hemicycle",
     "version": "0.1.0",
-    "description": "Full-text search over French parliamentary documents, clause by clause. Every error is {\"error\":{\"code\":…,\"message\":…}}."
+    "description": "Full-text search over French parliamentary documents, clause by clause. Every error is {\"error\":{\"code\":…,\"message\":…}}: code is a stable English identifier for programs, message is French, for people."
   },
   "paths": {
     "/api/search": {
@@ -99,7 +99,7 @@ constexpr const char* kDocument = R"json({
     "schemas": {
       "Error": {
         "type": "object", "required": ["error"],
-        "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}
+        "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string", "description": "Stable English identifier, for programs: bad_parameter, not_found, index_unavailable…", "example": "bad_parameter"}, "message": {"type": "string", "description": "French, for people; its wording may change", "example": "limit\u00a0: 100 au plus, et non «\u00a0101\u00a0»"}}}}
       },
       "Range": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2, "description": "[begin, end) in UTF-8 bytes"},
       "Hit": {

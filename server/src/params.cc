@@ -5,9 +5,12 @@
 
 #include "errors.h"
 #include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/model/french.h"
 
 namespace hemicycle::server {
 namespace {
+
+namespace fr = model::french;
 
 ClientError bad_parameter(std::string message) {
   return ClientError{http::status::bad_request, "bad_parameter", std::move(message)};
@@ -20,11 +23,7 @@ ClientError bad_query(searcher::Notice notice) {
 // q and filter: what to search for.
 void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest& sr) {
   if (const std::string* q = t.get("q")) sr.query = utf8_param(*q, "q");
-  if (sr.query.size() > o.max_query_bytes) {
-    throw ClientError{http::status::bad_request, "query_too_long",
-                      "the query is " + std::to_string(sr.query.size()) + " bytes long; at most " +
-                          std::to_string(o.max_query_bytes)};
-  }
+  if (sr.query.size() > o.max_query_bytes) throw query_too_long(sr.query.size(), o.max_query_bytes);
   for (const auto& f : t.all("filter")) {
     if (searcher::Notice err = searcher::add_filter(utf8_param(f, "filter"), sr); !err.empty()) {
       throw bad_query(err);
@@ -32,7 +31,7 @@ void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest
   }
   if (sr.query.empty() && sr.filters.empty() && !sr.date) {
     throw ClientError{http::status::bad_request, "missing_query",
-                      "give a query in q (or a filter)"};
+                      "indiquez une recherche dans q (ou un filtre)"};
   }
 }
 
@@ -40,13 +39,17 @@ void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest
 void read_order(const Target& t, searcher::SearchRequest& sr) {
   if (const std::string* sort = t.get("sort")) {
     const std::optional<searcher::Sort> order = searcher::sort_from_string(*sort);
-    if (!order) throw bad_parameter("sort is relevance, date:desc (or date) or date:asc");
+    if (!order) {
+      throw bad_parameter("sort\u00a0: relevance, date:desc (ou date) ou date:asc, et non " +
+                          fr::quoted(analyzers::sanitize_utf8(*sort)));
+    }
     sr.sort = *order;
   }
   if (const std::string* group = t.get("group")) {
     if (*group == "document") sr.group_by_document = true;
     else if (*group == "clause") sr.group_by_document = false;
-    else throw bad_parameter("group is document or clause");
+    else throw bad_parameter("group\u00a0: document ou clause, et non " +
+                             fr::quoted(analyzers::sanitize_utf8(*group)));
   }
 }
 
@@ -74,17 +77,26 @@ std::size_t count_param(const Target& t, const char* name, std::size_t fallback,
   std::size_t n = 0;
   auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (v->empty() || ec != std::errc() || end != v->data() + v->size()) {
-    throw bad_parameter(std::string(name) + " must be a whole number, not « " +
-                        analyzers::sanitize_utf8(*v) + " »");
+    throw bad_parameter(std::string(name) + "\u00a0: un nombre entier est attendu, et non " +
+                        fr::quoted(analyzers::sanitize_utf8(*v)));
   }
-  if (n > max) throw bad_parameter(std::string(name) + " is at most " + std::to_string(max));
+  if (n > max) {
+    throw bad_parameter(std::string(name) + "\u00a0: " + fr::number(max) + " au plus, et non " +
+                        fr::quoted(*v));
+  }
   return n;
+}
+
+ClientError query_too_long(std::size_t bytes, std::size_t max_bytes) {
+  return {http::status::bad_request, "query_too_long",
+          "la recherche est trop longue\u00a0: " + fr::count(bytes, "octet", "octets") + ", pour " +
+              fr::number(max_bytes) + " au plus"};
 }
 
 std::string utf8_param(const std::string& value, const char* name) {
   if (!analyzers::is_valid_utf8(value)) {
     throw ClientError{http::status::bad_request, "bad_encoding",
-                      std::string(name) + " is not valid UTF-8 once percent-decoded"};
+                      std::string(name) + " n’est pas de l’UTF-8 valide une fois les %XX décodés"};
   }
   return value;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "errors.h"
 #include "hemicycle/searcher/searcher.h"
 #include "hemicycle/server/server.h"
 #include "url.h"
@@ -16,6 +17,9 @@ namespace hemicycle::server {
 // A whole number in [0, max], or `fallback` when the parameter is absent (400 bad_parameter).
 std::size_t count_param(const Target& target, const char* name, std::size_t fallback,
                         std::size_t max);
+
+// 400 query_too_long: a query of `bytes`, over `max_bytes`.
+ClientError query_too_long(std::size_t bytes, std::size_t max_bytes);
 
 // `value` itself, if it is valid UTF-8 (it reaches the analyzer and the JSON output);
 // 400 bad_encoding otherwise.

@@ -7,6 +7,7 @@
 #include "cors.h"
 #include "errors.h"
 #include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/model/french.h"
 #include "url.h"
 
 namespace hemicycle::server {
@@ -36,16 +37,12 @@ const Route& find_route(const std::string& path) {
     if (route.prefix ? path.starts_with(route.path) : path == route.path) return route;
   }
   throw ClientError{http::status::not_found, "not_found",
-                    "no such route: " + analyzers::sanitize_utf8(path)};
+                    "chemin inconnu " + model::french::quoted(analyzers::sanitize_utf8(path))};
 }
 
 // The decoded path and parameters (414 for a target too long, 400 for a malformed one).
 Target request_target(const Request& req, const ServerOptions& options) {
-  if (req.target().size() > options.max_target_bytes) {
-    throw ClientError{http::status::uri_too_long, "uri_too_long",
-                      "the URL is longer than " + std::to_string(options.max_target_bytes) +
-                          " bytes"};
-  }
+  if (req.target().size() > options.max_target_bytes) throw uri_too_long(options.max_target_bytes);
   Target t;
   if (std::string err = parse_target(std::string_view(req.target().data(), req.target().size()), &t);
       !err.empty()) {
@@ -60,7 +57,8 @@ bool reads(const Request& req) {
 
 Response method_not_allowed(const Request& req, const char* allow, const char* hint) {
   Response res = error_response(req, http::status::method_not_allowed, "method_not_allowed",
-                                std::string(req.method_string()) + " is not allowed here" + hint);
+                                "la méthode " + std::string(req.method_string()) +
+                                    " n’est pas acceptée ici" + hint);
   res.set(http::field::allow, allow);
   return res;
 }
@@ -84,10 +82,10 @@ Response static_asset(const Request& req, const Asset& asset) {
 
 // An API route: GET or HEAD without a body, then its handler.
 Response dispatch(const Request& req, const Target& t, const Route& route, Services& s) {
-  if (!reads(req)) return method_not_allowed(req, "GET, HEAD, OPTIONS", "; use GET");
+  if (!reads(req)) return method_not_allowed(req, "GET, HEAD, OPTIONS", "\u00a0; utilisez GET");
   if (!req.body().empty()) {
     throw ClientError{http::status::payload_too_large, "body_not_allowed",
-                      "GET requests take no body"};
+                      "une requête GET n’a pas de corps"};
   }
   return route.handler(req, t, s);
 }

@@ -29,6 +29,7 @@
 
 #include "errors.h"
 #include "framing.h"
+#include "hemicycle/model/french.h"
 #include "router.h"
 #include "searcher_slot.h"
 #include "services.h"
@@ -38,7 +39,49 @@ namespace {
 
 namespace beast = boost::beast;
 namespace net = boost::asio;
+namespace fr = model::french;
 using tcp = net::ip::tcp;
+
+struct ParseErrorText {
+  http::error error;
+  const char* text;
+};
+
+// What was wrong with a request Beast could not parse, in French (Beast's own messages are
+// English).
+constexpr ParseErrorText kParseErrors[] = {
+    {http::error::partial_message, "requête incomplète"},
+    {http::error::bad_line_ending, "fin de ligne incorrecte"},
+    {http::error::bad_method, "méthode mal formée"},
+    {http::error::bad_target, "cible mal formée"},
+    {http::error::bad_version, "version HTTP inconnue"},
+    {http::error::bad_field, "nom d’en-tête mal formé"},
+    {http::error::bad_value, "valeur d’en-tête mal formée"},
+    {http::error::bad_content_length, "Content-Length mal formé"},
+    {http::error::bad_transfer_encoding, "Transfer-Encoding mal formé"},
+    {http::error::bad_chunk, "morceau «\u00a0chunked\u00a0» mal formé"},
+    {http::error::bad_chunk_extension, "extension de morceau mal formée"},
+    {http::error::bad_obs_fold, "en-tête replié sur plusieurs lignes"},
+};
+
+// "requête mal formée : version HTTP inconnue"; only "requête mal formée" for an error
+// without a text of its own.
+std::string malformed(beast::error_code ec) {
+  for (const auto& e : kParseErrors) {
+    if (ec == e.error) return std::string("requête mal formée\u00a0: ") + e.text;
+  }
+  return "requête mal formée";
+}
+
+// Why the server cannot listen, in French: the socket errors first (the model's table of
+// errno values is about files), then any other errno.
+std::string listen_error(const beast::error_code& ec) {
+  if (ec == net::error::address_in_use) {
+    return "adresse déjà utilisée (un autre serveur sur ce port\u00a0?)";
+  }
+  if (ec == boost::system::errc::address_not_available) return "adresse absente de cette machine";
+  return fr::system_error(ec.value());
+}
 
 class Session;
 
@@ -154,8 +197,8 @@ class Session : public std::enable_shared_from_this<Session> {
     req.keep_alive(false);
     Response res = error_response(
         req, http::status::service_unavailable, "too_many_connections",
-        "le serveur sert déjà " + std::to_string(max_connections) +
-            " connexions, le maximum : réessayez dans un instant");
+        "le serveur sert déjà " + fr::count(max_connections, "connexion", "connexions") +
+            ", le maximum\u00a0: réessayez dans un instant");
     res.set(http::field::retry_after, "1");
     return res;
   }
@@ -216,24 +259,22 @@ class Session : public std::enable_shared_from_this<Session> {
     const ServerOptions& o = server_.options();
     if (ec == http::error::body_limit) {
       return error_response(bad_request(), http::status::payload_too_large, "body_too_large",
-                            "the request body is larger than " +
-                                std::to_string(o.max_body_bytes) + " bytes");
+                            "le corps de la requête dépasse " +
+                                fr::count(o.max_body_bytes, "octet", "octets"));
     }
     if (ec == http::error::header_limit) {
       auto data = buffer_.data();
       std::string_view head(static_cast<const char*>(data.data()), data.size());
       if (head.find("\r\n") == std::string_view::npos) {
-        return error_response(bad_request(), http::status::uri_too_long, "uri_too_long",
-                              "the URL is longer than " + std::to_string(o.max_target_bytes) +
-                                  " bytes");
+        const ClientError e = uri_too_long(o.max_target_bytes);
+        return error_response(bad_request(), e.status, e.code, e.message);
       }
       return error_response(bad_request(), http::status::request_header_fields_too_large,
                             "headers_too_large",
                             "les en-têtes de la requête dépassent " +
-                                std::to_string(o.max_target_bytes + 8192) + " octets");
+                                fr::count(o.max_target_bytes + 8192, "octet", "octets"));
     }
-    return error_response(bad_request(), http::status::bad_request, "bad_request",
-                          "requête mal formée : " + ec.message());
+    return error_response(bad_request(), http::status::bad_request, "bad_request", malformed(ec));
   }
 
   // Answers once, then closes (lingering: the rest of the request is never read).
@@ -336,8 +377,9 @@ class Listener : public std::enable_shared_from_this<Listener> {
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
     if (ec) {
-      throw std::runtime_error("cannot listen on " + endpoint.address().to_string() + ":" +
-                               std::to_string(endpoint.port()) + ": " + ec.message());
+      throw std::runtime_error("impossible d’écouter sur " + endpoint.address().to_string() +
+                               ":" + std::to_string(endpoint.port()) + "\u00a0: " +
+                               listen_error(ec));
     }
   }
 
@@ -407,8 +449,8 @@ void probe_index(const ServerOptions& options) {
     searcher::Searcher probe(options.databases);
   } catch (...) {
     const Failure failure = classify(std::current_exception());
-    std::cerr << "hemicycle-serve : l’index ne peut pas être lu pour l’instant ("
-              << failure.message << ") ; réponses 503 jusqu’à ce qu’il s’ouvre\n";
+    std::cerr << "hemicycle-serve\u00a0: l’index ne peut pas être lu pour l’instant ("
+              << failure.message << ")\u00a0; réponses 503 jusqu’à ce qu’il s’ouvre\n";
   }
 }
 
@@ -420,9 +462,9 @@ void run_loop(net::io_context& ioc) {
       ioc.run();
       return;
     } catch (const std::exception& e) {
-      std::cerr << "hemicycle-serve : erreur inattendue : " << e.what() << "\n";
+      std::cerr << "hemicycle-serve\u00a0: erreur inattendue\u00a0: " << e.what() << "\n";
     } catch (...) {
-      std::cerr << "hemicycle-serve : erreur inattendue\n";
+      std::cerr << "hemicycle-serve\u00a0: erreur inattendue\n";
     }
   }
 }
@@ -430,11 +472,14 @@ void run_loop(net::io_context& ioc) {
 }  // namespace
 
 void run(const ServerOptions& options) {
-  if (options.databases.empty()) throw std::runtime_error("no index given (--db DIR)");
+  if (options.databases.empty()) throw std::runtime_error("aucun index donné (--db DOSSIER)");
   probe_index(options);
   beast::error_code ec;
   auto address = net::ip::make_address(options.host, ec);
-  if (ec) throw std::runtime_error("bad --host " + options.host + ": " + ec.message());
+  if (ec) {
+    throw std::runtime_error("--host " + fr::quoted(options.host) +
+                             "\u00a0: une adresse IP est attendue (127.0.0.1, ::1, 0.0.0.0…)");
+  }
 
   const unsigned threads = std::max(1u, options.threads);
   net::io_context ioc{static_cast<int>(threads)};
@@ -448,13 +493,14 @@ void run(const ServerOptions& options) {
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](beast::error_code sec, int signal) {
     if (sec) return;
-    std::cerr << "hemicycle-serve: " << (signal == SIGTERM ? "SIGTERM" : "SIGINT")
-              << ": finishing the requests in flight\n";
+    std::cerr << "hemicycle-serve\u00a0: " << (signal == SIGTERM ? "SIGTERM" : "SIGINT")
+              << " reçu\u00a0: fin des requêtes en cours\n";
     listener->stop();
     grace.expires_after(options.shutdown_grace);
     grace.async_wait([&ioc](beast::error_code gec) {
       if (gec) return;  // cancelled: every connection closed in time
-      std::cerr << "hemicycle-serve: requests still running after the grace period\n";
+      std::cerr << "hemicycle-serve\u00a0: des requêtes tournent encore au bout du délai de "
+                   "grâce\u00a0: arrêt\n";
       ioc.stop();
     });
     server->begin_shutdown([](const std::shared_ptr<Session>& s) { s->stop_if_idle(); },

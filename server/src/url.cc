@@ -1,5 +1,10 @@
 #include "url.h"
 
+#include <algorithm>
+
+#include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/model/french.h"
+
 namespace hemicycle::server {
 namespace {
 
@@ -49,11 +54,11 @@ bool percent_decode(std::string_view in, bool plus_is_space, std::string* out) {
 }
 
 std::string parse_target(std::string_view target, Target* out) {
-  if (target.empty() || target.front() != '/') return "the request target must be a path";
+  if (target.empty() || target.front() != '/') return "la cible de la requête doit être un chemin";
   auto q = target.find('?');
   std::string_view path = target.substr(0, q);
   if (auto hash = path.find('#'); hash != std::string_view::npos) path = path.substr(0, hash);
-  if (!percent_decode(path, false, &out->path)) return "malformed percent-encoding in the path";
+  if (!percent_decode(path, false, &out->path)) return "encodage %XX mal formé dans le chemin";
   out->params.clear();
   if (q == std::string_view::npos) return {};
   std::string_view query = target.substr(q + 1);
@@ -66,8 +71,9 @@ std::string parse_target(std::string_view target, Target* out) {
       std::string key, value;
       if (!percent_decode(pair.substr(0, eq), true, &key) ||
           (eq != std::string_view::npos && !percent_decode(pair.substr(eq + 1), true, &value))) {
-        return "malformed percent-encoding in the parameter « " +
-               std::string(pair.substr(0, std::min<std::size_t>(pair.size(), 60))) + " »";
+        return "encodage %XX mal formé dans le paramètre " +
+               model::french::quoted(analyzers::sanitize_utf8(
+                   std::string(pair.substr(0, std::min<std::size_t>(pair.size(), 60)))));
       }
       out->params.emplace_back(std::move(key), std::move(value));
     }

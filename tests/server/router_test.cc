@@ -35,7 +35,7 @@ constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kPortal = "https://portail.example";
 constexpr const char* kAllowedHeaders = "Accept, Accept-Language, Content-Language, Content-Type";
 const std::string kUnavailable =
-    R"({"error":{"code":"index_unavailable","message":"l’index ne peut pas être lu pour l’instant : réessayez dans un moment"}})";
+    "{\"error\":{\"code\":\"index_unavailable\",\"message\":\"l’index ne peut pas être lu pour l’instant\u00a0: réessayez dans un moment\"}}";
 
 Request make_request(http::verb method, const std::string& target,
                      const std::vector<std::pair<http::field, std::string>>& headers = {},
@@ -211,20 +211,13 @@ TEST_CASE("router: search parameters", "[server][router]") {
   for (const auto& c : cases) check(f.api.get(c.target), c);
 }
 
-TEST_CASE("router: every client error is a JSON error with its code", "[server][router]") {
+TEST_CASE("router: the searcher's errors reach the client with their code", "[server][router]") {
   Fixture f;
   auto error = [](const std::string& code, const std::string& message) {
     return R"({"error":{"code":")" + code + R"(","message":")" + message + R"("}})";
   };
   const std::string search = "/api/search?q=" + q("cinéma");
   const std::vector<Case> cases = {
-      {search + "&limit=101", 400, "/api/search", kJson, {error("bad_parameter", "limit is at most 100")}, {}},
-      {search + "&limit=lots", 400, "/api/search", kJson,
-       {error("bad_parameter", "limit must be a whole number, not « lots »")}, {}},
-      {search + "&offset=10001", 400, "/api/search", kJson, {error("bad_parameter", "offset is at most 10000")}, {}},
-      {search + "&sort=random", 400, "/api/search", kJson, {error("bad_parameter", "sort is relevance, date:desc (or date) or date:asc")}, {}},
-      {search + "&group=page", 400, "/api/search", kJson, {error("bad_parameter", "group is document or clause")}, {}},
-      {"/api/suggest?q=a&limit=999", 400, "/api/suggest", kJson, {error("bad_parameter", "limit is at most 20")}, {}},
       {"/api/search?q=" + q("\"ingérence"), 400, "/api/search", kJson,
        {error("unbalanced_quote", "guillemet non refermé\u00a0: il manque \\\" à l’expression qui commence par \u00ab\u00a0\\\"ingérence\u00a0\u00bb")}, {}},
       {"/api/search?q=couleur%3Ableu", 400, "/api/search", kJson,
@@ -235,27 +228,89 @@ TEST_CASE("router: every client error is a JSON error with its code", "[server][
        {error("bad_date_range", "date\u00a0: période attendue sous la forme AAAA-MM-JJ..AAAA-MM-JJ (ou AAAA, AAAA-MM, une borne ouverte), et non \u00ab\u00a0yesterday..\u00a0\u00bb")}, {}},
       // Thrown by the searcher as a QueryError.
       {search + "&facets=colour", 400, "/api/search", kJson, {error("unknown_facet", "facette inconnue \u00ab\u00a0colour\u00a0\u00bb")}, {}},
-      {"/api/search", 400, "/api/search", kJson, {error("missing_query", "give a query in q (or a filter)")}, {}},
-      {"/api/search?q=" + std::string(1100, 'x'), 400, "/api/search", kJson,
-       {error("query_too_long", "the query is 1100 bytes long; at most 1024")}, {}},
-      {"/api/suggest?q=" + std::string(1100, 'x'), 400, "/api/suggest", kJson,
-       {error("query_too_long", "the query is too long")}, {}},
-      {"/api/search?q=%FF%FEabc", 400, "/api/search", kJson,
-       {error("bad_encoding", "q is not valid UTF-8 once percent-decoded")}, {}},
-      {search + "&filter=%FF", 400, "/api/search", kJson,
-       {error("bad_encoding", "filter is not valid UTF-8 once percent-decoded")}, {}},
-      {"/api/search?q=%zz", 400, "other", kJson,
-       {error("bad_request", "malformed percent-encoding in the parameter « q=%zz »")}, {}},
-      {"/api/search?q=abc%", 400, "other", kJson,
-       {error("bad_request", "malformed percent-encoding in the parameter « q=abc% »")}, {}},
-      {"/no/such/route", 404, "other", kJson, {error("not_found", "no such route: /no/such/route")}, {}},
-      {"/api/documents/NOPE", 404, "/api/documents/{id}", kJson, {error("not_found", "no document « NOPE »")}, {}},
-      {"/api/documents/", 404, "/api/documents/{id}", kJson, {error("not_found", "no such document")}, {}},
-      {"/api/documents/%FF", 404, "/api/documents/{id}", kJson, {error("not_found", "no such document")}, {}},
-      {"/api/search?q=" + std::string(9000, 'a'), 414, "other", kJson,
-       {error("uri_too_long", "the URL is longer than 8192 bytes")}, {}},
   };
   for (const auto& c : cases) check(f.api.get(c.target), c);
+}
+
+// Every ClientError the server itself throws (the searcher's are above), each through
+// handle(): its status, its stable code and its whole French message.
+TEST_CASE("router: every server error: its code and its French message", "[server][router]") {
+  Fixture f;
+  using Headers = std::vector<std::pair<http::field, std::string>>;
+  struct ErrorCase {
+    http::verb method;
+    std::string target;
+    Headers headers;
+    std::string body;
+    unsigned status;
+    std::string route, code, message;
+  };
+  const auto get = http::verb::get;
+  const std::string search = "/api/search?q=" + q("cinéma");
+  const std::string long_query(1100, 'x');
+  const Headers evil = {{http::field::origin, "https://evil.example"}};
+  const std::vector<ErrorCase> cases = {
+      {get, search + "&limit=101", {}, "", 400, "/api/search", "bad_parameter",
+       "limit\u00a0: 100 au plus, et non \u00ab\u00a0101\u00a0\u00bb"},
+      {get, search + "&limit=lots", {}, "", 400, "/api/search", "bad_parameter",
+       "limit\u00a0: un nombre entier est attendu, et non \u00ab\u00a0lots\u00a0\u00bb"},
+      {get, search + "&offset=10001", {}, "", 400, "/api/search", "bad_parameter",
+       "offset\u00a0: 10\u202f000 au plus, et non \u00ab\u00a010001\u00a0\u00bb"},
+      {get, search + "&sort=random", {}, "", 400, "/api/search", "bad_parameter",
+       "sort\u00a0: relevance, date:desc (ou date) ou date:asc, et non \u00ab\u00a0random\u00a0\u00bb"},
+      {get, search + "&group=page", {}, "", 400, "/api/search", "bad_parameter",
+       "group\u00a0: document ou clause, et non \u00ab\u00a0page\u00a0\u00bb"},
+      {get, "/api/suggest?q=a&limit=999", {}, "", 400, "/api/suggest", "bad_parameter",
+       "limit\u00a0: 20 au plus, et non \u00ab\u00a0999\u00a0\u00bb"},
+      {get, "/api/search", {}, "", 400, "/api/search", "missing_query",
+       "indiquez une recherche dans q (ou un filtre)"},
+      {get, "/api/search?q=" + long_query, {}, "", 400, "/api/search", "query_too_long",
+       "la recherche est trop longue\u00a0: 1100 octets, pour 1024 au plus"},
+      {get, "/api/suggest?q=" + long_query, {}, "", 400, "/api/suggest", "query_too_long",
+       "la recherche est trop longue\u00a0: 1100 octets, pour 1024 au plus"},
+      {get, "/api/search?q=%FF%FEabc", {}, "", 400, "/api/search", "bad_encoding",
+       "q n’est pas de l’UTF-8 valide une fois les %XX décodés"},
+      {get, search + "&filter=%FF", {}, "", 400, "/api/search", "bad_encoding",
+       "filter n’est pas de l’UTF-8 valide une fois les %XX décodés"},
+      {get, search + "&date_to=%FF", {}, "", 400, "/api/search", "bad_encoding",
+       "date_to n’est pas de l’UTF-8 valide une fois les %XX décodés"},
+      {get, search + "&facets=%C3", {}, "", 400, "/api/search", "bad_encoding",
+       "facets n’est pas de l’UTF-8 valide une fois les %XX décodés"},
+      {get, "/api/suggest?q=%FF", {}, "", 400, "/api/suggest", "bad_encoding",
+       "q n’est pas de l’UTF-8 valide une fois les %XX décodés"},
+      {get, "/api/search?q=%zz", {}, "", 400, "other", "bad_request",
+       "encodage %XX mal formé dans le paramètre \u00ab\u00a0q=%zz\u00a0\u00bb"},
+      {get, "/api/search?q=abc%", {}, "", 400, "other", "bad_request",
+       "encodage %XX mal formé dans le paramètre \u00ab\u00a0q=abc%\u00a0\u00bb"},
+      {get, "/api/%zz", {}, "", 400, "other", "bad_request", "encodage %XX mal formé dans le chemin"},
+      {get, "api/search", {}, "", 400, "other", "bad_request",
+       "la cible de la requête doit être un chemin"},
+      {get, "/no/such/route", {}, "", 404, "other", "not_found",
+       "chemin inconnu \u00ab\u00a0/no/such/route\u00a0\u00bb"},
+      {get, "/api/documents/NOPE", {}, "", 404, "/api/documents/{id}", "not_found",
+       "document inconnu \u00ab\u00a0NOPE\u00a0\u00bb"},
+      {get, "/api/documents/", {}, "", 404, "/api/documents/{id}", "not_found", "document inconnu"},
+      {get, "/api/documents/%FF", {}, "", 404, "/api/documents/{id}", "not_found", "document inconnu"},
+      {get, "/api/search?q=" + std::string(9000, 'a'), {}, "", 414, "other", "uri_too_long",
+       "l’URL dépasse 8192 octets"},
+      {http::verb::delete_, "/api/search?q=x", {}, "", 405, "/api/search", "method_not_allowed",
+       "la méthode DELETE n’est pas acceptée ici\u00a0; utilisez GET"},
+      {http::verb::put, "/app.js", {}, "", 405, "static", "method_not_allowed",
+       "la méthode PUT n’est pas acceptée ici"},
+      {get, "/api/search?q=x", {}, "x=1", 413, "/api/search", "body_not_allowed",
+       "une requête GET n’a pas de corps"},
+      {http::verb::options, "/api/search", evil, "", 403, "preflight", "origin_not_allowed",
+       "cette origine n’a pas accès à l’API (voir --cors-origin)"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.target.substr(0, 120));
+    Handled h = f.api(make_request(c.method, c.target, c.headers, c.body));
+    CHECK(h.response.result_int() == c.status);
+    CHECK(h.route == c.route);
+    CHECK(header(h, http::field::content_type) == kJson);
+    CHECK(h.response.body() ==
+          R"({"error":{"code":")" + c.code + R"(","message":")" + c.message + R"("}})");
+  }
 }
 
 TEST_CASE("router: methods, bodies, HEAD", "[server][router]") {
@@ -268,11 +323,11 @@ TEST_CASE("router: methods, bodies, HEAD", "[server][router]") {
     };
     const std::vector<MethodCase> cases = {
         {http::verb::delete_, "/api/search?q=x", "/api/search", "GET, HEAD, OPTIONS",
-         R"({"error":{"code":"method_not_allowed","message":"DELETE is not allowed here; use GET"}})"},
+         "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"la méthode DELETE n’est pas acceptée ici\u00a0; utilisez GET\"}}"},
         {http::verb::post, "/health", "/health", "GET, HEAD, OPTIONS",
-         R"({"error":{"code":"method_not_allowed","message":"POST is not allowed here; use GET"}})"},
+         "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"la méthode POST n’est pas acceptée ici\u00a0; utilisez GET\"}}"},
         {http::verb::put, "/app.js", "static", "GET, HEAD",
-         R"({"error":{"code":"method_not_allowed","message":"PUT is not allowed here"}})"},
+         R"({"error":{"code":"method_not_allowed","message":"la méthode PUT n’est pas acceptée ici"}})"},
     };
     for (const auto& c : cases) {
       INFO(c.target);
@@ -287,7 +342,7 @@ TEST_CASE("router: methods, bodies, HEAD", "[server][router]") {
     Handled h = f.api(make_request(http::verb::get, "/api/search?q=x", {}, "x=1"));
     CHECK(h.response.result_int() == 413);
     CHECK(h.response.body() ==
-          R"({"error":{"code":"body_not_allowed","message":"GET requests take no body"}})");
+          R"({"error":{"code":"body_not_allowed","message":"une requête GET n’a pas de corps"}})");
   }
   SECTION("HEAD: the headers of GET, no body") {
     // (Not /api/search: the length of took_ms varies from one answer to the next.)
@@ -331,7 +386,7 @@ TEST_CASE("router: CORS for the origins given only", "[server][router]") {
   const std::vector<CorsCase> cases = {
       {http::verb::get, "/health", portal, 200, kPortal, "Origin", ""},
       {http::verb::get, "/api/search", portal, 400, kPortal, "Origin",  // errors too
-       R"j({"error":{"code":"missing_query","message":"give a query in q (or a filter)"}})j"},
+       R"j({"error":{"code":"missing_query","message":"indiquez une recherche dans q (ou un filtre)"}})j"},
       {http::verb::get, "/health", evil, 200, "", "", ""},
       {http::verb::get, "/health", {}, 200, "", "", ""},
       {http::verb::get, "/widget.js", portal, 200, "", "", ""},  // static files: no CORS
@@ -339,7 +394,7 @@ TEST_CASE("router: CORS for the origins given only", "[server][router]") {
        {{http::field::origin, kPortal}, {http::field::access_control_request_method, "GET"}},
        204, kPortal, "Origin", ""},
       {http::verb::options, "/api/search", evil, 403, "", "",
-       R"j({"error":{"code":"origin_not_allowed","message":"this origin may not call the API (see --cors-origin)"}})j"},
+       R"j({"error":{"code":"origin_not_allowed","message":"cette origine n’a pas accès à l’API (voir --cors-origin)"}})j"},
   };
   for (const auto& c : cases) {
     INFO(c.target << " " << (c.headers.empty() ? "" : c.headers[0].second));
@@ -431,17 +486,17 @@ TEST_CASE("router: one table answers every kind of failure", "[server][router]")
        400, "unbalanced_quote", "guillemet non refermé", false},
       {"searcher open", std::make_exception_ptr(hemicycle::searcher::IndexUnavailable(
                             "cannot open the index /srv/index: No such file")),
-       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
+       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant\u00a0: réessayez dans un moment", true},
       {"database opening", std::make_exception_ptr(Xapian::DatabaseOpeningError("Couldn't stat '/srv/index'")),
-       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
+       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant\u00a0: réessayez dans un moment", true},
       {"database corrupt", std::make_exception_ptr(Xapian::DatabaseCorruptError("/srv/index/termlist.glass")),
-       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant : réessayez dans un moment", true},
+       503, "index_unavailable", "l’index ne peut pas être lu pour l’instant\u00a0: réessayez dans un moment", true},
       {"other Xapian error", std::make_exception_ptr(Xapian::InvalidArgumentError("/srv bad")),
-       500, "internal_error", "the search failed: InvalidArgumentError", false},
+       500, "internal_error", "la recherche a échoué sur une erreur interne", false},
       {"runtime_error", std::make_exception_ptr(std::runtime_error("cannot open /srv/x")),
-       500, "internal_error", "unexpected error", false},
-      {"bad_alloc", std::make_exception_ptr(std::bad_alloc()), 500, "internal_error", "unexpected error", false},
-      {"not an exception", std::make_exception_ptr(42), 500, "internal_error", "unexpected error", false},
+       500, "internal_error", "erreur inattendue", false},
+      {"bad_alloc", std::make_exception_ptr(std::bad_alloc()), 500, "internal_error", "erreur inattendue", false},
+      {"not an exception", std::make_exception_ptr(42), 500, "internal_error", "erreur inattendue", false},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -499,20 +554,20 @@ TEST_CASE("router: a body is framed by one chunked or a Content-Length, nothing 
     unsigned status;  // 0: accepted
     std::string code, message;
   };
-  const std::string ambiguous = " : la longueur du corps est ambiguë, la requête est refusée";
+  const std::string ambiguous = "\u00a0: la longueur du corps est ambiguë, la requête est refusée";
   const std::vector<FramingCase> cases = {
       {{}, 0, "", ""},
       {{{"Content-Length", "12"}}, 0, "", ""},
       {{{"Transfer-Encoding", "chunked"}}, 0, "", ""},
       {{{"Transfer-Encoding", "  Chunked\t"}}, 0, "", ""},
       {{{"Transfer-Encoding", "xchunked"}}, 400, "bad_transfer_encoding",
-       "Transfer-Encoding sans « chunked » final" + ambiguous},
+       "Transfer-Encoding sans «\u00a0chunked\u00a0» final" + ambiguous},
       {{{"Transfer-Encoding", "identity"}}, 400, "bad_transfer_encoding",
-       "Transfer-Encoding sans « chunked » final" + ambiguous},
+       "Transfer-Encoding sans «\u00a0chunked\u00a0» final" + ambiguous},
       {{{"Transfer-Encoding", "chunked, identity"}}, 400, "bad_transfer_encoding",
-       "« chunked » ailleurs qu’en dernier" + ambiguous},
+       "«\u00a0chunked\u00a0» ailleurs qu’en dernier" + ambiguous},
       {{{"Transfer-Encoding", "chunked,chunked"}}, 400, "bad_transfer_encoding",
-       "« chunked » ailleurs qu’en dernier" + ambiguous},
+       "«\u00a0chunked\u00a0» ailleurs qu’en dernier" + ambiguous},
       {{{"Transfer-Encoding", ""}}, 400, "bad_transfer_encoding",
        "Transfer-Encoding mal formé" + ambiguous},
       {{{"Transfer-Encoding", "gzip,,chunked"}}, 400, "bad_transfer_encoding",
@@ -524,7 +579,7 @@ TEST_CASE("router: a body is framed by one chunked or a Content-Length, nothing 
       {{{"Transfer-Encoding", "chunked"}, {"Content-Length", "3"}}, 400, "bad_transfer_encoding",
        "Transfer-Encoding et Content-Length ensemble" + ambiguous},
       {{{"Transfer-Encoding", "gzip, chunked"}}, 501, "unsupported_transfer_encoding",
-       "seul le codage de transfert « chunked » est pris en charge"},
+       "seul le codage de transfert «\u00a0chunked\u00a0» est pris en charge"},
   };
   for (const auto& c : cases) {
     Request req{http::verb::post, "/api/search", 11};

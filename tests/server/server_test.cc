@@ -38,6 +38,15 @@ std::string error_code(const HttpResponse& r) {
   return d["error"]["code"].GetString();
 }
 
+// The French message of an error.
+std::string error_message(const HttpResponse& r) {
+  rapidjson::Document d = parse(r.body);
+  REQUIRE(d.IsObject());
+  REQUIRE(d.HasMember("error"));
+  REQUIRE(d["error"]["message"].IsString());
+  return d["error"]["message"].GetString();
+}
+
 std::string search_target(const std::string& q, const std::string& more = "") {
   return "/api/search?q=" + url_encode(q) + more;
 }
@@ -226,19 +235,30 @@ TEST_CASE("bad requests get clear JSON errors", "[server]") {
     HttpResponse r = c.read_response();
     CHECK(r.status == 413);
     CHECK(error_code(r) == "body_too_large");
+    CHECK(error_message(r) == "le corps de la requête dépasse 16\u202f384 octets");
   }
-  SECTION("malformed request lines and headers") {
-    for (const std::string& raw : {std::string("GARBAGE\r\n\r\n"),
-                                  std::string("GET /health HTTP/9.x\r\n\r\n"),
-                                  std::string("GET /health HTTP/1.1\r\nNo colon here\r\n\r\n"),
-                                  std::string("GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: "
-                                              "abc\r\n\r\n")}) {
+  SECTION("the URL over the header limit: a 414 in French before the router") {
+    HttpResponse r = http_get(port, "/api/search?q=" + std::string(40000, 'a'));
+    CHECK(r.status == 414);
+    CHECK(error_message(r) == "l’URL dépasse 8192 octets");
+  }
+  SECTION("malformed request lines and headers, said in French") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"GARBAGE\r\n\r\n", "requête mal formée\u00a0: méthode mal formée"},
+        {"GET /health HTTP/9.x\r\n\r\n", "requête mal formée\u00a0: version HTTP inconnue"},
+        {"GET /health HTTP/1.1\r\nNo colon here\r\n\r\n",
+         "requête mal formée\u00a0: nom d’en-tête mal formé"},
+        {"GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+         "requête mal formée\u00a0: Content-Length mal formé"},
+    };
+    for (const auto& [raw, message] : cases) {
       INFO(raw);
       Connection c(port);
       c.send(raw);
       HttpResponse r = c.read_response();
       CHECK(r.status == 400);
       CHECK(error_code(r) == "bad_request");
+      CHECK(error_message(r) == message);
       CHECK(c.closed_within(std::chrono::seconds(2)));
     }
   }
@@ -408,6 +428,15 @@ TEST_CASE("a missing index stops the start; an index gone later is a 503", "[ser
   CHECK(http_get(s.port(), search_target("cinéma")).status == 200);
 }
 
+TEST_CASE("a port already taken stops the start, said in French", "[server]") {
+  Served s;
+  CHECK_THROWS_WITH(ServerProcess({"--db", s.index.db(), "--port", std::to_string(s.port())},
+                                  s.dir.path() / "second.log"),
+                    Catch::Contains("hemicycle-serve\u00a0: impossible d’écouter sur 127.0.0.1:" +
+                                    std::to_string(s.port()) +
+                                    "\u00a0: adresse déjà utilisée"));
+}
+
 TEST_CASE("SIGTERM: in-flight work finishes, the process exits 0", "[server]") {
   Served s;
   Connection idle(s.port());  // an idle keep-alive connection must not hold the exit
@@ -415,7 +444,8 @@ TEST_CASE("SIGTERM: in-flight work finishes, the process exits 0", "[server]") {
   REQUIRE(idle.read_response().status == 200);
   CHECK(s.server->stop(SIGTERM, std::chrono::seconds(5)) == 0);
   CHECK(idle.closed_within(std::chrono::seconds(1)));
-  CHECK(s.server->log().find("SIGTERM") != std::string::npos);
+  CHECK(s.server->log().find("hemicycle-serve\u00a0: SIGTERM reçu\u00a0: fin des requêtes en cours\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("a search cut short by the time limit says so", "[server]") {
@@ -451,7 +481,7 @@ TEST_CASE("over --max-connections a connection gets a 503 and is closed", "[serv
   CHECK(error_code(refused) == "too_many_connections");
   CHECK(refused.body ==
         R"({"error":{"code":"too_many_connections","message":"le serveur sert déjà 2 )"
-        R"(connexions, le maximum : réessayez dans un instant"}})");
+        "connexions, le maximum\u00a0: réessayez dans un instant\"}}");
   CHECK(refused.header("connection") == "close");
   CHECK(refused.header("retry-after") == "1");
   CHECK(refused.header("x-content-type-options") == "nosniff");
@@ -569,7 +599,7 @@ TEST_CASE("headers over the limit are a 431 in JSON, then the connection closes"
     sender.join();
     CHECK(r.status == 431);
     CHECK(r.body == R"({"error":{"code":"headers_too_large","message":"les en-têtes de la )"
-                    R"(requête dépassent 16384 octets"}})");
+                    "requête dépassent 16\u202f384 octets\"}}");
     CHECK(r.header("connection") == "close");
     CHECK(r.header("x-content-type-options") == "nosniff");
     CHECK(conn.closed_within(std::chrono::seconds(3)));
@@ -627,7 +657,7 @@ TEST_CASE("an index that cannot be read at start is a 503 in French until it ope
       HttpResponse r = http_get(server.port(), target);
       CHECK(r.status == 503);
       CHECK(r.body == R"({"error":{"code":"index_unavailable","message":"l’index ne peut pas )"
-                      R"(être lu pour l’instant : réessayez dans un moment"}})");
+                      "être lu pour l’instant\u00a0: réessayez dans un moment\"}}");
     }
     CHECK(server.log().find("l’index ne peut pas être lu pour l’instant") != std::string::npos);
     // The index becomes readable (its first commit, or a good copy in its place).
