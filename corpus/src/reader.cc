@@ -350,6 +350,11 @@ std::string parse_error_message(const rapidjson::ParseResult& r) {
          std::to_string(r.Offset() + 1) + ")";
 }
 
+// Nothing to index: only spaces, tabs and line breaks (or what trim() removes).
+bool blank(const std::string& text) {
+  return internal::trim(text).empty() || text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
 bool blank_line(const char* s, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
     if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return false;
@@ -398,7 +403,7 @@ std::size_t read_lines(Source& source, const std::string& name, const DocumentSi
       on_warning(model::Warning{name, line_no, "objet sans " + fr::quoted("text") + kColon + "ignoré"});
       continue;
     }
-    if (internal::trim(doc.text).empty()) {
+    if (blank(doc.text)) {
       on_warning(model::Warning{name, line_no, fr::quoted("text") + " vide" + kColon + "ignoré"});
       continue;
     }
@@ -493,8 +498,7 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
     on_warning(model::Warning{name, 0, error});
     return 0;
   }
-  if (internal::trim(doc.text).empty() ||
-      doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (blank(doc.text)) {
     on_warning(model::Warning{name, 0, std::string("fichier vide") + kColon + "ignoré"});
     return 0;
   }

@@ -87,6 +87,7 @@ TEST_CASE("each JSON Lines warning, in French", "[corpus][warnings]") {
       {"{\"text\":\"Un.\"}", "in.jsonl:1\u00a0: objet sans «\u00a0id\u00a0»\u00a0: ignoré"},
       {"{\"id\":\"a\"}", "in.jsonl:1\u00a0: objet sans «\u00a0text\u00a0»\u00a0: ignoré"},
       {"{\"id\":\"a\",\"text\":\"  \"}", "in.jsonl:1\u00a0: «\u00a0text\u00a0» vide\u00a0: ignoré"},
+      {"{\"id\":\"a\",\"text\":\" \\n\\t\\n \"}", "in.jsonl:1\u00a0: «\u00a0text\u00a0» vide\u00a0: ignoré"},
       {"[1, 2]", "in.jsonl:1\u00a0: pas un objet JSON"},
       {"{\"id\":\"a\",\"text\":\"\xC3\"}", "in.jsonl:1\u00a0: UTF-8 invalide à l’octet 19 de la ligne"},
       {deep, "in.jsonl:1\u00a0: JSON invalide\u00a0: plus de 64 niveaux d’imbrication (octet 78)"},
