@@ -144,6 +144,18 @@ double ms_since(Deadline::Clock::time_point started) {
   return std::chrono::duration<double, std::milli>(Deadline::Clock::now() - started).count();
 }
 
+// Whether the query's words never stand together: ranked best first, the first candidate
+// (of every page, whatever the offset) already holds only some of them.
+bool words_never_meet(const ParsedQuery& pq, const std::vector<Candidate>& ranked) {
+  return pq.units.size() > 1 && !ranked.empty() && ranked.front().tier == Tier::kSomeWords;
+}
+
+Notice never_meet(bool grouped) {
+  return {"words_never_meet",
+          std::string(grouped ? "aucun document ne contient" : "aucun passage ne contient") +
+              " tous ces mots\u00a0: les résultats n\u2019en contiennent qu\u2019une partie"};
+}
+
 }  // namespace
 
 bool Searcher::reopen() {
@@ -229,6 +241,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.total = request.group_by_document ? spy->documents() : spy->clauses();
   result.hits = make_hits(ctx, im.analyzer, page, request.offset, pq, plan, filters,
                           request.group_by_document, *spy);
+  if (words_never_meet(pq, page)) result.notes.push_back(never_meet(request.group_by_document));
   result.took_ms = ms_since(started);
   if (deadline.reached(result.took_ms)) {
     result.timed_out = true;

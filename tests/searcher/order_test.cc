@@ -122,3 +122,40 @@ TEST_CASE("a partial hit says which words it lacks", "[searcher]") {
     CHECK(found);
   }
 }
+
+TEST_CASE("a query whose words never meet says so, on every page", "[searcher]") {
+  hemicycle::testing::TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  REQUIRE(hemicycle::testing::index_paths(db, {hemicycle::testing::fixture("order")}).empty());
+  Searcher s({db});
+  struct Case {
+    std::string query;
+    bool grouped;
+    std::string note;  // "" for none
+  };
+  const std::vector<Case> cases = {
+      {"gel sécheresse", true, "aucun document ne contient tous ces mots\u00a0: les résultats n’en contiennent qu’une partie"},
+      {"sécheresse vigne", true, ""},  // together in TEST-ORD-2, over two clauses
+      {"sécheresse vigne", false, "aucun passage ne contient tous ces mots\u00a0: les résultats n’en contiennent qu’une partie"},
+      {"vigne olivier", true, ""},
+      {"vigne olivier", false, ""},
+      {"vigne", true, ""},
+  };
+  for (const auto& c : cases) {
+    for (std::size_t offset : {0, 1}) {
+      INFO(c.query << (c.grouped ? " (documents)" : " (clauses)") << ", offset " << offset);
+      SearchRequest r;
+      r.query = c.query;
+      r.group_by_document = c.grouped;
+      r.offset = offset;
+      r.limit = 1;
+      const auto result = s.search(r);
+      REQUIRE_FALSE(result.hits.empty());
+      std::string note;
+      for (const auto& n : result.notes) {
+        if (n.code == "words_never_meet") note = n.message;
+      }
+      CHECK(note == c.note);
+    }
+  }
+}
