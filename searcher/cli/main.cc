@@ -13,6 +13,7 @@
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/format/records.h"
 #include "hemicycle/model/document.h"
+#include "hemicycle/model/french.h"
 #include "hemicycle/searcher/json.h"
 #include "hemicycle/searcher/searcher.h"
 
@@ -190,7 +191,7 @@ std::string missing_line(const std::vector<std::string>& missing) {
   std::string line = "il manque\u00a0: ";
   for (std::size_t i = 0; i < missing.size(); ++i) {
     if (i > 0) line += ", ";
-    line += "\u00ab\u00a0" + missing[i] + "\u00a0\u00bb";
+    line += hemicycle::model::french::quoted(missing[i]);
   }
   return line;
 }

@@ -21,10 +21,12 @@ Positions positions_of(const Xapian::Document& clause, const std::vector<QueryIt
   for (const auto& item : unit) {
     for (const auto& t : item.tokens) out.emplace(t.text, std::vector<Xapian::termpos>{});
   }
+  // One pass over the clause's terms: both lists are in term order.
+  Xapian::TermIterator it = clause.termlist_begin();
   for (auto& [term, list] : out) {
-    Xapian::TermIterator it = clause.termlist_begin();
     it.skip_to(term);
-    if (it == clause.termlist_end() || *it != term) continue;
+    if (it == clause.termlist_end()) break;
+    if (*it != term) continue;
     for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) list.push_back(*p);
   }
   return out;

@@ -3,11 +3,13 @@
 #include <cctype>
 
 #include "hemicycle/analyzers/unicode.h"
+#include "hemicycle/model/french.h"
 
 namespace hemicycle::searcher {
 namespace {
 
 namespace schema = format::schema;
+namespace french = model::french;
 
 // True if a query space (analyzers::Spaces::kQuery) starts at byte i; *len is its length.
 bool is_space(std::string_view s, std::size_t i, std::size_t* len) {
@@ -80,13 +82,13 @@ Notice parse_date_range(std::string_view value, std::optional<DateRange>& date) 
   }
   const Notice bad{"bad_date_range",
                    "date\u00a0: période attendue sous la forme AAAA-MM-JJ..AAAA-MM-JJ (ou AAAA, "
-                   "AAAA-MM, une borne ouverte), et non " + guillemets(value)};
+                   "AAAA-MM, une borne ouverte), et non " + french::quoted(value)};
   if (from.empty() && to.empty()) return bad;
   if (!from.empty() && !complete_date(from, false, &range.from)) return bad;
   if (!to.empty() && !complete_date(to, true, &range.to)) return bad;
   if (!range.from.empty() && !range.to.empty() && range.from > range.to) {
     return {"reversed_date_range",
-            "date\u00a0: la période " + guillemets(value) + " finit avant de commencer"};
+            "date\u00a0: la période " + french::quoted(value) + " finit avant de commencer"};
   }
   if (date) {  // several ranges: keep their intersection
     if (range.from < date->from) range.from = date->from;
@@ -114,11 +116,11 @@ Notice add_filter(std::string_view name, std::string_view value, bool negated,
   }
   const schema::Field* field = schema::find_field(name);
   if (!field) {
-    return {"unknown_field", "champ inconnu " + guillemets(name) +
+    return {"unknown_field", "champ inconnu " + french::quoted(name) +
                                  " (champs connus\u00a0: " + known_fields() + ")"};
   }
   if (v.empty()) {
-    return {"missing_value", "valeur manquante après " + guillemets(std::string(name) + ":")};
+    return {"missing_value", "valeur manquante après " + french::quoted(std::string(name) + ":")};
   }
   filters.push_back(FieldFilter{field, std::move(v), negated});
   return {};
@@ -140,7 +142,7 @@ Notice add_filter(std::string_view spec, std::vector<FieldFilter>& filters,
                   std::optional<DateRange>& date) {
   auto colon = spec.find(':');
   if (colon == std::string_view::npos || colon == 0) {
-    return {"bad_filter", "un filtre s’écrit CHAMP:VALEUR, et non " + guillemets(spec) +
+    return {"bad_filter", "un filtre s’écrit CHAMP:VALEUR, et non " + french::quoted(spec) +
                               " (champs\u00a0: " + known_fields() + ")"};
   }
   std::string_view value = spec.substr(colon + 1);
@@ -210,7 +212,7 @@ class QueryParser {
       q_.error = {"unbalanced_quote",
                   "guillemet non refermé\u00a0: il manque " + std::string(closing) +
                       " à l’expression qui commence par " +
-                      guillemets(analyzers::utf8_prefix(s_.substr(i_), 40))};
+                      french::quoted(analyzers::utf8_prefix(s_.substr(i_), 40))};
       return;
     }
     QueryItem item;
@@ -252,7 +254,7 @@ class QueryParser {
       if (std::size_t ql = open_quote(s_, i_, &closing)) {
         std::size_t end = s_.find(closing, i_ + ql);
         if (end == std::string_view::npos) {
-          q_.error = {"unbalanced_quote", "guillemet non refermé après " + guillemets(w) +
+          q_.error = {"unbalanced_quote", "guillemet non refermé après " + french::quoted(w) +
                                               "\u00a0: il manque " + std::string(closing)};
           return;
         }
@@ -271,7 +273,7 @@ class QueryParser {
     const bool alternative = pending_or_ && last_was_unit_ && !q_.units.empty();
     pending_or_ = false;
     if (item.tokens.empty()) {
-      q_.notes.push_back({"only_stop_words", guillemets(item.text) +
+      q_.notes.push_back({"only_stop_words", french::quoted(item.text) +
                                                  " ne contient que des mots vides ou aucun mot\u00a0: ignoré"});
       return;
     }

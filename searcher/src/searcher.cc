@@ -12,6 +12,7 @@
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/format/records.h"
 #include "hemicycle/format/schema.h"
+#include "hemicycle/model/french.h"
 #include "hemicycle/searcher/query.h"
 #include "hits.h"
 #include "queries.h"
@@ -22,6 +23,7 @@
 namespace hemicycle::searcher {
 
 namespace schema = format::schema;
+namespace french = model::french;
 using Xapian::Query;
 
 const char* to_string(Tier tier) {
@@ -116,7 +118,7 @@ std::vector<const schema::Field*> facet_fields(const SearchRequest& request) {
   }
   for (const auto& name : request.facets) {
     const schema::Field* f = schema::find_field(name);
-    if (!f) throw QueryError({"unknown_facet", "facette inconnue " + guillemets(name)});
+    if (!f) throw QueryError({"unknown_facet", "facette inconnue " + french::quoted(name)});
     fields.push_back(f);
   }
   return fields;

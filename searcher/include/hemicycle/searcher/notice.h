@@ -1,7 +1,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 namespace hemicycle::searcher {
 
@@ -14,10 +13,5 @@ struct Notice {
 
   bool empty() const { return code.empty(); }
 };
-
-// « text », with the non-breaking spaces French typography puts inside guillemets.
-inline std::string guillemets(std::string_view text) {
-  return "\u00ab\u00a0" + std::string(text) + "\u00a0\u00bb";
-}
 
 }  // namespace hemicycle::searcher
