@@ -1,6 +1,7 @@
 #pragma once
 
-// Builds an index of tests/data/searcher (our own fixtures) in a temporary folder.
+// Builds an index of a folder of tests/data (our own fixtures; tests/data/searcher unless
+// told) in a temporary folder.
 
 #include <string>
 #include <vector>
@@ -27,8 +28,8 @@ inline std::vector<std::string> index_paths(const std::string& db,
 
 class FixtureIndex {
  public:
-  FixtureIndex() : db_(dir_.path() / "db") {
-    warnings_ = index_paths(db_.string(), {fixture("searcher")});
+  explicit FixtureIndex(const std::string& folder = "searcher") : db_(dir_.path() / "db") {
+    warnings_ = index_paths(db_.string(), {fixture(folder)});
   }
   std::string db() const { return db_.string(); }
   const std::vector<std::string>& warnings() const { return warnings_; }

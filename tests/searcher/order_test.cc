@@ -26,9 +26,9 @@ std::vector<std::string> ids_of(const hemicycle::searcher::SearchResult& r) {
 }  // namespace
 
 TEST_CASE("sorting by date is one order across match levels, undated last", "[searcher]") {
-  hemicycle::testing::TempDir dir;
-  const std::string db = (dir.path() / "db").string();
-  REQUIRE(hemicycle::testing::index_paths(db, {hemicycle::testing::fixture("order")}).empty());
+  const hemicycle::testing::FixtureIndex order("order");
+  REQUIRE(order.warnings().empty());
+  const std::string db = order.db();
   // 1, 3, 4: both words in one clause; 2: spread over two clauses; 5, 6, 7: one word.
   struct Case {
     Sort sort;
@@ -82,9 +82,9 @@ TEST_CASE("sort names", "[searcher]") {
 }
 
 TEST_CASE("a partial hit says which words it lacks", "[searcher]") {
-  hemicycle::testing::TempDir dir;
-  const std::string db = (dir.path() / "db").string();
-  REQUIRE(hemicycle::testing::index_paths(db, {hemicycle::testing::fixture("order")}).empty());
+  const hemicycle::testing::FixtureIndex order("order");
+  REQUIRE(order.warnings().empty());
+  const std::string db = order.db();
   Searcher s({db});
   struct Case {
     std::string query;
@@ -124,9 +124,9 @@ TEST_CASE("a partial hit says which words it lacks", "[searcher]") {
 }
 
 TEST_CASE("a query whose words never meet says so, on every page", "[searcher]") {
-  hemicycle::testing::TempDir dir;
-  const std::string db = (dir.path() / "db").string();
-  REQUIRE(hemicycle::testing::index_paths(db, {hemicycle::testing::fixture("order")}).empty());
+  const hemicycle::testing::FixtureIndex order("order");
+  REQUIRE(order.warnings().empty());
+  const std::string db = order.db();
   Searcher s({db});
   struct Case {
     std::string query;
