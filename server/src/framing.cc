@@ -3,6 +3,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/beast/core/string.hpp>
+
 namespace hemicycle::server {
 namespace {
 
@@ -18,13 +20,7 @@ std::string_view trim(std::string_view s) {
 }
 
 bool is_chunked(std::string_view coding) {
-  constexpr std::string_view kChunked = "chunked";
-  if (coding.size() != kChunked.size()) return false;
-  for (std::size_t i = 0; i < coding.size(); ++i) {
-    const char c = coding[i] >= 'A' && coding[i] <= 'Z' ? char(coding[i] - 'A' + 'a') : coding[i];
-    if (c != kChunked[i]) return false;
-  }
-  return true;
+  return boost::beast::iequals({coding.data(), coding.size()}, "chunked");
 }
 
 // The codings of a Transfer-Encoding value, in order; false if one is not a token.
