@@ -1,4 +1,4 @@
-// The free text functions of analyzer.h: is_valid_utf8, sanitize_utf8, fold.
+// The free text functions of analyzer.h: is_valid_utf8, sanitize_utf8, fold, identity_text.
 
 #include <cstdint>
 #include <cstring>
@@ -103,6 +103,39 @@ std::string fold(std::string_view text) {
     } else {
       pending_space = false;
     }
+  }
+  return out;
+}
+
+std::string identity_text(std::string_view text) {
+  std::string sanitized;
+  std::string_view v = text;
+  if (!is_valid_utf8(v)) {
+    sanitized = sanitize_utf8(v);  // U+FFFD: a separator
+    v = sanitized;
+  }
+  std::string nfc;
+  if (!internal::quick_check_nfc(v)) {
+    internal::to_nfc(v, nfc);
+    v = nfc;
+  }
+  std::string out;
+  out.reserve(v.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(v.data());
+  const auto* end = p + v.size();
+  bool pending_space = false;
+  while (p < end) {
+    int len;
+    bool ok;
+    const char32_t cp = decode_utf8(p, end, &len, &ok);
+    if (!internal::is_word_char(internal::classify(cp))) {
+      pending_space = !out.empty();
+    } else {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(len));
+    }
+    p += len;
   }
   return out;
 }

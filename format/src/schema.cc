@@ -69,6 +69,47 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+namespace {
+
+std::string hex16(std::uint64_t v) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(v));
+  return hex;
+}
+
+}  // namespace
+
+std::string text_key(std::string_view text, std::string_view document_id) {
+  std::string identity = analyzers::identity_text(text);
+  if (identity.empty()) {
+    identity.assign(1, '\x01');
+    identity += document_id;
+  }
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (unsigned char c : identity) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return hex16(h == 0 ? 1 : h);  // 0 means "no key" to the searcher
+}
+
+std::uint64_t text_key_value(std::string_view key) {
+  if (key.size() != 16) return 0;
+  std::uint64_t v = 0;
+  for (char c : key) {
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (d < 0) return 0;
+    v = v << 4 | static_cast<std::uint64_t>(d);
+  }
+  return v;
+}
+
+std::string text_term(std::uint64_t value) {
+  std::string term(kTextPrefix);
+  term += hex16(value);
+  return term;
+}
+
 std::string clause_id(std::string_view document_id, std::size_t index) {
   std::string id(document_id);
   id += '#';

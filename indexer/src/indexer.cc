@@ -95,7 +95,8 @@ std::string hex16(std::uint64_t v) {
 
 // Bump when what the indexer writes changes: every document is then written again.
 // 9: the content hash is of the document's fields, no more of the record's bytes.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-9";
+// 10: the key of the document's text (identical texts fold): XTXT term, kSlotText.
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-10";
 
 void fnv1a_count(std::uint64_t& h, std::size_t n) {
   const auto count = static_cast<std::uint64_t>(n);
@@ -158,6 +159,7 @@ struct DocumentBuilder::Impl {
   std::unordered_map<std::string, bool> reported;
   store::Packer packer;
   bool seeded = false;
+  std::string text_key;  // of the document being built: schema::text_key()
 };
 
 DocumentBuilder::DocumentBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -178,6 +180,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const model::Document& doc,
   const std::string doc_term = schema::bounded_term(schema::kDocPrefix, doc.id);
   const schema::Field& kind_field = *schema::find_field("kind");
   impl_->forms.clear();
+  impl_->text_key = schema::text_key(doc.text, doc.id);
   std::vector<Xapian::Document> out;
   out.reserve(doc.clauses.size() + 1);
   out.emplace_back();  // the summary, made last: it holds the kinds of the clauses
@@ -220,6 +223,7 @@ Xapian::Document DocumentBuilder::Impl::clause_document(const model::Document& d
   xd.add_value(schema::kSlotDocId, doc.id);
   xd.add_value(schema::kSlotOrder, Xapian::sortable_serialise(static_cast<double>(i + 1)));
   xd.add_value(schema::kSlotKind, std::string(model::to_string(c.kind)));
+  xd.add_value(schema::kSlotText, text_key);
   xd.add_value(schema::kSlotStored, packer.pack(clause_record(doc, i)));
   return xd;
 }
@@ -264,6 +268,9 @@ Xapian::Document DocumentBuilder::Impl::summary_document(
   summary.add_value(schema::kSlotFacets, schema::encode_facets(facets));
   summary.add_value(schema::kSlotClauses, std::to_string(doc.clauses.size()));
   summary.add_value(schema::kSlotHash, hex16(hash));
+  summary.add_value(schema::kSlotText, text_key);
+  std::string text_term(schema::kTextPrefix);
+  summary.add_boolean_term(text_term + text_key);
   const std::size_t prefix = schema::find_field("kind")->prefix.size();
   std::string kind_list;  // the kinds of the document's clauses, for facet counts
   for (const auto& t : kind_terms) {

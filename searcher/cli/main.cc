@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -29,7 +30,8 @@ using hemicycle::searcher::Sort;
 constexpr const char* kUsage =
     "usage\u00a0: hemicycle-search --db DOSSIER [--db DOSSIER]... [--json] [--limit N] [--offset N]\n"
     "                         [--filter CHAMP:VALEUR]... [--sort relevance|date:desc|date:asc]\n"
-    "                         [--clauses]\n"    "                         [--facets CHAMP,...] REQUÊTE...\n"
+    "                         [--clauses] [--distinct true|false]\n"
+    "                         [--facets CHAMP,...] REQUÊTE...\n"
     "        hemicycle-search --db DOSSIER --document ID [--json]\n"
     "\n"
     "Requête\u00a0: des mots, \"une expression\", a OR b, -mot (exclu), champ:valeur,\n"
@@ -48,6 +50,9 @@ constexpr const char* kUsage =
     "                  récent au plus ancien) ou date:asc (du plus ancien au plus récent)\u00a0;\n"
     "                  par date, les documents qui ont tous les mots viennent d’abord, puis\n"
     "                  ceux qui n’en ont qu’une partie, les non datés en dernier\n"    "  --clauses       un résultat par passage plutôt qu’un par document\n"
+    "  --distinct B    true (par défaut)\u00a0: les documents de même texte (à l’espacement et\n"
+    "                  à la ponctuation près) sont un seul résultat, les autres listés\u00a0;\n"
+    "                  false\u00a0: chacun à part\n"
     "  --facets LISTE  facettes à compter, séparées par des virgules (toutes par défaut)\n"
     "  --document ID   afficher un document entier\u00a0: ses métadonnées et chaque passage\n"
     "  --in ID         ne chercher que dans les passages du document ID (avec --clauses :\n"
@@ -113,6 +118,10 @@ Flags parse_flags(int argc, char** argv) {
       f.request.sort = *order;
     } else if (a == "--clauses") {
       f.request.group_by_document = false;
+    } else if (a == "--distinct") {
+      const std::string v = value();
+      if (v != "true" && v != "false") usage_error("--distinct attend true ou false");
+      f.request.distinct = v == "true";
     } else if (a == "--facets") {
       std::string v = value();
       std::size_t start = 0;
@@ -196,10 +205,43 @@ std::string missing_line(const std::vector<std::string>& missing) {
   return line;
 }
 
+// "ID (2025-01-10, Mme A, M. B, M. C et 4 autres)": at most three signatories named.
+std::string identical_item(const hemicycle::searcher::IdenticalDocument& d) {
+  constexpr std::size_t kNamed = 3;
+  std::string details = d.date;
+  for (std::size_t i = 0; i < d.signatories.size() && i < kNamed; ++i) {
+    if (!details.empty()) details += ", ";
+    details += d.signatories[i];
+  }
+  if (d.signatories.size() > kNamed) {
+    details += " et " + hemicycle::model::french::count(d.signatories.size() - kNamed, "autre",
+                                                        "autres");
+  }
+  return details.empty() ? d.document_id : d.document_id + " (" + details + ")";
+}
+
+// "+ 2 documents identiques : ID1 (date, signataires), ID2 (…)"
+std::string identical_line(const std::vector<hemicycle::searcher::IdenticalDocument>& docs) {
+  std::string line = "+ " + hemicycle::model::french::count(docs.size(), "document identique",
+                                                            "documents identiques") +
+                     "\u00a0: ";
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (i > 0) line += ", ";
+    line += identical_item(docs[i]);
+  }
+  return line;
+}
+
 void print_human(const SearchResult& r, bool tty) {
   const char* unit = r.grouped ? "document" : "passage";
   std::printf("%zu %s%s pour « %s » (%.1f ms)\n", r.total, unit, r.total > 1 ? "s" : "",
               r.query.c_str(), r.took_ms);
+  const bool folded = std::any_of(r.hits.begin(), r.hits.end(),
+                                  [](const auto& h) { return !h.identical.empty(); });
+  if (folded) {
+    std::printf("(les documents identiques comptent chacun, regroupés en un résultat\u00a0; "
+                "--distinct false les montre à part)\n");
+  }
   for (const auto& n : r.notes) std::printf("note : %s\n", n.message.c_str());
   std::size_t rank = r.offset;
   for (const auto& h : r.hits) {
@@ -230,6 +272,7 @@ void print_human(const SearchResult& r, bool tty) {
     std::printf("   [%s]%s\n", where.c_str(), score);
     std::printf("   %s\n", emphasize(h.snippet, h.snippet_highlights, tty).c_str());
     if (!h.missing.empty()) std::printf("   %s\n", missing_line(h.missing).c_str());
+    if (!h.identical.empty()) std::printf("   %s\n", identical_line(h.identical).c_str());
   }
   bool any = false;
   for (const auto& f : r.facets) {

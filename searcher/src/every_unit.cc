@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "hemicycle/format/schema.h"
 #include "queries.h"
@@ -38,10 +39,12 @@ class EveryUnit {
     }
   }
 
-  std::vector<DocumentHit> best(std::size_t limit, Sort sort);
+  std::vector<DocumentHit> best(std::size_t limit, Sort sort, bool distinct);
 
  private:
+  Xapian::Document summary_of(const DocumentHit& h);
   std::string date_of(const DocumentHit& h);
+  std::uint64_t text_of(const DocumentHit& h);
   static constexpr std::uint32_t kSkip = 0xFFFFFFFFu;
 
   void rarest_first() {
@@ -187,9 +190,9 @@ class EveryUnit {
   std::unordered_map<std::string, std::uint32_t> local_by_id_;
 };
 
-// The document's date, from its summary (found by its unique term when the table does not
-// know it).
-std::string EveryUnit::date_of(const DocumentHit& h) {
+// The document's summary (found by its unique term when the table does not know it), or
+// an empty document.
+Xapian::Document EveryUnit::summary_of(const DocumentHit& h) {
   Xapian::docid summary = h.summary;
   if (summary == 0) {
     const std::string unique = schema::bounded_term(schema::kUniquePrefix, h.doc_id);
@@ -197,10 +200,19 @@ std::string EveryUnit::date_of(const DocumentHit& h) {
     if (p == db_.postlist_end(unique)) return {};
     summary = *p;
   }
-  return db_.get_document(summary).get_value(schema::kSlotDate);
+  return db_.get_document(summary);
 }
 
-std::vector<DocumentHit> EveryUnit::best(std::size_t limit, Sort sort) {
+std::string EveryUnit::date_of(const DocumentHit& h) {
+  return summary_of(h).get_value(schema::kSlotDate);
+}
+
+std::uint64_t EveryUnit::text_of(const DocumentHit& h) {
+  if (table_ && h.table_document != FacetTable::kNone) return table_->text(h.table_document);
+  return schema::text_key_value(summary_of(h).get_value(schema::kSlotText));
+}
+
+std::vector<DocumentHit> EveryUnit::best(std::size_t limit, Sort sort, bool distinct) {
   const std::uint64_t full = n_ == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n_) - 1;
   std::vector<DocumentHit> out;
   for (std::size_t i = 0; i < docs_.size(); ++i) {
@@ -214,21 +226,34 @@ std::vector<DocumentHit> EveryUnit::best(std::size_t limit, Sort sort) {
     if (by_date(sort) && a.date != b.date) return earlier_in(sort, a.date, b.date);
     return a.score != b.score ? a.score > b.score : a.doc_id < b.doc_id;
   };
-  const std::size_t keep = std::min(limit, out.size());
-  std::partial_sort(out.begin(), out.begin() + static_cast<long>(keep), out.end(), better);
-  out.resize(keep);
-  return out;
+  if (!distinct) {
+    const std::size_t keep = std::min(limit, out.size());
+    std::partial_sort(out.begin(), out.begin() + static_cast<long>(keep), out.end(), better);
+    out.resize(keep);
+    return out;
+  }
+  // The best of each text: texts are read in rank order, only until `limit` are kept.
+  std::sort(out.begin(), out.end(), better);
+  std::vector<DocumentHit> kept;
+  std::unordered_set<std::uint64_t> texts;
+  for (auto& h : out) {
+    if (kept.size() >= limit) break;
+    h.text = text_of(h);
+    if (h.text != 0 && !texts.insert(h.text).second) continue;
+    kept.push_back(std::move(h));
+  }
+  return kept;
 }
 
 }  // namespace
 
 std::vector<DocumentHit> documents_with_every_unit(
     SearchContext& ctx, const std::vector<std::vector<QueryItem>>& units, const Filters& f,
-    const Xapian::MatchDecider* decider, std::size_t limit, Sort sort) {
+    const Xapian::MatchDecider* decider, std::size_t limit, Sort sort, bool distinct) {
   if (units.size() < 2 || units.size() > 64) return {};
   EveryUnit walk(ctx, units, f, decider);
   walk.run();
-  return walk.best(limit, sort);
+  return walk.best(limit, sort, distinct);
 }
 
 }  // namespace hemicycle::searcher

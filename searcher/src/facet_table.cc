@@ -95,6 +95,7 @@ void FacetTable::roll_back(const Mark& m) {
   set_begin_.resize(m.sets + 1);
   ids_.resize(m.documents);
   kinds_.resize(m.documents);
+  texts_.resize(m.documents);
   summary_of_.resize(m.documents);
   clause_count_.resize(m.documents);
   set_of_.resize(m.documents * kGroups);
@@ -125,6 +126,7 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
     std::string id = doc.get_value(schema::kSlotDocId);
     const std::string kind_list = doc.get_value(schema::kSlotKind);
     const std::string facets = doc.get_value(schema::kSlotFacets);
+    const std::uint64_t text = schema::text_key_value(doc.get_value(schema::kSlotText));
     const unsigned long clauses =
         std::strtoul(doc.get_value(schema::kSlotClauses).c_str(), nullptr, 10);
     const auto d = static_cast<std::uint32_t>(ids_.size());
@@ -139,6 +141,7 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
       rest.remove_prefix(sep + 1);
     }
     kinds_.push_back(kinds);
+    texts_.push_back(text);
     if (d >= kMaxDocuments) throw std::length_error("too many documents for the facet table");
     std::array<std::vector<std::uint32_t>, kGroups> groups;
     for (auto& [name, value] : schema::decode_facets(facets)) {

@@ -60,6 +60,8 @@ class FacetTable {
   std::uint32_t find(std::string_view id) const;
   const std::string& id(std::uint32_t d) const { return ids_[d]; }
   std::uint32_t kinds(std::uint32_t d) const { return kinds_[d]; }  // bit per clause kind
+  // The key of document d's text (schema::text_key_value(); 0: none, an older layout).
+  std::uint64_t text(std::uint32_t d) const { return texts_[d]; }
 
   // The facet values of a document come in kGroups sets shared between documents: the
   // signatories, the cited texts, and the other fields together. Thousands of amendments
@@ -104,6 +106,7 @@ class FacetTable {
   // During an update: each id whose entry it set, and the entry before (kNone: none).
   std::vector<std::pair<std::string, std::uint32_t>> displaced_;
   std::vector<std::uint32_t> kinds_;
+  std::vector<std::uint64_t> texts_;       // per document: schema::text_key_value()
   std::vector<Xapian::docid> summary_of_;  // per document
   std::vector<std::uint32_t> clause_count_;  // per document
   std::vector<std::uint32_t> set_of_;     // kGroups per document

@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "every_unit.h"
+#include "identical.h"
 #include "missing.h"
 #include "hemicycle/format/schema.h"
 #include "hemicycle/searcher/snippet.h"
@@ -14,18 +15,29 @@ using Xapian::Query;
 
 namespace {
 
-// What is already on the page, to take each document (grouped) or clause once.
+// Whether a search folds identical texts: grouped, and not asked to show them apart.
+bool folds(const SearchRequest& request) { return request.group_by_document && request.distinct; }
+
+// What is already on the page, to take each document (grouped) or clause once, and each
+// text once when folding (a candidate of text 0, from an older layout, by its document).
 struct Page {
+  Page(std::size_t n, const SearchRequest& request)
+      : need(n), grouped(request.group_by_document), distinct(folds(request)) {}
   std::size_t need;
   bool grouped;
+  bool distinct;
   std::vector<Candidate> ordered;
   std::unordered_set<std::string> seen_docs;
+  std::unordered_set<std::uint64_t> seen_texts;
   std::unordered_set<Xapian::docid> seen_clauses;
 
   bool full() const { return ordered.size() >= need; }
+  // At least the candidates of a fresh match that add() would skip.
   std::size_t seen() const { return grouped ? seen_docs.size() : seen_clauses.size(); }
   void add(Candidate c) {
+    if (distinct && c.text != 0 && seen_texts.count(c.text)) return;
     if (grouped ? !seen_docs.insert(c.doc_id).second : !seen_clauses.insert(c.xid).second) return;
+    if (distinct && c.text != 0) seen_texts.insert(c.text);
     ordered.push_back(std::move(c));
   }
 };
@@ -34,7 +46,7 @@ struct Page {
 void add_every_unit(SearchContext& ctx, const ParsedQuery& pq, const Filters& filters,
                     const Xapian::MatchDecider* decider, Sort sort, Page& page) {
   for (auto& hit : documents_with_every_unit(ctx, pq.units, filters, decider,
-                                             page.need + page.seen_docs.size(), sort)) {
+                                             page.need + page.seen(), sort, page.distinct)) {
     if (page.full()) break;
     Candidate c;
     c.xid = hit.summary;
@@ -44,6 +56,7 @@ void add_every_unit(SearchContext& ctx, const ParsedQuery& pq, const Filters& fi
     c.table_document = hit.table_document;
     c.doc_id = std::move(hit.doc_id);
     c.date = std::move(hit.date);
+    c.text = hit.text;
     page.add(std::move(c));
   }
 }
@@ -59,9 +72,14 @@ void add_matches(SearchContext& ctx, const Xapian::MSet& m, const TierQuery& tie
     c.tier = tier.tier;
     c.summary = tier.summary;
     c.table_document = table ? table->document_of(c.xid) : FacetTable::kNone;
-    c.doc_id = c.table_document != FacetTable::kNone
-                   ? table->id(c.table_document)
-                   : it.get_document().get_value(schema::kSlotDocId);
+    if (c.table_document != FacetTable::kNone) {
+      c.doc_id = table->id(c.table_document);
+      if (page.distinct) c.text = table->text(c.table_document);
+    } else {
+      const Xapian::Document doc = it.get_document();
+      c.doc_id = doc.get_value(schema::kSlotDocId);
+      if (page.distinct) c.text = schema::text_key_value(doc.get_value(schema::kSlotText));
+    }
     if (dated) c.date = it.get_sort_key();
     page.add(std::move(c));
   }
@@ -73,7 +91,10 @@ void add_tier(SearchContext& ctx, const TierQuery& tier, bool has_words,
   for (const Query& part : chronological_parts(tier.query, request.sort)) {
     if (page.full()) return;
     Xapian::Enquire e = enquire(ctx, part, request.sort);
-    if (request.group_by_document) e.set_collapse_key(schema::kSlotDocId, 1);
+    // Folding: one clause per text, which is one per document for the others.
+    if (request.group_by_document) {
+      e.set_collapse_key(page.distinct ? schema::kSlotText : schema::kSlotDocId, 1);
+    }
     if (!has_words && !request.group_by_document && request.sort == Sort::kRelevance) {
       e.set_docid_order(Xapian::Enquire::ASCENDING);  // filter-only: index order
     }
@@ -90,8 +111,8 @@ void add_complete_by_date(SearchContext& ctx, const ParsedQuery& pq, const TierQ
                           bool has_words, const Filters& filters,
                           const Xapian::MatchDecider* decider, const SearchRequest& request,
                           Page& page) {
-  Page one{page.need, true, {}, {}, {}};
-  Page spread{page.need, true, {}, {}, {}};
+  Page one(page.need, request);
+  Page spread(page.need, request);
   add_tier(ctx, in_clause, has_words, decider, request, one);
   add_every_unit(ctx, pq, filters, decider, request.sort, spread);
   auto a = one.ordered.begin(), b = spread.ordered.begin();
@@ -157,7 +178,7 @@ std::vector<Candidate> rank_candidates(SearchContext& ctx, const ParsedQuery& pq
                                        const TierPlan& plan, const Filters& filters,
                                        const Xapian::MatchDecider* decider,
                                        const SearchRequest& request) {
-  Page page{request.offset + request.limit, request.group_by_document, {}, {}, {}};
+  Page page(request.offset + request.limit, request);
   const bool merge = by_date(request.sort) && request.group_by_document;
   for (std::size_t t = 0; t < plan.tiers.size() && !page.full(); ++t) {
     const TierQuery& tier = plan.tiers[t];
@@ -176,12 +197,14 @@ std::vector<Candidate> rank_candidates(SearchContext& ctx, const ParsedQuery& pq
 }
 
 std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyzer,
-                           const std::vector<Candidate>& candidates, std::size_t offset,
-                           const ParsedQuery& pq, const TierPlan& plan, const Filters& filters,
-                           bool grouped, const FacetCounter& spy) {
+                           const std::vector<Candidate>& candidates, const ParsedQuery& pq,
+                           const TierPlan& plan, const Filters& filters,
+                           const Xapian::MatchDecider* decider, const SearchRequest& request,
+                           const FacetCounter& spy) {
   std::vector<Hit> hits;
   Xapian::Database& db = ctx.index.db();
-  for (std::size_t i = offset; i < candidates.size(); ++i) {
+  const bool grouped = request.group_by_document;
+  for (std::size_t i = request.offset; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     Hit hit;
     hit.document_id = c.doc_id;
@@ -195,6 +218,9 @@ std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyz
     if (c.tier == Tier::kSomeWords) {
       hit.missing = grouped ? missing_in_document(db, pq, c.doc_id, filters)
                             : missing_in_clause(clause, pq);
+    }
+    if (folds(request)) {
+      hit.identical = identical_documents(ctx.index, c.text, c.doc_id, filters, decider);
     }
     hits.push_back(std::move(hit));
   }

@@ -27,21 +27,25 @@ struct Candidate {
   bool summary = false;
   std::uint32_t table_document = FacetTable::kNone;  // its document in the facet table
   std::string date;  // when sorting by date
+  std::uint64_t text = 0;  // its document's text key, when folding identical texts
 };
 
 // The first offset + limit matches over the tiers, best tier first, each document (grouped)
-// or clause once.
+// or clause once; grouped with request.distinct, each text once (its best-ranked document).
 std::vector<Candidate> rank_candidates(SearchContext& ctx, const ParsedQuery& pq,
                                        const TierPlan& plan, const Filters& filters,
                                        const Xapian::MatchDecider* decider,
                                        const SearchRequest& request);
 
 // The hits of candidates [offset, end): the clause (for a summary, its best clause), its
-// highlights and snippet, the document's metadata, its matching clauses from `spy` and,
-// for a partial hit, the units of `pq` it lacks (in the document when `grouped`).
+// highlights and snippet, the document's metadata, its matching clauses from `spy`, for a
+// partial hit the units of `pq` it lacks (in the document when grouped) and, when folding
+// (grouped, request.distinct), the other documents of its text that pass `filters` and
+// `decider`.
 std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyzer,
-                           const std::vector<Candidate>& candidates, std::size_t offset,
-                           const ParsedQuery& pq, const TierPlan& plan, const Filters& filters,
-                           bool grouped, const FacetCounter& spy);
+                           const std::vector<Candidate>& candidates, const ParsedQuery& pq,
+                           const TierPlan& plan, const Filters& filters,
+                           const Xapian::MatchDecider* decider, const SearchRequest& request,
+                           const FacetCounter& spy);
 
 }  // namespace hemicycle::searcher

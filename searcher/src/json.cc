@@ -67,6 +67,15 @@ void hit(Writer& w, const Hit& h) {
   w.StartArray();
   for (const auto& m : h.missing) w.String(m);
   w.EndArray();
+  objects(w, "identical", h.identical, [](Writer& o, const IdenticalDocument& d) {
+    field(o, "document_id", d.document_id);
+    field(o, "title", d.title);
+    field(o, "date", d.date);
+    o.Key("signatories");
+    o.StartArray();
+    for (const auto& s : d.signatories) o.String(s);
+    o.EndArray();
+  });
 }
 
 void facets(Writer& w, const std::vector<Facet>& fs) {
@@ -102,6 +111,8 @@ std::string to_json(const SearchResult& r) {
   number(w, "limit", r.limit);
   w.Key("group");
   w.String(r.grouped ? "document" : "clause");
+  w.Key("distinct");
+  w.Bool(r.distinct);
   w.Key("sort");
   w.String(sort_name(r.sort));
   w.Key("took_ms");

@@ -131,6 +131,7 @@ SearchResult result_for(const std::string& query, const SearchRequest& request,
   result.offset = request.offset;
   result.limit = request.limit;
   result.grouped = request.group_by_document;
+  result.distinct = request.group_by_document && request.distinct;
   result.sort = request.sort;
   result.notes = pq.notes;
   return result;
@@ -241,8 +242,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 
   const std::vector<Candidate> page = rank_candidates(ctx, pq, plan, filters, scope.decider, request);
   result.total = request.group_by_document ? spy->documents() : spy->clauses();
-  result.hits = make_hits(ctx, im.analyzer, page, request.offset, pq, plan, filters,
-                          request.group_by_document, *spy);
+  result.hits = make_hits(ctx, im.analyzer, page, pq, plan, filters, scope.decider, request,
+                          *spy);
   if (words_never_meet(pq, page)) result.notes.push_back(never_meet(request.group_by_document));
   result.took_ms = ms_since(started);
   if (deadline.reached(result.took_ms)) {

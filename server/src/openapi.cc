@@ -27,6 +27,7 @@ constexpr const char* kDocument = R"json({
           {"name": "date_from", "in": "query", "schema": {"type": "string", "example": "2024-01-01"}},
           {"name": "date_to", "in": "query", "schema": {"type": "string", "example": "2025-03-31"}},
           {"name": "group", "in": "query", "schema": {"type": "string", "enum": ["document", "clause"]}},
+          {"name": "distinct", "in": "query", "schema": {"type": "string", "enum": ["true", "false"], "default": "true"}, "description": "Grouped only: true folds the documents of the same text (spacing, punctuation and quote typography aside) into one hit, the best-ranked, listing the others in its identical field; false shows each apart"},
           {"name": "facets", "in": "query", "schema": {"type": "string", "example": "kind,type"}, "description": "Comma-separated fields to count (default: all)"},
           {"name": "document", "in": "query", "schema": {"type": "string"}, "description": "Only this document's clauses (with group=clause: all its matching clauses)"}
         ],
@@ -115,16 +116,21 @@ constexpr const char* kDocument = R"json({
           "snippet_highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}},
           "score": {"type": "number"}, "matching_clauses": {"type": "integer"},
           "match": {"type": "string", "enum": ["all_words_in_clause", "all_words_in_document", "some_words", "filter_only"]},
-          "missing": {"type": "array", "items": {"type": "string"}, "description": "some_words: the words and phrases of the query the document (or clause) lacks"}
+          "missing": {"type": "array", "items": {"type": "string"}, "description": "some_words: the words and phrases of the query the document (or clause) lacks"},
+          "identical": {"type": "array", "description": "distinct: the other documents of the same text that pass the query's filters and exclusions, oldest first; each counts in total", "items": {"$ref": "#/components/schemas/IdenticalDocument"}}
         }
+      },
+      "IdenticalDocument": {
+        "type": "object", "required": ["document_id", "title", "date", "signatories"],
+        "properties": {"document_id": {"type": "string"}, "title": {"type": "string"}, "date": {"type": "string"}, "signatories": {"type": "array", "items": {"type": "string"}}}
       },
       "SearchResult": {
         "type": "object",
         "required": ["query", "total", "took_ms", "hits", "facets"],
         "properties": {
-          "query": {"type": "string"}, "total": {"type": "integer"},
+          "query": {"type": "string"}, "total": {"type": "integer", "description": "Matching documents (clauses with group=clause); identical documents each count, folded or not"},
           "offset": {"type": "integer"}, "limit": {"type": "integer"},
-          "group": {"type": "string"}, "sort": {"type": "string"},
+          "group": {"type": "string"}, "distinct": {"type": "boolean", "description": "Documents of the same text were folded into one hit (group=document and distinct=true)"}, "sort": {"type": "string"},
           "took_ms": {"type": "number"}, "timed_out": {"type": "boolean"},
           "notes": {"type": "array", "items": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
           "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},

@@ -35,7 +35,7 @@ void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest
   }
 }
 
-// sort and group.
+// sort, group and distinct.
 void read_order(const Target& t, searcher::SearchRequest& sr) {
   if (const std::string* sort = t.get("sort")) {
     const std::optional<searcher::Sort> order = searcher::sort_from_string(*sort);
@@ -50,6 +50,12 @@ void read_order(const Target& t, searcher::SearchRequest& sr) {
     else if (*group == "clause") sr.group_by_document = false;
     else throw bad_parameter("group\u00a0: document ou clause, et non " +
                              fr::quoted(analyzers::sanitize_utf8(*group)));
+  }
+  if (const std::string* distinct = t.get("distinct")) {
+    if (*distinct == "true") sr.distinct = true;
+    else if (*distinct == "false") sr.distinct = false;
+    else throw bad_parameter("distinct\u00a0: true ou false, et non " +
+                             fr::quoted(analyzers::sanitize_utf8(*distinct)));
   }
 }
 

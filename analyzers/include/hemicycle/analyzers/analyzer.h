@@ -76,6 +76,14 @@ class FrenchAnalyzer {
 // fold("Nouvelle-Calédonie") == "nouvelle-caledonie"; fold(" Outre-Mer ") == "outre-mer".
 std::string fold(std::string_view text);
 
+// The text as compared to find identical documents: NFC, every run of letters, digits and
+// combining marks kept as written (case and accents kept: "État" and "état" differ), every
+// run of anything else (spaces, U+00A0, U+202F, punctuation, ' ’ « » " “ ”, hyphens, line
+// breaks) one space, trimmed. Two texts that differ only in spacing, punctuation or the
+// typography of quotes and apostrophes give the same string. Invalid UTF-8 is a separator.
+// Thread-safe. identity_text(" l’Union,  « européenne » ") == "l Union européenne".
+std::string identity_text(std::string_view text);
+
 // Replaces invalid UTF-8 sequences with U+FFFD, one per maximal ill-formed subpart (overlong
 // forms, surrogates and code points above U+10FFFF are invalid). Thread-safe.
 std::string sanitize_utf8(std::string_view text);

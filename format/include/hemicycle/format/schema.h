@@ -18,6 +18,7 @@
 //     clause as stored JSON. Document-level facets are *not* repeated on clauses (they would
 //     multiply the index size by the number of clauses).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,7 @@ inline constexpr std::string_view kDocPrefix = "XDOC";      // every Xapian doc 
 inline constexpr std::string_view kSummaryTerm = "XSUMMARY";  // marks summary documents
 inline constexpr std::string_view kClauseTerm = "XCLAUSE";    // marks clause documents
 inline constexpr std::string_view kSourcePrefix = "XSRC";   // summary: the file it came from
+inline constexpr std::string_view kTextPrefix = "XTXT";     // summary: text_key(), see below
 
 // Metadata key prefix of the lexicon for search-as-you-type: "XF" + a folded word (as the
 // analyzers' fold() gives it) -> that word as it is usually written. Counts come from the
@@ -52,6 +54,9 @@ inline constexpr Xapian::valueno kSlotHash = 6;     // summary: content hash (16
 inline constexpr Xapian::valueno kSlotStored = 7;   // the JSON shown for it, compressed: see
                                                     // store.h (summary: the document's
                                                     // metadata; clause: kind, number, text)
+inline constexpr Xapian::valueno kSlotText = 8;     // summary and clauses: text_key() of the
+                                                    // document (collapse key of identical
+                                                    // texts)
 
 // Ranking: BM25 (k1 = 1, b = 0.5, as Xapian's defaults), with the length normalisation done
 // at index time. A word's wdf is not its count tf but
@@ -97,6 +102,18 @@ std::string facet_term(const Field& field, std::string_view value);
 // whole term, so that long ids and paths stay distinct terms Xapian accepts (the id itself
 // is kept whole in the values and the stored record). Writer and searcher both use it.
 std::string bounded_term(std::string_view prefix, std::string_view value);
+
+// The key of a document's text for folding identical documents: 16 hex digits of a 64-bit
+// FNV-1a hash of analyzers::identity_text(text) (spacing, punctuation and quote typography
+// do not count; letters, digits, case and accents do). A text with no letter or digit is
+// keyed by its document id instead ("\x01" + id hashed), so that it is identical to none.
+// Carried as the summary's term kTextPrefix + key and as kSlotText on the summary and on
+// every clause. Not to be confused with kSlotHash (the content hash of incremental updates).
+std::string text_key(std::string_view text, std::string_view document_id);
+// The number a text_key() stands for (0 for anything that is not 16 hex digits).
+std::uint64_t text_key_value(std::string_view key);
+// kTextPrefix + the key of `value` (as text_key() writes it).
+std::string text_term(std::uint64_t value);
 
 // Clause id as shown to users: "<document id>#<1-based clause index>".
 std::string clause_id(std::string_view document_id, std::size_t index);

@@ -68,7 +68,8 @@ class DocumentBuilder {
 
   // The Xapian documents of one source document: its summary first, then one per clause in
   // order. Every one carries kDocPrefix + doc.id; the summary also kUniquePrefix + doc.id,
-  // its source file (kSourcePrefix) and content hash (kSlotHash). When `new_forms` is given,
+  // its source file (kSourcePrefix), content hash (kSlotHash) and the key of its text
+  // (kTextPrefix term; kSlotText, on the clauses too). When `new_forms` is given,
   // the words as written that this builder has not reported before are appended to it.
   std::vector<Xapian::Document> build(const model::Document& doc, std::uint64_t hash,
                                       Lexicon* new_forms = nullptr);

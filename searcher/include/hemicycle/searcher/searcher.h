@@ -48,6 +48,10 @@ struct SearchRequest {
   std::vector<FieldFilter> filters;  // from add_filter(); ANDed with the query
   Sort sort = Sort::kRelevance;
   bool group_by_document = true;     // false: one hit per clause
+  // Grouped only: documents of the same text (schema::text_key(): spacing, punctuation and
+  // quote typography aside) are one hit, the best-ranked, listing the others in
+  // Hit::identical. false: each document is a hit of its own. Clause mode ignores it.
+  bool distinct = true;
   std::optional<DateRange> date;     // from add_filter() or add_date_bounds(); none = any
   std::string document_id;           // only this document's clauses (e.g. its other matches)
   std::vector<std::string> facets;   // fields to count; empty = all
@@ -81,6 +85,14 @@ enum class Tier {
 };
 const char* to_string(Tier tier);
 
+// A document whose text is the same as a hit's (see SearchRequest::distinct).
+struct IdenticalDocument {
+  std::string document_id;
+  std::string title;
+  std::string date;
+  std::vector<std::string> signatories;
+};
+
 struct Hit {
   std::string document_id;
   std::string title;
@@ -100,6 +112,9 @@ struct Hit {
   // With kSomeWords: the query's words and phrases (as typed, alternatives joined by OR)
   // that the document (grouped) or the clause does not hold.
   std::vector<std::string> missing;
+  // With SearchRequest::distinct (grouped): the other documents of the same text that pass
+  // the query's filters and exclusions, oldest first (then by id); the hit is not listed.
+  std::vector<IdenticalDocument> identical;
 };
 
 struct FacetCount {
@@ -115,10 +130,11 @@ struct Facet {
 
 struct SearchResult {
   std::string query;
-  std::size_t total = 0;  // matching documents (grouped) or clauses
+  std::size_t total = 0;  // matching documents (grouped) or clauses; identical ones each count
   std::size_t offset = 0;
   std::size_t limit = 0;
   bool grouped = true;
+  bool distinct = false;  // identical texts were folded (grouped and SearchRequest::distinct)
   Sort sort = Sort::kRelevance;
   std::vector<Hit> hits;
   std::vector<Facet> facets;
