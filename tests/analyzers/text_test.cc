@@ -1,4 +1,4 @@
-// fold(), sanitize_utf8(), is_valid_utf8() and the Stemmer.
+// fold(), identity_text(), sanitize_utf8(), is_valid_utf8() and the Stemmer.
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -79,6 +79,37 @@ TEST_CASE("fold lowercases, removes accents and collapses white space", "[analyz
   for (const auto& c : cases) {
     CAPTURE(c.input);
     CHECK(ha::fold(c.input) == c.expected);
+  }
+}
+
+TEST_CASE("identity_text keeps letters and digits as written, one space for the rest",
+          "[analyzers]") {
+  struct Case {
+    std::string input;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"", ""},
+      {" \n\t ", ""},
+      {"« … »", ""},
+      {"Après l\u2019alinéa 2, insérer :", "Après l alinéa 2 insérer"},
+      {"Après l'alinéa 2 , insérer\u00a0:", "Après l alinéa 2 insérer"},
+      {"  «\u00a0coupes rases\u00a0»  ", "coupes rases"},
+      {"\u201ccoupes\nrases.\u201d", "coupes rases"},
+      {"\"coupes\u202frases\"", "coupes rases"},
+      {"outre-mer, 2024-850", "outre mer 2024 850"},
+      // Case and accents are kept: "État" and "état", "côte" and "cote" are other texts.
+      {"l\u2019État", "l État"},
+      {"l'état", "l état"},
+      {"cote c\u00f4te", "cote côte"},
+      // NFC: a decomposed é is the composed one.
+      {"alin\u0065\u0301a", "alin\u00e9a"},
+      // Invalid UTF-8 separates.
+      {"ab\xff" "cd", "ab cd"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.input);
+    CHECK(ha::identity_text(c.input) == c.expected);
   }
 }
 
