@@ -136,3 +136,41 @@ TEST_CASE("hemicycle-search answers in JSON and as text, and refuses bad queries
   CHECK(usage.out.find("--limit attend un nombre de 0 à 1000") != std::string::npos);
   CHECK(usage.out.find("usage\u00a0: hemicycle-search") != std::string::npos);
 }
+
+TEST_CASE("hemicycle-search folds identical texts and says so, --distinct false shows them apart",
+          "[cli]") {
+  TempDir dir;
+  const auto db = (dir.path() / "db").string();
+  Run ix = run(kIndex + " --quiet --db " + quote(db) + " " + quote(fixture("identical").string()));
+  REQUIRE(ix.status == 0);
+  // By date, oldest first: TEST-ID-3 stands for its text, 1 and 2 are listed.
+  Run folded = run(kSearch + " --db " + quote(db) + " --sort date:asc coupes rases");
+  INFO(folded.out);
+  CHECK(folded.status == 0);
+  CHECK(folded.out.find("5 documents pour") != std::string::npos);
+  CHECK(folded.out.find("(les documents identiques comptent chacun, regroupés en un "
+                        "résultat\u00a0; --distinct false les montre à part)\n") !=
+        std::string::npos);
+  CHECK(folded.out.find("\n   + 2 documents identiques\u00a0: TEST-ID-1 (2024-10-10, Petit), "
+                        "TEST-ID-2 (2024-10-11, Roux, Blanc)\n") != std::string::npos);
+  CHECK(folded.out.find("\n3. ") != std::string::npos);
+  CHECK(folded.out.find("\n4. ") == std::string::npos);
+  // With a filter leaving one other document: the singular.
+  Run one = run(kSearch + " --db " + quote(db) + " --filter legislature:17 coupes rases");
+  CHECK(one.out.find("\n   + 1 document identique\u00a0: TEST-ID-2 (2024-10-11, Roux, Blanc)\n") !=
+        std::string::npos);
+  Run apart = run(kSearch + " --db " + quote(db) + " --distinct false coupes rases");
+  CHECK(apart.status == 0);
+  CHECK(apart.out.find("5 documents pour") != std::string::npos);
+  CHECK(apart.out.find("\n5. ") != std::string::npos);
+  CHECK(apart.out.find("identique") == std::string::npos);
+  Run json = run(kSearch + " --db " + quote(db) + " --json --distinct false coupes rases", false);
+  rapidjson::Document d;
+  d.Parse(json.out.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  CHECK_FALSE(d["distinct"].GetBool());
+  CHECK(d["hits"].Size() == 5);
+  Run bad = run(kSearch + " --db " + quote(db) + " --distinct non coupes");
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("--distinct attend true ou false") != std::string::npos);
+}

@@ -143,10 +143,10 @@ TEST_CASE("router: every route answers GET", "[server][router]") {
        {"function el(tag, className"}},
       {"/favicon.svg", 200, "static", "image/svg+xml", {"<svg"}, {}},
       {"/api/search?q=" + q("cinéma") + "&limit=1", 200, "/api/search", kJson,
-       {R"({"query":"cinéma","total":1,"offset":0,"limit":1,"group":"document","sort":"relevance","took_ms":)",
+       {R"({"query":"cinéma","total":1,"offset":0,"limit":1,"group":"document","distinct":true,"sort":"relevance","took_ms":)",
         R"j("timed_out":false,"notes":[],"hits":[{"document_id":"TEST-AM-3","title":"Amendement n° AC3 (TITRE)")j",
         R"("clause_id":"TEST-AM-3#6","kind":"expose")", R"("highlights":[[72,79]])",
-        R"("matching_clauses":1,"match":"all_words_in_clause","missing":[]}],"facets":{"type":[{"value":"amendement","count":1}],"kind":)",
+        R"("matching_clauses":1,"match":"all_words_in_clause","missing":[],"identical":[]}],"facets":{"type":[{"value":"amendement","count":1}],"kind":)",
         R"("outcome":[{"value":"Retiré","count":1}],"legislature":[{"value":"16","count":1}]}})"},
        {}},
       {"/api/documents/TEST-AM-1", 200, "/api/documents/{id}", kJson,
@@ -186,11 +186,11 @@ TEST_CASE("router: search parameters", "[server][router]") {
   const std::string etrangere = "/api/search?q=" + q("étrangère");
   const std::vector<Case> cases = {
       {etrangere + "&sort=date:asc&group=clause&limit=1", 200, "/api/search", kJson,
-       {R"("group":"clause","sort":"date:asc")"}, {}},
+       {R"("group":"clause","distinct":false,"sort":"date:asc")"}, {}},
       // limit, offset, sort, group, filter, facets together.
       {etrangere + "&limit=1&offset=1&sort=date&group=clause&facets=type&filter=type%3Aamendement",
        200, "/api/search", kJson,
-       {R"({"query":"étrangère","total":2,"offset":1,"limit":1,"group":"clause","sort":"date:desc")",
+       {R"({"query":"étrangère","total":2,"offset":1,"limit":1,"group":"clause","distinct":false,"sort":"date:desc")",
         R"("hits":[{"document_id":"TEST-AM-1")", R"("clause_id":"TEST-AM-1#4","kind":"expose")",
         // Multi-select: the type facet ignores its own filter.
         R"("facets":{"type":[{"value":"amendement","count":2},{"value":"résolution européenne","count":1}]}})"},
@@ -206,7 +206,7 @@ TEST_CASE("router: search parameters", "[server][router]") {
        {R"({"query":"","total":3,"offset":0,"limit":0)", R"("hits":[],"facets":{"type":[{"value":"amendement","count":3},)"},
        {}},
       {etrangere + "&sort=relevance&group=document&limit=100&offset=10000", 200, "/api/search", kJson,
-       {R"("total":3,"offset":10000,"limit":100,"group":"document","sort":"relevance")", R"("hits":[])"}, {}},
+       {R"("total":3,"offset":10000,"limit":100,"group":"document","distinct":true,"sort":"relevance")", R"("hits":[])"}, {}},
   };
   for (const auto& c : cases) check(f.api.get(c.target), c);
 }

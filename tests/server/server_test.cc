@@ -152,6 +152,53 @@ TEST_CASE("search, documents, suggestions, health, metrics and OpenAPI answer", 
   CHECK(s.server->log().find(" GET ") != std::string::npos);
 }
 
+TEST_CASE("identical texts are one hit, distinct=false shows them apart", "[server]") {
+  FixtureIndex index("identical");
+  TempDir dir;
+  ServerProcess server({"--db", index.db()}, dir.path() / "serve.log");
+  struct Case {
+    std::string more;
+    bool distinct;
+    std::vector<std::string> hits;       // document ids, in order
+    std::vector<std::size_t> identical;  // documents listed by each hit
+  };
+  const std::vector<Case> cases = {
+      {"", true, {"TEST-ID-1", "TEST-ID-4", "TEST-ID-5"}, {2, 0, 0}},
+      {"&distinct=true&sort=date:asc", true, {"TEST-ID-3", "TEST-ID-4", "TEST-ID-5"}, {2, 0, 0}},
+      {"&distinct=false", false, {"TEST-ID-1", "TEST-ID-2", "TEST-ID-3", "TEST-ID-4", "TEST-ID-5"},
+       {0, 0, 0, 0, 0}},
+      {"&distinct=false&limit=2&offset=1", false, {"TEST-ID-2", "TEST-ID-3"}, {0, 0}},
+      {"&limit=2&offset=1", true, {"TEST-ID-4", "TEST-ID-5"}, {0, 0}},
+      // By clause nothing is folded, whatever distinct says.
+      {"&group=clause", false, {"TEST-ID-1", "TEST-ID-2", "TEST-ID-3", "TEST-ID-4", "TEST-ID-5"},
+       {0, 0, 0, 0, 0}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.more);
+    HttpResponse r = http_get(server.port(), search_target("coupes rases", c.more));
+    REQUIRE(r.status == 200);
+    auto d = parse(r.body);
+    CHECK(d["total"].GetUint() == 5);  // documents, identical ones included
+    CHECK(d["distinct"].GetBool() == c.distinct);
+    std::vector<std::string> ids;
+    std::vector<std::size_t> identical;
+    for (const auto& h : d["hits"].GetArray()) {
+      ids.emplace_back(h["document_id"].GetString());
+      identical.push_back(h["identical"].Size());
+    }
+    CHECK(ids == c.hits);
+    CHECK(identical == c.identical);
+  }
+  auto first = parse(http_get(server.port(), search_target("coupes rases")).body)["hits"][0]["identical"][1].GetObject();
+  CHECK(std::string(first["document_id"].GetString()) == "TEST-ID-2");
+  CHECK(std::string(first["date"].GetString()) == "2024-10-11");
+  CHECK(first["signatories"].Size() == 2);
+  HttpResponse bad = http_get(server.port(), search_target("coupes", "&distinct=oui"));
+  CHECK(bad.status == 400);
+  CHECK(error_code(bad) == "bad_parameter");
+  CHECK(error_message(bad) == "distinct\u00a0: true ou false, et non \u00ab\u00a0oui\u00a0\u00bb");
+}
+
 TEST_CASE("the OpenAPI description stays true", "[server]") {
   Served s;
   HttpResponse r = http_get(s.port(), "/api/openapi.json");
