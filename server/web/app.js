@@ -21,7 +21,8 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  const { el, highlighted, frenchDate, missingWords } = HemicycleCommon; // common.js
+  const { el, highlighted, frenchDate, missingWords, identicalDocuments, foldedAny } =
+    HemicycleCommon; // common.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";
@@ -104,6 +105,7 @@
       dateFrom: p.get("date_from") || "",
       dateTo: p.get("date_to") || "",
       page,
+      apart: p.get("distinct") === "false", // identical texts shown apart
       doc: p.get("doc") || "",
       hash: loc.hash || "",
     };
@@ -122,6 +124,7 @@
     if (s.sort && s.sort !== "relevance") pairs.push(["sort", s.sort]);
     if (s.dateFrom) pairs.push(["date_from", s.dateFrom]);
     if (s.dateTo) pairs.push(["date_to", s.dateTo]);
+    if (s.apart) pairs.push(["distinct", "false"]);
     if (s.page && s.page > 1) pairs.push(["page", String(s.page)]);
     return `?${queryString(pairs)}`;
   }
@@ -214,6 +217,7 @@
     if (state.dateFrom) params.push(["date_from", state.dateFrom]);
     if (state.dateTo) params.push(["date_to", state.dateTo]);
     params.push(["group", "document"]);
+    if (state.apart) params.push(["distinct", "false"]);
     if (schema.facets.length) params.push(["facets", schema.facets.join(",")]);
     return params;
   }
@@ -293,6 +297,7 @@
       const pages = pageCount(total);
       if (pages > 1) els.summary.append(` — page ${state.page} sur ${pages}`);
     }
+    if (total > 0) els.summary.append(foldingNote(data, state));
     if (data.timed_out) {
       els.summary.append(el("span", { className: "note" },
         " (recherche interrompue : délai dépassé, résultats partiels)"));
@@ -302,6 +307,19 @@
         els.summary.append(el("span", { className: "note", "data-code": n.code }, ` ${n.message}`));
       }
     }
+  }
+
+  // What the count counts when identical texts are folded, and the way to show them apart
+  // (or together again).
+  function foldingNote(data, state) {
+    if (state.apart) {
+      return el("span", { className: "note folding" }, " (documents identiques montrés à part\u00a0: ",
+        el("a", { href: searchUrl(state, { apart: false, page: 1 }) }, "les regrouper"), ")");
+    }
+    if (!foldedAny(data)) return "";
+    return el("span", { className: "note folding" },
+      " (chaque document compte, les identiques aussi\u00a0; un texte identique n’est montré qu’une fois\u00a0: ",
+      el("a", { href: searchUrl(state, { apart: true, page: 1 }) }, "les montrer à part"), ")");
   }
 
   function pageCount(total) {
@@ -344,6 +362,8 @@
       li.append(best);
       const missing = missingWords(hit, "missing");
       if (missing) li.append(missing);
+      const identical = identicalDocuments(hit, "identical", (id) => documentUrl(id, q));
+      if (identical) li.append(identical);
       const others = (Number(hit.matching_clauses) || 0) - 1;
       if (others > 0 && q) {
         const button = el("button", { type: "button", className: "more", "aria-expanded": "false" },

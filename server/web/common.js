@@ -1,5 +1,5 @@
 // Hemicycle — what the search page (app.js) and the widget (widget.js) share: building DOM
-// nodes, French dates, highlighted text. Data is only ever put in as text nodes, never HTML.
+// nodes, French dates, highlighted text, the words a hit lacks, the documents identical to it. Data is only ever put in as text nodes, never HTML.
 //
 // The page loads this file with its own <script> tag: one global, HemicycleCommon. The
 // widget is served with this file inside its own function scope (server/CMakeLists.txt), so
@@ -89,5 +89,31 @@ const HemicycleCommon = (() => {
     return el("p", { className }, `Il manque\u00a0: ${words}`);
   }
 
-  return Object.freeze({ el, highlighted, frenchDate, missingWords });
+  // "+ 2 documents identiques": a disclosure listing the other documents of a hit's text
+  // (hit.identical, from the API, when the search folds them), each its id as a link to
+  // hrefOf(id) (with linkAttrs), its date and signatories; null when there are none.
+  function identicalDocuments(hit, className, hrefOf, linkAttrs = {}) {
+    const docs = Array.isArray(hit.identical) ? hit.identical : [];
+    if (!docs.length) return null;
+    const list = el("ul", null);
+    for (const d of docs) {
+      const signatories = Array.isArray(d.signatories) ? d.signatories.join(", ") : "";
+      const details = [frenchDate(d.date), signatories].filter(Boolean).join(" · ");
+      list.append(el("li", null,
+        el("a", { ...linkAttrs, href: hrefOf(d.document_id), title: d.title || null }, d.document_id),
+        details ? ` — ${details}` : ""));
+    }
+    const n = docs.length;
+    return el("details", { className },
+      el("summary", null, `+ ${n} ${n === 1 ? "document identique" : "documents identiques"}`),
+      list);
+  }
+
+  // Whether a search result folded identical documents into some of its hits.
+  function foldedAny(result) {
+    return Boolean(result.distinct) &&
+      (result.hits || []).some((h) => Array.isArray(h.identical) && h.identical.length > 0);
+  }
+
+  return Object.freeze({ el, highlighted, frenchDate, missingWords, identicalDocuments, foldedAny });
 })();

@@ -22,7 +22,8 @@
 (() => {
   "use strict";
 
-  const { el, highlighted, frenchDate, missingWords } = HemicycleCommon; // common.js, served with this file
+  const { el, highlighted, frenchDate, missingWords, identicalDocuments, foldedAny } =
+    HemicycleCommon; // common.js, served with this file
 
   const script = document.currentScript; // only valid while this file first runs
   if (!script || !script.src) return;
@@ -93,6 +94,12 @@
 .hemicycle-title:hover { text-decoration: underline; }
 .hemicycle-meta { margin: 1px 0 0; font-size: 13px; color: #4f5965; }
 .hemicycle-missing { margin: 2px 0 0; font-size: 12px; color: #8a4b00; }
+.hemicycle-identical { margin: 3px 0 0; font-size: 13px; color: #4f5965; }
+.hemicycle-identical summary { cursor: pointer; color: #173f7a; display: list-item; }
+.hemicycle-identical summary:focus-visible { outline: 3px solid #0b5fff; outline-offset: 2px; }
+.hemicycle-identical ul { margin: 2px 0 0; padding: 0 0 0 18px; list-style: disc; }
+.hemicycle-identical li { display: list-item; padding: 1px 0; border: 0; font-size: 13px; list-style: disc; }
+.hemicycle-identical a { color: #173f7a; }
 .hemicycle-snippet {
   margin: 3px 0 0; font-size: 14px; color: #1b1f24;
   font-family: Charter, Cambria, Georgia, "DejaVu Serif", serif;
@@ -214,7 +221,8 @@
     function render(q, body) {
       const n = Number(body.total) || 0;
       total.textContent = n === 0 ? `Aucun résultat pour « ${q} »`
-                                  : `${n} ${n === 1 ? "document" : "documents"}`;
+                                  : `${n} ${n === 1 ? "document" : "documents"}` +
+                                    (foldedAny(body) ? " (les identiques regroupés)" : "");
       results.textContent = "";
       for (const hit of body.hits || []) {
         const li = el("li");
@@ -238,6 +246,10 @@
         li.append(snippet);
         const missing = missingWords(hit, "hemicycle-missing");
         if (missing) li.append(missing);
+        const identical = identicalDocuments(hit, "hemicycle-identical",
+          (id) => `${BASE}/?doc=${encodeURIComponent(id)}&q=${encodeURIComponent(q)}`,
+          { target: openIn, rel: "noopener" });
+        if (identical) li.append(identical);
         results.append(li);
       }
       more.textContent = "";

@@ -132,12 +132,13 @@ struct Browser {
   std::unique_ptr<wd::Session> session;
 
   // `with_portal`: also serve tools/portal on another origin, allowed by --cors-origin.
-  explicit Browser(bool with_portal = false) {
+  // `folder`: index only that folder of tests/data.
+  explicit Browser(bool with_portal = false, const std::string& folder = "") {
     const auto db = (dir.path() / "db").string();
     // The published sample when it is there (the journalist's seed resolution must come
     // first among real texts), else our own fixtures.
-    std::vector<std::filesystem::path> paths = {fixture("searcher")};
-    if (auto sample = shared("corpus/sample")) {
+    std::vector<std::filesystem::path> paths = {fixture(folder.empty() ? "searcher" : folder)};
+    if (auto sample = shared("corpus/sample"); sample && folder.empty()) {
       paths = {*sample};
       with_sample = true;
     }
@@ -579,6 +580,65 @@ TEST_CASE("a partial result says which words it lacks", "[browser]") {
     REQUIRE(shown.size() == 1);
     CHECK(shown.front() == cue);
   }
+  check_console(b);
+}
+
+TEST_CASE("identical texts are one result listing the others, or shown apart", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b(false, "identical");
+  b.search("coupes rases");
+  CHECK(b.total() == 5);  // documents, the identical ones included
+  CHECK(b.result_ids() == std::vector<std::string>{"TEST-ID-1", "TEST-ID-4", "TEST-ID-5"});
+  // As written (WebDriver's text would turn the no-break spaces into spaces).
+  auto folding_note = [&] {
+    return b.s().execute_string(
+        "const n = document.querySelector('#summary .note.folding');"
+        "return n ? n.textContent : '';");
+  };
+  std::string note;
+  b.require_wait("the note on folding", [&] { return !(note = folding_note()).empty(); });
+  CHECK(note == " (chaque document compte, les identiques aussi\u00a0; un texte identique n\u2019est "
+                "montré qu\u2019une fois\u00a0: les montrer à part)");
+  // The disclosure: closed, then each identical document with its date and signatories.
+  auto summary = b.s().find("li.result[data-document-id=\"TEST-ID-1\"] details.identical summary");
+  REQUIRE(summary);
+  CHECK(b.s().text(*summary) == "+ 2 documents identiques");
+  CHECK(b.s().find_all("li.result details.identical").size() == 1);
+  CHECK_FALSE(b.s().displayed(*b.s().find("li.result details.identical li")));
+  b.s().click(*summary);
+  std::vector<std::string> items;
+  b.require_wait("the identical documents listed", [&] {
+    items = strings(b.s().execute(
+        "return Array.from(document.querySelectorAll('li.result details.identical[open] li'))"
+        ".map(li => li.textContent);"));
+    return items.size() == 2;
+  });
+  CHECK(items == std::vector<std::string>{"TEST-ID-3 — 9 octobre 2024 · Lenoir",
+                                          "TEST-ID-2 — 11 octobre 2024 · Roux, Blanc"});
+  // Shown apart: every document its own result, the way back offered.
+  auto apart = b.s().find("#summary .note.folding a");
+  REQUIRE(apart);
+  b.s().click(*apart);
+  b.require_wait("the documents shown apart", [&] { return b.result_ids().size() == 5; });
+  CHECK(query_params(b.s().current_url(), "distinct") == std::vector<std::string>{"false"});
+  CHECK(b.total() == 5);
+  CHECK(b.s().find_all("li.result details.identical").empty());
+  CHECK(folding_note() == " (documents identiques montrés à part\u00a0: les regrouper)");
+  b.s().click(*b.s().find("#summary .note.folding a"));
+  b.require_wait("the texts folded again", [&] { return b.result_ids().size() == 3; });
+  CHECK(query_params(b.s().current_url(), "distinct").empty());
+  // Each identical document is reachable: its id opens it.
+  b.s().click(*b.s().find("li.result details.identical summary"));
+  std::optional<Element> link;
+  b.require_wait("the link to TEST-ID-2", [&] {
+    link = b.s().find("li.result details.identical[open] a[title=\"Amendement n° CD27 (ART. 3)\"]");
+    return link && b.s().displayed(*link);
+  });
+  b.s().click(*link);
+  b.require_wait("the document TEST-ID-2", [&] {
+    auto article = b.s().find("article#document");
+    return article && b.s().attribute(*article, "data-document-id") == "TEST-ID-2";
+  });
   check_console(b);
 }
 
