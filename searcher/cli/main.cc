@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -236,11 +235,12 @@ void print_human(const SearchResult& r, bool tty) {
   const char* unit = r.grouped ? "document" : "passage";
   std::printf("%zu %s%s pour « %s » (%.1f ms)\n", r.total, unit, r.total > 1 ? "s" : "",
               r.query.c_str(), r.took_ms);
-  const bool folded = std::any_of(r.hits.begin(), r.hits.end(),
-                                  [](const auto& h) { return !h.identical.empty(); });
-  if (folded) {
-    std::printf("(les documents identiques comptent chacun, regroupés en un résultat\u00a0; "
-                "--distinct false les montre à part)\n");
+  if (r.distinct && r.total_distinct < r.total) {
+    // The count is of documents; the hits are of texts.
+    std::printf("(%s\u00a0: les documents identiques sont regroupés, chacun compté\u00a0; "
+                "--distinct false les montre à part)\n",
+                hemicycle::model::french::count(r.total_distinct, "texte différent",
+                                                "textes différents").c_str());
   }
   for (const auto& n : r.notes) std::printf("note : %s\n", n.message.c_str());
   std::size_t rank = r.offset;

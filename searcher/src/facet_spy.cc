@@ -82,6 +82,10 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   }
   if (d.faceted) return;
   d.faceted = true;
+  if (const std::uint64_t text = schema::text_key_value(doc.get_value(schema::kSlotText))) {
+    texts_.insert(text);
+    ++keyed_;
+  }
   // Kinds come from the matching clauses, or for a summary-only pass from the summary.
   if (want_kind_ && !restrict_) add_kinds(d, doc.get_value(schema::kSlotKind));
   const std::string blob = doc.get_value(schema::kSlotFacets);
@@ -183,6 +187,21 @@ void TableFacetSpy::add(const std::vector<std::uint64_t>& bits,
       count(d, kind);
     }
   }
+}
+
+// Only the documents of a shared text are looked at, one bit per text.
+std::size_t TableFacetSpy::distinct_documents() const {
+  std::size_t n = touched_.size();
+  std::vector<std::uint64_t> seen((table_.text_count() + 63) / 64, 0);
+  for (const std::uint32_t d : touched_) {
+    const std::uint32_t t = table_.text_id(d);
+    if (t == FacetTable::kNoText || !table_.shared(t)) continue;
+    std::uint64_t& word = seen[t >> 6];
+    const std::uint64_t bit = std::uint64_t{1} << (t & 63);
+    if (word & bit) --n;
+    word |= bit;
+  }
+  return n;
 }
 
 std::size_t TableFacetSpy::clauses_of(const std::string& doc_id) const {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -21,6 +22,9 @@ namespace hemicycle::searcher {
 class FacetCounter : public Xapian::MatchSpy {
  public:
   virtual std::size_t documents() const = 0;
+  // Of documents(), how many distinct texts (schema::text_key()): documents of one text
+  // count once.
+  virtual std::size_t distinct_documents() const = 0;
   virtual std::size_t clauses() const = 0;
   virtual std::size_t clauses_of(const std::string& doc_id) const = 0;
   // The counted fields in schema order, each with its `limit` most frequent values.
@@ -54,6 +58,9 @@ class FacetSpy : public FacetCounter {
   void restrict_to_seen() override { restrict_ = true; }
 
   std::size_t documents() const override { return docs_.size(); }
+  std::size_t distinct_documents() const override {
+    return texts_.size() + docs_.size() - keyed_;
+  }
   std::size_t clauses() const override { return clauses_; }
   std::size_t clauses_of(const std::string& doc_id) const override;
   std::vector<Facet> facets(std::size_t limit) const override;
@@ -79,6 +86,8 @@ class FacetSpy : public FacetCounter {
   bool restrict_ = false;
   std::unordered_map<std::string, PerDocument, StringHash, std::equal_to<>> docs_;
   std::size_t clauses_ = 0;
+  std::unordered_set<std::uint64_t> texts_;  // the text keys of the summaries seen
+  std::size_t keyed_ = 0;                    // summaries seen with a text key
   std::vector<Counts> counts_;  // one per schema field
   const std::string summary_order_ = Xapian::sortable_serialise(0.0);
 };
@@ -94,6 +103,7 @@ class TableFacetSpy : public FacetCounter {
            std::uint32_t kinds) override;
 
   std::size_t documents() const override { return touched_.size(); }
+  std::size_t distinct_documents() const override;
   std::size_t clauses() const override { return clauses_; }
   std::size_t clauses_of(const std::string& doc_id) const override;
   std::vector<Facet> facets(std::size_t limit) const override;

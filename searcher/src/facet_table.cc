@@ -68,7 +68,7 @@ bool FacetTable::update(const Xapian::Database& combined,
 }
 
 FacetTable::Mark FacetTable::mark() const {
-  return {ids_.size(), values_.size(), set_count(), entry_.size(), last_read_};
+  return {ids_.size(), values_.size(), set_count(), entry_.size(), text_keys_.size(), last_read_};
 }
 
 void FacetTable::roll_back(const Mark& m) {
@@ -95,7 +95,13 @@ void FacetTable::roll_back(const Mark& m) {
   set_begin_.resize(m.sets + 1);
   ids_.resize(m.documents);
   kinds_.resize(m.documents);
-  texts_.resize(m.documents);
+  for (std::size_t d = m.documents; d < text_of_.size(); ++d) {
+    if (text_of_[d] != kNoText) --text_documents_[text_of_[d]];
+  }
+  text_of_.resize(m.documents);
+  for (std::size_t t = m.texts; t < text_keys_.size(); ++t) text_ids_.erase(text_keys_[t]);
+  text_keys_.resize(m.texts);
+  text_documents_.resize(m.texts);
   summary_of_.resize(m.documents);
   clause_count_.resize(m.documents);
   set_of_.resize(m.documents * kGroups);
@@ -141,7 +147,7 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
       rest.remove_prefix(sep + 1);
     }
     kinds_.push_back(kinds);
-    texts_.push_back(text);
+    add_text(text);
     if (d >= kMaxDocuments) throw std::length_error("too many documents for the facet table");
     std::array<std::vector<std::uint32_t>, kGroups> groups;
     for (auto& [name, value] : schema::decode_facets(facets)) {
@@ -175,6 +181,20 @@ void FacetTable::read(const std::vector<Xapian::Database>& shards, Xapian::docco
     entry_[g] = (entry_[g] & ~0xFFu) | kind_index(*v);
   }
   last_read_[s] = shard.get_lastdocid();
+}
+
+void FacetTable::add_text(std::uint64_t key) {
+  if (key == 0) {
+    text_of_.push_back(kNoText);
+    return;
+  }
+  auto [it, fresh] = text_ids_.try_emplace(key, static_cast<std::uint32_t>(text_keys_.size()));
+  if (fresh) {
+    text_keys_.push_back(key);
+    text_documents_.push_back(0);
+  }
+  ++text_documents_[it->second];
+  text_of_.push_back(it->second);
 }
 
 // A replaced document: the id leads to its newest version.

@@ -60,8 +60,16 @@ class FacetTable {
   std::uint32_t find(std::string_view id) const;
   const std::string& id(std::uint32_t d) const { return ids_[d]; }
   std::uint32_t kinds(std::uint32_t d) const { return kinds_[d]; }  // bit per clause kind
-  // The key of document d's text (schema::text_key_value(); 0: none, an older layout).
-  std::uint64_t text(std::uint32_t d) const { return texts_[d]; }
+  // Document d's text: its key (schema::text_key_value(); 0: none, an older layout), and a
+  // number for it, one per distinct key (kNoText for key 0), below text_count(). A text
+  // `shared` is that of more than one document read (some perhaps deleted since).
+  static constexpr std::uint32_t kNoText = 0xFFFFFFFFu;
+  std::uint32_t text_id(std::uint32_t d) const { return text_of_[d]; }
+  std::uint64_t text(std::uint32_t d) const {
+    return text_of_[d] == kNoText ? 0 : text_keys_[text_of_[d]];
+  }
+  std::size_t text_count() const { return text_keys_.size(); }
+  bool shared(std::uint32_t text_id) const { return text_documents_[text_id] > 1; }
 
   // The facet values of a document come in kGroups sets shared between documents: the
   // signatories, the cited texts, and the other fields together. Thousands of amendments
@@ -88,7 +96,7 @@ class FacetTable {
 
   // The table's extent before an update, to take the update back.
   struct Mark {
-    std::size_t documents, values, sets, entries;
+    std::size_t documents, values, sets, entries, texts;
     std::vector<Xapian::docid> last_read;
   };
   Mark mark() const;
@@ -106,7 +114,11 @@ class FacetTable {
   // During an update: each id whose entry it set, and the entry before (kNone: none).
   std::vector<std::pair<std::string, std::uint32_t>> displaced_;
   std::vector<std::uint32_t> kinds_;
-  std::vector<std::uint64_t> texts_;       // per document: schema::text_key_value()
+  void add_text(std::uint64_t key);  // document ids_.size() - 1's
+  std::vector<std::uint32_t> text_of_;         // per document: its text id, or kNoText
+  std::vector<std::uint64_t> text_keys_;       // per text id: its key
+  std::vector<std::uint32_t> text_documents_;  // per text id: documents read
+  std::unordered_map<std::uint64_t, std::uint32_t> text_ids_;  // key -> text id
   std::vector<Xapian::docid> summary_of_;  // per document
   std::vector<std::uint32_t> clause_count_;  // per document
   std::vector<std::uint32_t> set_of_;     // kGroups per document

@@ -113,6 +113,7 @@ std::string to_json(const SearchResult& r) {
   w.String(r.grouped ? "document" : "clause");
   w.Key("distinct");
   w.Bool(r.distinct);
+  number(w, "total_distinct", r.total_distinct);
   w.Key("sort");
   w.String(sort_name(r.sort));
   w.Key("took_ms");

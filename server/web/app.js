@@ -21,8 +21,7 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  const { el, highlighted, frenchDate, missingWords, identicalDocuments, foldedAny } =
-    HemicycleCommon; // common.js
+  const { el, highlighted, frenchDate, missingWords, identicalDocuments, pagedTotal } = HemicycleCommon; // common.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";
@@ -294,7 +293,7 @@
       els.summary.append(el("span", { id: "total" }, String(total)),
                          total === 1 ? " document" : " documents");
       if (what) els.summary.append(` ${what}`);
-      const pages = pageCount(total);
+      const pages = pageCount(pagedTotal(data));
       if (pages > 1) els.summary.append(` — page ${state.page} sur ${pages}`);
     }
     if (total > 0) els.summary.append(foldingNote(data, state));
@@ -316,9 +315,11 @@
       return el("span", { className: "note folding" }, " (documents identiques montrés à part\u00a0: ",
         el("a", { href: searchUrl(state, { apart: false, page: 1 }) }, "les regrouper"), ")");
     }
-    if (!foldedAny(data)) return "";
+    const texts = pagedTotal(data);
+    if (texts >= (Number(data.total) || 0)) return "";
     return el("span", { className: "note folding" },
-      " (chaque document compte, les identiques aussi\u00a0; un texte identique n’est montré qu’une fois\u00a0: ",
+      ` (${plural(texts, "texte différent", "textes différents")}\u00a0: les documents identiques ` +
+      "sont regroupés, chacun compté\u00a0; ",
       el("a", { href: searchUrl(state, { apart: true, page: 1 }) }, "les montrer à part"), ")");
   }
 
@@ -430,8 +431,7 @@
   function renderPagination(data, state) {
     const nav = els.pagination;
     nav.textContent = "";
-    const total = Number(data.total) || 0;
-    const pages = pageCount(total);
+    const pages = pageCount(pagedTotal(data));  // folded hits, when identical texts are
     if (pages <= 1) return;
     const page = Math.min(state.page, pages);
     const ul = el("ul");

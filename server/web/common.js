@@ -109,11 +109,13 @@ const HemicycleCommon = (() => {
       list);
   }
 
-  // Whether a search result folded identical documents into some of its hits.
-  function foldedAny(result) {
-    return Boolean(result.distinct) &&
-      (result.hits || []).some((h) => Array.isArray(h.identical) && h.identical.length > 0);
+  // The hits a search result has to page through: its distinct texts when it folds
+  // identical documents (result.distinct; result.total counts each document), else its total.
+  function pagedTotal(result) {
+    const total = Number(result.total) || 0;
+    if (!result.distinct || result.total_distinct === undefined) return total;
+    return Math.min(total, Number(result.total_distinct) || 0);
   }
 
-  return Object.freeze({ el, highlighted, frenchDate, missingWords, identicalDocuments, foldedAny });
+  return Object.freeze({ el, highlighted, frenchDate, missingWords, identicalDocuments, pagedTotal });
 })();

@@ -22,8 +22,7 @@
 (() => {
   "use strict";
 
-  const { el, highlighted, frenchDate, missingWords, identicalDocuments, foldedAny } =
-    HemicycleCommon; // common.js, served with this file
+  const { el, highlighted, frenchDate, missingWords, identicalDocuments, pagedTotal } = HemicycleCommon; // common.js, served with this file
 
   const script = document.currentScript; // only valid while this file first runs
   if (!script || !script.src) return;
@@ -220,9 +219,10 @@
 
     function render(q, body) {
       const n = Number(body.total) || 0;
+      const texts = pagedTotal(body);  // identical documents folded: fewer hits than documents
       total.textContent = n === 0 ? `Aucun résultat pour « ${q} »`
                                   : `${n} ${n === 1 ? "document" : "documents"}` +
-                                    (foldedAny(body) ? " (les identiques regroupés)" : "");
+                                    (texts < n ? ` (${texts} ${texts === 1 ? "texte différent" : "textes différents"}, les identiques regroupés)` : "");
       results.textContent = "";
       for (const hit of body.hits || []) {
         const li = el("li");
@@ -253,7 +253,7 @@
         results.append(li);
       }
       more.textContent = "";
-      if (n > (body.hits || []).length) {
+      if (texts > (body.hits || []).length) {
         const params = [`q=${encodeURIComponent(q)}`]
           .concat(filters.map((f) => `filter=${encodeURIComponent(f)}`));
         const a = el("a", null, "Voir tous les résultats sur Hemicycle");

@@ -597,8 +597,8 @@ TEST_CASE("identical texts are one result listing the others, or shown apart", "
   };
   std::string note;
   b.require_wait("the note on folding", [&] { return !(note = folding_note()).empty(); });
-  CHECK(note == " (chaque document compte, les identiques aussi\u00a0; un texte identique n\u2019est "
-                "montré qu\u2019une fois\u00a0: les montrer à part)");
+  CHECK(note == " (3 textes différents\u00a0: les documents identiques sont regroupés, chacun "
+                "compté\u00a0; les montrer à part)");
   // The disclosure: closed, then each identical document with its date and signatories.
   auto summary = b.s().find("li.result[data-document-id=\"TEST-ID-1\"] details.identical summary");
   REQUIRE(summary);

@@ -148,8 +148,8 @@ TEST_CASE("hemicycle-search folds identical texts and says so, --distinct false 
   INFO(folded.out);
   CHECK(folded.status == 0);
   CHECK(folded.out.find("5 documents pour") != std::string::npos);
-  CHECK(folded.out.find("(les documents identiques comptent chacun, regroupés en un "
-                        "résultat\u00a0; --distinct false les montre à part)\n") !=
+  CHECK(folded.out.find("\n(3 textes différents\u00a0: les documents identiques sont regroupés, "
+                        "chacun compté\u00a0; --distinct false les montre à part)\n") !=
         std::string::npos);
   CHECK(folded.out.find("\n   + 2 documents identiques\u00a0: TEST-ID-1 (2024-10-10, Petit), "
                         "TEST-ID-2 (2024-10-11, Roux, Blanc)\n") != std::string::npos);
@@ -164,6 +164,7 @@ TEST_CASE("hemicycle-search folds identical texts and says so, --distinct false 
   CHECK(apart.out.find("5 documents pour") != std::string::npos);
   CHECK(apart.out.find("\n5. ") != std::string::npos);
   CHECK(apart.out.find("identique") == std::string::npos);
+  CHECK(apart.out.find("textes différents") == std::string::npos);
   Run json = run(kSearch + " --db " + quote(db) + " --json --distinct false coupes rases", false);
   rapidjson::Document d;
   d.Parse(json.out.c_str());

@@ -123,11 +123,13 @@ TEST_CASE("identical texts are one hit listing the others and distinct=false sho
       CHECK(folded.distinct);
       CHECK(groups(folded) == c.folded);
       CHECK(folded.total == c.total);
+      CHECK(folded.total_distinct == c.folded.size());  // every text is on the page
       for (const auto& h : folded.hits) CHECK(h.tier == c.tier);
       r.distinct = false;
       const SearchResult apart = s.search(r);
       CHECK_FALSE(apart.distinct);
       CHECK(apart.total == c.total);
+      CHECK(apart.total_distinct == c.total);
       CHECK(apart.hits.size() == c.total);
       for (const auto& h : apart.hits) CHECK(h.identical.empty());
       // Apart, the same documents, each its own hit.

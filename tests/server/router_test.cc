@@ -127,23 +127,23 @@ TEST_CASE("router: every route answers GET", "[server][router]") {
        {}},
       {"/index.html", 200, "static", "text/html; charset=utf-8", {"<!doctype html>"}, {}},
       {"/app.js", 200, "static", "text/javascript; charset=utf-8",
-       {"\"use strict\";", "const { el, highlighted, frenchDate, missingWords } = HemicycleCommon;"},
+       {"\"use strict\";", "const { el, highlighted, frenchDate, missingWords, identicalDocuments, pagedTotal } = HemicycleCommon;"},
        {"function el(", "function highlighted(", "function frenchDate("}},
       {"/common.js", 200, "static", "text/javascript; charset=utf-8",
        {"const HemicycleCommon = (() => {", "function el(tag, attrs, ...children) {",
         "function highlighted(text, ranges) {", "function frenchDate(iso) {",
-        "return Object.freeze({ el, highlighted, frenchDate, missingWords });\n})();\n"},
+        "return Object.freeze({ el, highlighted, frenchDate, missingWords, identicalDocuments, pagedTotal });\n})();\n"},
        {}},
       {"/app.css", 200, "static", "text/css; charset=utf-8", {}, {}},
       // One embeddable file: common.js and widget.js in one function scope.
       {"/widget.js", 200, "static", "text/javascript; charset=utf-8",
        {"// Built from server/web/ (common.js + widget.js) by cmake/bundle_js.cmake: do not edit.\n(() => {\n",
         "const HemicycleCommon = (() => {", "Hemicycle — embeddable search widget",
-        "const { el, highlighted, frenchDate, missingWords } = HemicycleCommon;", "    start();\n  }\n})();\n})();\n"},
+        "const { el, highlighted, frenchDate, missingWords, identicalDocuments, pagedTotal } = HemicycleCommon;", "    start();\n  }\n})();\n})();\n"},
        {"function el(tag, className"}},
       {"/favicon.svg", 200, "static", "image/svg+xml", {"<svg"}, {}},
       {"/api/search?q=" + q("cinéma") + "&limit=1", 200, "/api/search", kJson,
-       {R"({"query":"cinéma","total":1,"offset":0,"limit":1,"group":"document","distinct":true,"sort":"relevance","took_ms":)",
+       {R"({"query":"cinéma","total":1,"offset":0,"limit":1,"group":"document","distinct":true,"total_distinct":1,"sort":"relevance","took_ms":)",
         R"j("timed_out":false,"notes":[],"hits":[{"document_id":"TEST-AM-3","title":"Amendement n° AC3 (TITRE)")j",
         R"("clause_id":"TEST-AM-3#6","kind":"expose")", R"("highlights":[[72,79]])",
         R"("matching_clauses":1,"match":"all_words_in_clause","missing":[],"identical":[]}],"facets":{"type":[{"value":"amendement","count":1}],"kind":)",
@@ -186,11 +186,11 @@ TEST_CASE("router: search parameters", "[server][router]") {
   const std::string etrangere = "/api/search?q=" + q("étrangère");
   const std::vector<Case> cases = {
       {etrangere + "&sort=date:asc&group=clause&limit=1", 200, "/api/search", kJson,
-       {R"("group":"clause","distinct":false,"sort":"date:asc")"}, {}},
+       {R"("group":"clause","distinct":false,"total_distinct":4,"sort":"date:asc")"}, {}},
       // limit, offset, sort, group, filter, facets together.
       {etrangere + "&limit=1&offset=1&sort=date&group=clause&facets=type&filter=type%3Aamendement",
        200, "/api/search", kJson,
-       {R"({"query":"étrangère","total":2,"offset":1,"limit":1,"group":"clause","distinct":false,"sort":"date:desc")",
+       {R"({"query":"étrangère","total":2,"offset":1,"limit":1,"group":"clause","distinct":false,"total_distinct":2,"sort":"date:desc")",
         R"("hits":[{"document_id":"TEST-AM-1")", R"("clause_id":"TEST-AM-1#4","kind":"expose")",
         // Multi-select: the type facet ignores its own filter.
         R"("facets":{"type":[{"value":"amendement","count":2},{"value":"résolution européenne","count":1}]}})"},
@@ -206,7 +206,7 @@ TEST_CASE("router: search parameters", "[server][router]") {
        {R"({"query":"","total":3,"offset":0,"limit":0)", R"("hits":[],"facets":{"type":[{"value":"amendement","count":3},)"},
        {}},
       {etrangere + "&sort=relevance&group=document&limit=100&offset=10000", 200, "/api/search", kJson,
-       {R"("total":3,"offset":10000,"limit":100,"group":"document","distinct":true,"sort":"relevance")", R"("hits":[])"}, {}},
+       {R"("total":3,"offset":10000,"limit":100,"group":"document","distinct":true,"total_distinct":3,"sort":"relevance")", R"("hits":[])"}, {}},
   };
   for (const auto& c : cases) check(f.api.get(c.target), c);
 }

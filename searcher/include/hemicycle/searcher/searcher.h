@@ -131,6 +131,9 @@ struct Facet {
 struct SearchResult {
   std::string query;
   std::size_t total = 0;  // matching documents (grouped) or clauses; identical ones each count
+  // With `distinct`: the distinct texts among the `total` documents, the folded hits there
+  // are to page through; otherwise equal to `total`.
+  std::size_t total_distinct = 0;
   std::size_t offset = 0;
   std::size_t limit = 0;
   bool grouped = true;
