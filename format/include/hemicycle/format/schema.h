@@ -8,14 +8,16 @@
 // which the searcher relies on to filter clauses by their document's facets):
 //   - one "summary" Xapian document: the document's facet terms (type, institution, year,
 //     territory, country, cites, signatory, outcome, legislature) and the kinds of its
-//     clauses, its facet display values and clause count as values, and its metadata as
-//     stored JSON. It answers `--document ID` and carries the facets. It holds no words:
+//     clauses, the key of its text (kTextPrefix + text_key(), for folding identical
+//     documents), its facet display values, clause count and text key as values, and its
+//     metadata as stored JSON. It answers `--document ID` and carries the facets. It holds no words:
 //     a document whose words are spread over several clauses is found from its clauses
 //     (an earlier layout repeated every word of the document here: 40 % of all the word
 //     entries, for one ranking tier);
 //   - one Xapian document per clause: its words (unprefixed, with positions), its kind,
-//     kDocPrefix + document id, the date, document id, order and kind as values, and the
-//     clause as stored JSON. Document-level facets are *not* repeated on clauses (they would
+//     kDocPrefix + document id, the date, document id, order, kind and its document's text
+//     key (kSlotText, the collapse key of identical texts) as values, and the clause as
+//     stored JSON. Document-level facets are *not* repeated on clauses (they would
 //     multiply the index size by the number of clauses).
 
 #include <cstdint>
