@@ -27,6 +27,8 @@ class FacetCounter : public Xapian::MatchSpy {
   virtual std::size_t distinct_documents() const = 0;
   virtual std::size_t clauses() const = 0;
   virtual std::size_t clauses_of(const std::string& doc_id) const = 0;
+  // Whether the document (`d` in the facet table, or kNone; `doc_id` its id) was counted.
+  virtual bool counted(std::uint32_t d, const std::string& doc_id) const = 0;
   // The counted fields in schema order, each with its `limit` most frequent values.
   virtual std::vector<Facet> facets(std::size_t limit) const = 0;
   // True if the facet values come from a second pass over the summaries of the documents
@@ -63,6 +65,9 @@ class FacetSpy : public FacetCounter {
   }
   std::size_t clauses() const override { return clauses_; }
   std::size_t clauses_of(const std::string& doc_id) const override;
+  bool counted(std::uint32_t /*d*/, const std::string& doc_id) const override {
+    return docs_.find(std::string_view(doc_id)) != docs_.end();
+  }
   std::vector<Facet> facets(std::size_t limit) const override;
   bool needs_summaries() const override { return true; }
 
@@ -106,6 +111,10 @@ class TableFacetSpy : public FacetCounter {
   std::size_t distinct_documents() const override;
   std::size_t clauses() const override { return clauses_; }
   std::size_t clauses_of(const std::string& doc_id) const override;
+  bool counted(std::uint32_t d, const std::string& doc_id) const override {
+    if (d == FacetTable::kNone) d = table_.find(doc_id);
+    return d < per_document_.size() && (per_document_[d].kinds & kSeen);
+  }
   std::vector<Facet> facets(std::size_t limit) const override;
   bool needs_summaries() const override { return false; }
 

@@ -199,8 +199,7 @@ std::vector<Candidate> rank_candidates(SearchContext& ctx, const ParsedQuery& pq
 std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyzer,
                            const std::vector<Candidate>& candidates, const ParsedQuery& pq,
                            const TierPlan& plan, const Filters& filters,
-                           const Xapian::MatchDecider* decider, const SearchRequest& request,
-                           const FacetCounter& spy) {
+                           const SearchRequest& request, const FacetCounter& spy) {
   std::vector<Hit> hits;
   Xapian::Database& db = ctx.index.db();
   const bool grouped = request.group_by_document;
@@ -220,7 +219,7 @@ std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyz
                             : missing_in_clause(clause, pq);
     }
     if (folds(request)) {
-      hit.identical = identical_documents(ctx.index, c.text, c.doc_id, filters, decider);
+      hit.identical = identical_documents(ctx.index, c.text, c.doc_id, c.table_document, spy);
     }
     hits.push_back(std::move(hit));
   }

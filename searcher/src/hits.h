@@ -40,12 +40,10 @@ std::vector<Candidate> rank_candidates(SearchContext& ctx, const ParsedQuery& pq
 // The hits of candidates [offset, end): the clause (for a summary, its best clause), its
 // highlights and snippet, the document's metadata, its matching clauses from `spy`, for a
 // partial hit the units of `pq` it lacks (in the document when grouped) and, when folding
-// (grouped, request.distinct), the other documents of its text that pass `filters` and
-// `decider`.
+// (grouped, request.distinct), the other documents of its text that `spy` counted.
 std::vector<Hit> make_hits(SearchContext& ctx, analyzers::FrenchAnalyzer& analyzer,
                            const std::vector<Candidate>& candidates, const ParsedQuery& pq,
                            const TierPlan& plan, const Filters& filters,
-                           const Xapian::MatchDecider* decider, const SearchRequest& request,
-                           const FacetCounter& spy);
+                           const SearchRequest& request, const FacetCounter& spy);
 
 }  // namespace hemicycle::searcher

@@ -8,25 +8,30 @@
 namespace hemicycle::searcher {
 
 namespace schema = format::schema;
-using Xapian::Query;
 
 std::vector<IdenticalDocument> identical_documents(Shards& index, std::uint64_t text,
                                                    const std::string& doc_id,
-                                                   const Filters& filters,
-                                                   const Xapian::MatchDecider* decider) {
+                                                   std::uint32_t table_document,
+                                                   const FacetCounter& counted) {
   std::vector<IdenticalDocument> out;
   if (text == 0) return out;
+  const FacetTable* table = index.table();
+  if (table && table_document != FacetTable::kNone) {
+    // Most texts are of one document: the table says so without a lookup.
+    const std::uint32_t t = table->text_id(table_document);
+    if (t == FacetTable::kNoText || !table->shared(t)) return out;
+  }
   Xapian::Database& db = index.db();
   const std::string term = schema::text_term(text);
-  if (db.get_termfreq(term) < 2) return out;  // the hit's document alone
-  Xapian::Enquire e(db);
-  e.set_query(filters.on_summaries(
-      Query(Query::OP_FILTER, Query(std::string(schema::kSummaryTerm)), Query(term))));
-  e.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::MSet m = e.get_mset(0, db.get_termfreq(term), 0, nullptr, decider);
-  for (auto it = m.begin(); it != m.end(); ++it) {
+  for (auto it = db.postlist_begin(term), end = db.postlist_end(term); it != end; ++it) {
+    const std::uint32_t d = table ? table->document_of(*it) : FacetTable::kNone;
+    if (d != FacetTable::kNone && table->id(d) == doc_id) continue;  // the hit itself
+    const Xapian::Document summary = db.get_document(*it);
+    const std::string id = d != FacetTable::kNone ? table->id(d)
+                                                  : summary.get_value(schema::kSlotDocId);
+    if (id == doc_id || !counted.counted(d, id)) continue;
     format::StoredDocument s;
-    if (!format::decode(index.stored(it.get_document()), &s) || s.id == doc_id) continue;
+    if (!format::decode(index.stored(summary), &s)) continue;
     out.push_back({std::move(s.id), std::move(s.title), std::move(s.date),
                    std::move(s.signatories)});
   }

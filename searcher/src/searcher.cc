@@ -243,8 +243,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   const std::vector<Candidate> page = rank_candidates(ctx, pq, plan, filters, scope.decider, request);
   result.total = request.group_by_document ? spy->documents() : spy->clauses();
   result.total_distinct = result.distinct ? spy->distinct_documents() : result.total;
-  result.hits = make_hits(ctx, im.analyzer, page, pq, plan, filters, scope.decider, request,
-                          *spy);
+  result.hits = make_hits(ctx, im.analyzer, page, pq, plan, filters, request, *spy);
   if (words_never_meet(pq, page)) result.notes.push_back(never_meet(request.group_by_document));
   result.took_ms = ms_since(started);
   if (deadline.reached(result.took_ms)) {

@@ -130,7 +130,7 @@ constexpr const char* kDocument = R"json({
         "properties": {
           "query": {"type": "string"}, "total": {"type": "integer", "description": "Matching documents (clauses with group=clause); identical documents each count, folded or not"},
           "offset": {"type": "integer"}, "limit": {"type": "integer"},
-          "group": {"type": "string"}, "distinct": {"type": "boolean", "description": "Documents of the same text were folded into one hit (group=document and distinct=true)"}, "sort": {"type": "string"},
+          "group": {"type": "string"}, "distinct": {"type": "boolean", "description": "Documents of the same text were folded into one hit (group=document and distinct=true)"}, "total_distinct": {"type": "integer", "description": "With distinct: the distinct texts the total documents make, the folded hits to page through; otherwise equal to total"}, "sort": {"type": "string"},
           "took_ms": {"type": "number"}, "timed_out": {"type": "boolean"},
           "notes": {"type": "array", "items": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
           "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},

@@ -615,6 +615,8 @@ TEST_CASE("identical texts are one result listing the others, or shown apart", "
   });
   CHECK(items == std::vector<std::string>{"TEST-ID-3 — 9 octobre 2024 · Lenoir",
                                           "TEST-ID-2 — 11 octobre 2024 · Roux, Blanc"});
+  std::filesystem::create_directories(artifacts());
+  b.s().save_screenshot(artifacts() / "identical.png");
   // Shown apart: every document its own result, the way back offered.
   auto apart = b.s().find("#summary .note.folding a");
   REQUIRE(apart);

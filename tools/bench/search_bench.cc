@@ -3,6 +3,7 @@
 // as hemicycle-search does (top 10, snippets, all facets), and prints percentiles.
 //
 //   hemicycle-bench-search --db DIR [--db DIR]... --queries FILE [--rounds N] [--limit N]
+//                          [--distinct true|false]
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +20,7 @@ int main(int argc, char** argv) try {
   std::string queries_path;
   int rounds = 5;
   std::size_t limit = 10;
+  bool distinct = true;  // identical texts folded, as by default
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (i + 1 >= argc) {
@@ -29,6 +31,7 @@ int main(int argc, char** argv) try {
     else if (a == "--queries") queries_path = argv[++i];
     else if (a == "--rounds") rounds = std::max(1, std::atoi(argv[++i]));
     else if (a == "--limit") limit = static_cast<std::size_t>(std::atoi(argv[++i]));
+    else if (a == "--distinct") distinct = std::string(argv[++i]) != "false";
     else {
       std::cerr << "unknown option " << a << "\n";
       return 2;
@@ -53,6 +56,7 @@ int main(int argc, char** argv) try {
       hemicycle::searcher::SearchRequest req;
       req.query = q;
       req.limit = limit;
+      req.distinct = distinct;
       auto start = std::chrono::steady_clock::now();
       auto result = searcher.search(req);
       times.push_back(std::chrono::duration<double, std::milli>(
