@@ -120,9 +120,12 @@ constexpr const char* kDocument = R"json({
       },
       "SearchResult": {
         "type": "object",
-        "required": ["query", "total", "took_ms", "hits", "facets"],
+        "required": ["query", "total", "total_partial", "took_ms", "hits", "facets_count", "facets"],
         "properties": {
-          "query": {"type": "string"}, "total": {"type": "integer"},
+          "query": {"type": "string"},
+          "total": {"type": "integer", "description": "documents (clauses with group=clause) holding every word and phrase of the query and passing every filter"},
+          "total_partial": {"type": "integer", "description": "documents (clauses) holding only some of the words; ranked after the others"},
+          "facets_count": {"type": "string", "enum": ["all_words", "some_words"], "description": "the set the facets count: those holding every word, or, when there is none, those holding some"},
           "offset": {"type": "integer"}, "limit": {"type": "integer"},
           "group": {"type": "string"}, "sort": {"type": "string"},
           "took_ms": {"type": "number"}, "timed_out": {"type": "boolean"},

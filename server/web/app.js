@@ -14,6 +14,7 @@
     form: $("search-form"), q: $("q"), suggestions: $("suggestions"), summary: $("summary"),
     error: $("error"), searchView: $("search-view"), intro: $("intro"), results: $("results"),
     pagination: $("pagination"), facets: $("facets"), facetList: $("facet-list"),
+    facetsScope: $("facets-scope"),
     dateFrom: $("date-from"), dateTo: $("date-to"), sort: $("sort"),
     clearFilters: $("clear-filters"), documentView: $("document-view"),
     skip: document.querySelector(".skip-link"),
@@ -21,7 +22,7 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  const { el, highlighted, frenchDate, missingWords } = HemicycleCommon; // common.js
+  const { el, highlighted, frenchDate, missingWords, countNodes, facetsScope } = HemicycleCommon; // common.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";
@@ -247,6 +248,9 @@
       renderResults(data, state);
       renderPagination(data, state);
       renderFacets(data.facets || {}, state);
+      const scope = facetsScope(data);
+      els.facetsScope.textContent = scope;
+      els.facetsScope.hidden = !scope;
       if (focusAfter) focusAfter();
     } catch (e) {
       if (e.name === "AbortError" || controller !== searchController) return;
@@ -280,16 +284,20 @@
     return text && !state.q.trim() ? `— ${text}` : text;
   }
 
+  // Every match is reachable by the pages: those holding every word, then the others.
+  function matchCount(data) {
+    return (Number(data.total) || 0) + (Number(data.total_partial) || 0);
+  }
+
   function renderSummary(data, state) {
-    const total = Number(data.total) || 0;
+    const total = matchCount(data);
     els.summary.textContent = "";
     const what = describeSearch(state);
     if (total === 0) {
       els.summary.append(`Aucun résultat ${what}`.trim());
     } else {
-      els.summary.append(el("span", { id: "total" }, String(total)),
-                         total === 1 ? " document" : " documents");
-      if (what) els.summary.append(` ${what}`);
+      els.summary.append(...countNodes(data, { total: "total", partial: "total-partial" }));
+      if (what) els.summary.append((Number(data.total_partial) || 0) > 0 ? ` — ${what}` : ` ${what}`);
       const pages = pageCount(total);
       if (pages > 1) els.summary.append(` — page ${state.page} sur ${pages}`);
     }
@@ -410,8 +418,7 @@
   function renderPagination(data, state) {
     const nav = els.pagination;
     nav.textContent = "";
-    const total = Number(data.total) || 0;
-    const pages = pageCount(total);
+    const pages = pageCount(matchCount(data));
     if (pages <= 1) return;
     const page = Math.min(state.page, pages);
     const ul = el("ul");

@@ -89,5 +89,32 @@ const HemicycleCommon = (() => {
     return el("p", { className }, `Il manque\u00a0: ${words}`);
   }
 
-  return Object.freeze({ el, highlighted, frenchDate, missingWords });
+  // The counts of a result as French nodes: "3 documents", or with partial matches
+  // "2 documents contiennent tous les mots ; 138 autres en contiennent une partie" (the
+  // CLI's wording). Each number is a span: with `ids` ({ total, partial }) those ids, else
+  // the classes count-total and count-partial.
+  function countNodes(data, ids = {}) {
+    const all = Number(data.total) || 0;
+    const partial = Number(data.total_partial) || 0;
+    const unit = data.group === "clause" ? "passage" : "document";
+    const span = (key, n) => el("span", ids[key] ? { id: ids[key] } : { className: `count-${key}` },
+                                String(n));
+    const units = (n) => (n > 1 ? `${unit}s` : unit);
+    if (partial === 0) return [span("total", all), ` ${units(all)}`];
+    const some = partial > 1 ? " en contiennent une partie" : " en contient une partie";
+    if (all === 0) {
+      return [`Aucun ${unit} ne contient tous les mots\u00a0; `, span("partial", partial), some];
+    }
+    return [span("total", all), ` ${units(all)} ${all > 1 ? "contiennent" : "contient"} tous les mots\u00a0; `,
+            span("partial", partial), ` ${partial > 1 ? "autres" : "autre"}${some}`];
+  }
+
+  // Which documents the facet counts count, in French; "" when every match holds every word.
+  function facetsScope(data) {
+    if (data.facets_count === "some_words") return "Nombres comptés sur les documents contenant une partie des mots";
+    if ((Number(data.total_partial) || 0) > 0) return "Nombres comptés sur les documents contenant tous les mots";
+    return "";
+  }
+
+  return Object.freeze({ el, highlighted, frenchDate, missingWords, countNodes, facetsScope });
 })();

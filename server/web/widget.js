@@ -22,7 +22,7 @@
 (() => {
   "use strict";
 
-  const { el, highlighted, frenchDate, missingWords } = HemicycleCommon; // common.js, served with this file
+  const { el, highlighted, frenchDate, missingWords, countNodes } = HemicycleCommon; // common.js, served with this file
 
   const script = document.currentScript; // only valid while this file first runs
   if (!script || !script.src) return;
@@ -212,9 +212,10 @@
     }
 
     function render(q, body) {
-      const n = Number(body.total) || 0;
-      total.textContent = n === 0 ? `Aucun résultat pour « ${q} »`
-                                  : `${n} ${n === 1 ? "document" : "documents"}`;
+      const n = (Number(body.total) || 0) + (Number(body.total_partial) || 0);
+      total.textContent = "";
+      if (n === 0) total.textContent = `Aucun résultat pour «\u00a0${q}\u00a0»`;
+      else total.append(...countNodes(body));
       results.textContent = "";
       for (const hit of body.hits || []) {
         const li = el("li");
