@@ -231,12 +231,35 @@ std::string identical_line(const std::vector<hemicycle::searcher::IdenticalDocum
   return line;
 }
 
+// "3 documents pour « q »", or with partial matches "2 documents contiennent tous les mots
+// de « q » ; 138 autres en contiennent une partie" (README's wording, as the page's).
+std::string count_line(const SearchResult& r) {
+  namespace french = hemicycle::model::french;
+  const std::string unit = r.grouped ? "document" : "passage";
+  const std::string q = french::quoted(r.query);
+  if (r.total_partial == 0) return french::count(r.total, unit, unit + "s") + " pour " + q;
+  const std::string some =
+      r.total_partial > 1 ? " en contiennent une partie" : " en contient une partie";
+  if (r.total == 0) {
+    return std::string(r.grouped ? "aucun document ne contient" : "aucun passage ne contient") +
+           " tous les mots de " + q + "\u00a0; " + french::number(r.total_partial) + some;
+  }
+  return french::count(r.total, unit, unit + "s") +
+         (r.total > 1 ? " contiennent" : " contient") + " tous les mots de " + q + "\u00a0; " +
+         french::count(r.total_partial, "autre", "autres") + some;
+}
+
+// Which documents the facets count.
+const char* facets_set(const SearchResult& r) {
+  if (r.facets_partial) return "documents contenant une partie des mots";
+  if (r.total_partial > 0) return "documents contenant tous les mots";
+  return "documents";
+}
+
 void print_human(const SearchResult& r, bool tty) {
-  const char* unit = r.grouped ? "document" : "passage";
-  std::printf("%zu %s%s pour « %s » (%.1f ms)\n", r.total, unit, r.total > 1 ? "s" : "",
-              r.query.c_str(), r.took_ms);
-  if (r.distinct && r.total_distinct < r.total) {
-    // The count is of documents; the hits are of texts.
+  std::printf("%s (%.1f\u00a0ms)\n", count_line(r).c_str(), r.took_ms);
+  if (r.distinct && r.total_distinct < r.total + r.total_partial) {
+    // The counts are of documents; the hits are of texts.
     std::printf("(%s\u00a0: les documents identiques sont regroupés, chacun compté\u00a0; "
                 "--distinct false les montre à part)\n",
                 hemicycle::model::french::count(r.total_distinct, "texte différent",
@@ -277,7 +300,7 @@ void print_human(const SearchResult& r, bool tty) {
   bool any = false;
   for (const auto& f : r.facets) {
     if (f.values.empty()) continue;
-    if (!any) std::printf("\nFacettes (documents)\n");
+    if (!any) std::printf("\nFacettes (%s)\n", facets_set(r));
     any = true;
     std::string line;
     for (const auto& v : f.values) {

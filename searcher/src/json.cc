@@ -78,7 +78,9 @@ void hit(Writer& w, const Hit& h) {
   });
 }
 
-void facets(Writer& w, const std::vector<Facet>& fs) {
+void facets(Writer& w, const std::vector<Facet>& fs, bool partial) {
+  w.Key("facets_count");
+  w.String(partial ? "some_words" : "all_words");
   w.Key("facets");
   w.StartObject();
   for (const auto& f : fs) {
@@ -107,6 +109,7 @@ std::string to_json(const SearchResult& r) {
   w.StartObject();
   field(w, "query", r.query);
   number(w, "total", r.total);
+  number(w, "total_partial", r.total_partial);
   number(w, "offset", r.offset);
   number(w, "limit", r.limit);
   w.Key("group");
@@ -132,7 +135,7 @@ std::string to_json(const SearchResult& r) {
   }
   w.EndArray();
   objects(w, "hits", r.hits, hit);
-  facets(w, r.facets);
+  facets(w, r.facets, r.facets_partial);
   w.EndObject();
   return text_of(buf);
 }

@@ -147,10 +147,10 @@ double ms_since(Deadline::Clock::time_point started) {
   return std::chrono::duration<double, std::milli>(Deadline::Clock::now() - started).count();
 }
 
-// Whether the query's words never stand together: ranked best first, the first candidate
-// (of every page, whatever the offset) already holds only some of them.
-bool words_never_meet(const ParsedQuery& pq, const std::vector<Candidate>& ranked) {
-  return pq.units.size() > 1 && !ranked.empty() && ranked.front().tier == Tier::kSomeWords;
+// Whether the query's words never stand together: no document (or clause) holds them all,
+// some hold a part.
+bool words_never_meet(const ParsedQuery& pq, const SearchResult& result) {
+  return pq.units.size() > 1 && result.total == 0 && result.total_partial > 0;
 }
 
 Notice never_meet(bool grouped) {
@@ -233,18 +233,21 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   const Exclusions excluded = excluded_documents(im.index, pq);
   const ExcludeDocuments decider(&excluded);
   const TierPlan plan = plan_tiers(pq, request.group_by_document, filters);
-  const CountScope scope{pq, plan, excluded, excluded.any ? &decider : nullptr};
-
-  std::unique_ptr<FacetCounter> spy = im.index.counter(fields);
-  count_matches(ctx, scope, filters, *spy);
-  result.facets = spy->facets(request.facet_values);
-  recount_selected(ctx, scope, request.facet_values, result.facets);
+  const CountScope scope{pq, plan, excluded, excluded.any ? &decider : nullptr,
+                         request.group_by_document};
+  const bool grouped = request.group_by_document;
+  const MatchCounts counts = count_matches(ctx, scope, filters, fields);
+  result.total = counts.total(grouped);
+  result.total_partial = counts.partial(grouped);
+  result.facets_partial = result.total == 0 && result.total_partial > 0;
+  result.facets = counts.faceted(grouped).facets(request.facet_values);
+  recount_selected(ctx, scope, request.facet_values, result.facets_partial, result.facets);
 
   const std::vector<Candidate> page = rank_candidates(ctx, pq, plan, filters, scope.decider, request);
-  result.total = request.group_by_document ? spy->documents() : spy->clauses();
-  result.total_distinct = result.distinct ? spy->distinct_documents() : result.total;
-  result.hits = make_hits(ctx, im.analyzer, page, pq, plan, filters, request, *spy);
-  if (words_never_meet(pq, page)) result.notes.push_back(never_meet(request.group_by_document));
+  result.total_distinct = result.distinct ? counts.all->distinct_documents()
+                                          : result.total + result.total_partial;
+  result.hits = make_hits(ctx, im.analyzer, page, pq, plan, filters, request, *counts.all);
+  if (words_never_meet(pq, result)) result.notes.push_back(never_meet(grouped));
   result.took_ms = ms_since(started);
   if (deadline.reached(result.took_ms)) {
     result.timed_out = true;

@@ -126,11 +126,14 @@ constexpr const char* kDocument = R"json({
       },
       "SearchResult": {
         "type": "object",
-        "required": ["query", "total", "took_ms", "hits", "facets"],
+        "required": ["query", "total", "total_partial", "took_ms", "hits", "facets_count", "facets"],
         "properties": {
-          "query": {"type": "string"}, "total": {"type": "integer", "description": "Matching documents (clauses with group=clause); identical documents each count, folded or not"},
+          "query": {"type": "string"},
+          "total": {"type": "integer", "description": "documents (clauses with group=clause) holding every word and phrase of the query and passing every filter; identical documents each count, folded or not"},
+          "total_partial": {"type": "integer", "description": "documents (clauses) holding only some of the words; ranked after the others"},
+          "facets_count": {"type": "string", "enum": ["all_words", "some_words"], "description": "the set the facets count: those holding every word, or, when there is none, those holding some"},
           "offset": {"type": "integer"}, "limit": {"type": "integer"},
-          "group": {"type": "string"}, "distinct": {"type": "boolean", "description": "Documents of the same text were folded into one hit (group=document and distinct=true)"}, "total_distinct": {"type": "integer", "description": "With distinct: the distinct texts the total documents make, the folded hits to page through; otherwise equal to total"}, "sort": {"type": "string"},
+          "group": {"type": "string"}, "distinct": {"type": "boolean", "description": "Documents of the same text were folded into one hit (group=document and distinct=true)"}, "total_distinct": {"type": "integer", "description": "With distinct: the distinct texts of every matching document (total + total_partial), the folded hits to page through; otherwise total + total_partial"}, "sort": {"type": "string"},
           "took_ms": {"type": "number"}, "timed_out": {"type": "boolean"},
           "notes": {"type": "array", "items": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
           "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},

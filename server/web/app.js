@@ -14,6 +14,7 @@
     form: $("search-form"), q: $("q"), suggestions: $("suggestions"), summary: $("summary"),
     error: $("error"), searchView: $("search-view"), intro: $("intro"), results: $("results"),
     pagination: $("pagination"), facets: $("facets"), facetList: $("facet-list"),
+    facetsScope: $("facets-scope"),
     dateFrom: $("date-from"), dateTo: $("date-to"), sort: $("sort"),
     clearFilters: $("clear-filters"), documentView: $("document-view"),
     skip: document.querySelector(".skip-link"),
@@ -21,7 +22,7 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  const { el, highlighted, frenchDate, missingWords, identicalDocuments, pagedTotal } = HemicycleCommon; // common.js
+  const { el, highlighted, frenchDate, missingWords, countNodes, facetsScope, identicalDocuments, pagedTotal } = HemicycleCommon; // common.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";
@@ -250,6 +251,9 @@
       renderResults(data, state);
       renderPagination(data, state);
       renderFacets(data.facets || {}, state);
+      const scope = facetsScope(data);
+      els.facetsScope.textContent = scope;
+      els.facetsScope.hidden = !scope;
       if (focusAfter) focusAfter();
     } catch (e) {
       if (e.name === "AbortError" || controller !== searchController) return;
@@ -283,17 +287,21 @@
     return text && !state.q.trim() ? `— ${text}` : text;
   }
 
+  // Every match is reachable by the pages: those holding every word, then the others.
+  function matchCount(data) {
+    return (Number(data.total) || 0) + (Number(data.total_partial) || 0);
+  }
+
   function renderSummary(data, state) {
-    const total = Number(data.total) || 0;
+    const total = matchCount(data);
     els.summary.textContent = "";
     const what = describeSearch(state);
     if (total === 0) {
       els.summary.append(`Aucun résultat ${what}`.trim());
     } else {
-      els.summary.append(el("span", { id: "total" }, String(total)),
-                         total === 1 ? " document" : " documents");
-      if (what) els.summary.append(` ${what}`);
-      const pages = pageCount(pagedTotal(data));
+      els.summary.append(...countNodes(data, { total: "total", partial: "total-partial" }));
+      if (what) els.summary.append((Number(data.total_partial) || 0) > 0 ? ` — ${what}` : ` ${what}`);
+      const pages = pageCount(pagedTotal(data));  // folded hits, when identical texts are
       if (pages > 1) els.summary.append(` — page ${state.page} sur ${pages}`);
     }
     if (total > 0) els.summary.append(foldingNote(data, state));
@@ -316,7 +324,7 @@
         el("a", { href: searchUrl(state, { apart: false, page: 1 }) }, "les regrouper"), ")");
     }
     const texts = pagedTotal(data);
-    if (texts >= (Number(data.total) || 0)) return "";
+    if (texts >= matchCount(data)) return "";
     return el("span", { className: "note folding" },
       ` (${plural(texts, "texte différent", "textes différents")}\u00a0: les documents identiques ` +
       "sont regroupés, chacun compté\u00a0; ",

@@ -89,6 +89,34 @@ const HemicycleCommon = (() => {
     return el("p", { className }, `Il manque\u00a0: ${words}`);
   }
 
+  // The counts of a result as French nodes: "3 documents", or with partial matches
+  // "2 documents contiennent tous les mots ; 138 autres en contiennent une partie" (the
+  // CLI's wording). Each number is a span: with `ids` ({ total, partial }) those ids, else
+  // the classes count-total and count-partial.
+  function countNodes(data, ids = {}) {
+    const all = Number(data.total) || 0;
+    const partial = Number(data.total_partial) || 0;
+    const unit = data.group === "clause" ? "passage" : "document";
+    const span = (key, n) => el("span", ids[key] ? { id: ids[key] } : { className: `count-${key}` },
+                                String(n));
+    const units = (n) => (n > 1 ? `${unit}s` : unit);
+    if (partial === 0) return [span("total", all), ` ${units(all)}`];
+    const some = partial > 1 ? " en contiennent une partie" : " en contient une partie";
+    if (all === 0) {
+      return [`Aucun ${unit} ne contient tous les mots\u00a0; `, span("partial", partial), some];
+    }
+    return [span("total", all), ` ${units(all)} ${all > 1 ? "contiennent" : "contient"} tous les mots\u00a0; `,
+            span("partial", partial), ` ${partial > 1 ? "autres" : "autre"}${some}`];
+  }
+
+  // Which documents the facet counts count, in French; "" when every match holds every word.
+  function facetsScope(data) {
+    if (data.facets_count === "some_words") return "Nombres comptés sur les documents contenant une partie des mots";
+    if ((Number(data.total_partial) || 0) > 0) return "Nombres comptés sur les documents contenant tous les mots";
+    return "";
+  }
+
+
   // "+ 2 documents identiques": a disclosure listing the other documents of a hit's text
   // (hit.identical, from the API, when the search folds them), each its id as a link to
   // hrefOf(id) (with linkAttrs), its date and signatories; null when there are none.
@@ -109,13 +137,15 @@ const HemicycleCommon = (() => {
       list);
   }
 
-  // The hits a search result has to page through: its distinct texts when it folds
-  // identical documents (result.distinct; result.total counts each document), else its total.
+  // The hits a search result has to page through: every match (total and total_partial),
+  // or its distinct texts when it folds identical documents (result.distinct: the totals
+  // count each document).
   function pagedTotal(result) {
-    const total = Number(result.total) || 0;
-    if (!result.distinct || result.total_distinct === undefined) return total;
-    return Math.min(total, Number(result.total_distinct) || 0);
+    const matches = (Number(result.total) || 0) + (Number(result.total_partial) || 0);
+    if (!result.distinct || result.total_distinct === undefined) return matches;
+    return Math.min(matches, Number(result.total_distinct) || 0);
   }
 
-  return Object.freeze({ el, highlighted, frenchDate, missingWords, identicalDocuments, pagedTotal });
+  return Object.freeze({ el, highlighted, frenchDate, missingWords, countNodes, facetsScope,
+                         identicalDocuments, pagedTotal });
 })();

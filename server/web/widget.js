@@ -22,7 +22,7 @@
 (() => {
   "use strict";
 
-  const { el, highlighted, frenchDate, missingWords, identicalDocuments, pagedTotal } = HemicycleCommon; // common.js, served with this file
+  const { el, highlighted, frenchDate, missingWords, countNodes, identicalDocuments, pagedTotal } = HemicycleCommon; // common.js, served with this file
 
   const script = document.currentScript; // only valid while this file first runs
   if (!script || !script.src) return;
@@ -218,11 +218,14 @@
     }
 
     function render(q, body) {
-      const n = Number(body.total) || 0;
+      const n = (Number(body.total) || 0) + (Number(body.total_partial) || 0);
+      total.textContent = "";
+      if (n === 0) total.textContent = `Aucun résultat pour «\u00a0${q}\u00a0»`;
+      else total.append(...countNodes(body));
       const texts = pagedTotal(body);  // identical documents folded: fewer hits than documents
-      total.textContent = n === 0 ? `Aucun résultat pour « ${q} »`
-                                  : `${n} ${n === 1 ? "document" : "documents"}` +
-                                    (texts < n ? ` (${texts} ${texts === 1 ? "texte différent" : "textes différents"}, les identiques regroupés)` : "");
+      if (n > 0 && texts < n) {
+        total.append(` (${texts} ${texts === 1 ? "texte différent" : "textes différents"}, les identiques regroupés)`);
+      }
       results.textContent = "";
       for (const hit of body.hits || []) {
         const li = el("li");

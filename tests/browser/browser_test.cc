@@ -33,6 +33,9 @@ namespace {
 const char* kSkipped =
     "skipped: Debian's chromium and chromium-driver are not installed (tools/test.sh installs them)";
 const std::string kQuery = "ingérence étrangère outre-mer";
+// One word, so that every match holds it and the type facet has several values (the
+// facets of kQuery count only the documents holding every word: one in the sample).
+const std::string kFacetQuery = "étrangère";
 const char* kSeed = "000_9342120a74825bec";
 const char* kFixtureResolution = "TEST-RES-SENAT-2025";
 const char* kPortalPlaceholder = "http://127.0.0.1:8080";
@@ -274,7 +277,7 @@ struct Browser {
   // Returns the value; `ids_before`, when given, receives the unfiltered results.
   std::string search_and_filter(long* total_before = nullptr,
                                 std::vector<std::string>* ids_before = nullptr) {
-    search(kQuery);
+    search(kFacetQuery);
     const long before = total();
     if (total_before) *total_before = before;
     if (ids_before) *ids_before = result_ids();
@@ -462,10 +465,10 @@ TEST_CASE("a facet narrows the results and goes into the URL", "[browser]") {
   REQUIRE(filters.size() == 1);
   CHECK(filters[0].find(value) != std::string::npos);
   CHECK(filters[0].rfind("type:", 0) == 0);
-  CHECK(query_params(url, "q") == std::vector<std::string>{kQuery});
+  CHECK(query_params(url, "q") == std::vector<std::string>{kFacetQuery});
 
   // The page agrees with the API for the same query and filter, and every hit has the type.
-  auto api = b.api("/api/search?q=" + url_encode(kQuery) + "&filter=" + url_encode(filters[0]) +
+  auto api = b.api("/api/search?q=" + url_encode(kFacetQuery) + "&filter=" + url_encode(filters[0]) +
                    "&limit=100");
   const long api_total = static_cast<long>(api["total"].GetUint());
   CHECK(api_total != before);
@@ -535,7 +538,7 @@ TEST_CASE("reloading a filtered search restores it", "[browser]") {
     });
     auto q = b.s().find("#q");
     REQUIRE(q);
-    CHECK(b.s().property_json(*q, "value") == wd::json_string(kQuery));
+    CHECK(b.s().property_json(*q, "value") == wd::json_string(kFacetQuery));
     auto box = b.s().find(box_css);
     REQUIRE(box);
     CHECK(b.s().selected(*box));
@@ -580,6 +583,25 @@ TEST_CASE("a partial result says which words it lacks", "[browser]") {
     REQUIRE(shown.size() == 1);
     CHECK(shown.front() == cue);
   }
+  // The counts say how many hold every word and how many only some (README's wording), and
+  // the facets which of them they count.
+  const long all = static_cast<long>(d["total"].GetUint());
+  const long partial = static_cast<long>(d["total_partial"].GetUint());
+  REQUIRE(all > 0);
+  REQUIRE(partial > 0);
+  const std::string sentence =
+      std::to_string(all) + (all > 1 ? " documents contiennent" : " document contient") +
+      " tous les mots\u00a0; " + std::to_string(partial) + (partial > 1 ? " autres en contiennent" : " autre en contient") +
+      " une partie — pour « " + kQuery + " »";
+  // textContent, not WebDriver's text, which turns no-break spaces into spaces.
+  const auto summary = strings(b.s().execute("return [document.getElementById('summary').textContent];"));
+  REQUIRE(summary.size() == 1);
+  INFO("summary: " << summary.front());
+  CHECK(summary.front().rfind(sentence, 0) == 0);
+  CHECK(b.total() == all);
+  auto scope = b.s().find("#facets-scope");
+  REQUIRE(scope);
+  CHECK(b.s().text(*scope) == "Nombres comptés sur les documents contenant tous les mots");
   check_console(b);
 }
 
@@ -700,6 +722,14 @@ TEST_CASE("the widget works in a portal page of another origin, unstyled by it",
   auto total = b.s().find_in(*root, "p.hemicycle-total");
   REQUIRE(total);
   CHECK(first_number(b.s().text(*total)) > 0);
+  // kQuery's words meet in some documents, others hold only some: the widget says both.
+  const auto counts = strings(b.s().execute(
+      "return [document.querySelector('#recherche').shadowRoot"
+      "  .querySelector('p.hemicycle-total').textContent];"));
+  REQUIRE(counts.size() == 1);
+  INFO("widget total: " << counts.front());
+  CHECK(counts.front().find(" tous les mots\u00a0; ") != std::string::npos);
+  CHECK(counts.front().find(" en contien") != std::string::npos);
   // No error shown.
   CHECK(b.s().execute_bool(
       "const e = document.querySelector('#recherche').shadowRoot.querySelector('.hemicycle-error');"

@@ -130,9 +130,14 @@ struct Facet {
 
 struct SearchResult {
   std::string query;
-  std::size_t total = 0;  // matching documents (grouped) or clauses; identical ones each count
-  // With `distinct`: the distinct texts among the `total` documents, the folded hits there
-  // are to page through; otherwise equal to `total`.
+  // Documents (grouped) or clauses holding every word and phrase of the query (and passing
+  // every filter); those holding only some are counted apart, in total_partial. Documents
+  // of the same text each count, folded or not.
+  std::size_t total = 0;
+  std::size_t total_partial = 0;
+  // With `distinct`: the distinct texts among every document matched (total and
+  // total_partial), the folded hits there are to page through; otherwise total +
+  // total_partial.
   std::size_t total_distinct = 0;
   std::size_t offset = 0;
   std::size_t limit = 0;
@@ -141,6 +146,9 @@ struct SearchResult {
   Sort sort = Sort::kRelevance;
   std::vector<Hit> hits;
   std::vector<Facet> facets;
+  // What the facets count: the documents holding every word (false), or, when there is
+  // none, those holding some (true).
+  bool facets_partial = false;
   std::vector<Notice> notes;
   double took_ms = 0;
   bool timed_out = false;  // the match hit SearcherOptions::time_limit_seconds: partial
