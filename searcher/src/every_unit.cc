@@ -40,6 +40,9 @@ class EveryUnit {
   }
 
   std::vector<DocumentHit> best(std::size_t limit, Sort sort, bool distinct);
+  template <typename Better>
+  std::vector<DocumentHit> best_texts(std::vector<DocumentHit> out, std::size_t limit,
+                                      const Better& better);
 
  private:
   Xapian::Document summary_of(const DocumentHit& h);
@@ -232,12 +235,27 @@ std::vector<DocumentHit> EveryUnit::best(std::size_t limit, Sort sort, bool dist
     out.resize(keep);
     return out;
   }
-  // The best of each text: texts are read in rank order, only until `limit` are kept.
-  std::sort(out.begin(), out.end(), better);
+  return best_texts(std::move(out), limit, better);
+}
+
+// The best of each text, at most `limit`: the top of `out` is sorted, a few more than
+// `limit` first, and more only while documents of texts already kept fill it; texts are
+// read in rank order, only as far as needed.
+template <typename Better>
+std::vector<DocumentHit> EveryUnit::best_texts(std::vector<DocumentHit> out, std::size_t limit,
+                                               const Better& better) {
   std::vector<DocumentHit> kept;
   std::unordered_set<std::uint64_t> texts;
-  for (auto& h : out) {
-    if (kept.size() >= limit) break;
+  std::size_t sorted = std::min(out.size(), limit + 4);
+  std::partial_sort(out.begin(), out.begin() + static_cast<long>(sorted), out.end(), better);
+  for (std::size_t i = 0; i < out.size() && kept.size() < limit; ++i) {
+    if (i == sorted) {  // more of the ranking is needed
+      const std::size_t more = std::min(out.size(), 4 * sorted);
+      std::partial_sort(out.begin() + static_cast<long>(i), out.begin() + static_cast<long>(more),
+                        out.end(), better);
+      sorted = more;
+    }
+    DocumentHit& h = out[i];
     h.text = text_of(h);
     if (h.text != 0 && !texts.insert(h.text).second) continue;
     kept.push_back(std::move(h));

@@ -203,3 +203,63 @@ TEST_CASE("an identical document is listed with its title, date and signatories"
   CHECK(clauses.hits.size() == 5);
   for (const auto& h : clauses.hits) CHECK(h.identical.empty());
 }
+
+TEST_CASE("a text filed by many documents still leaves room for the others on the page",
+          "[searcher]") {
+  // Ten copies of one short amendment (ranked first), and two longer ones: the words are
+  // spread over the dispositif and the exposé, so the page comes from the documents
+  // holding every word, where the copies fill more than the first ranks sorted.
+  hemicycle::testing::TempDir dir;
+  const auto input = dir.path() / "in";
+  std::filesystem::create_directories(input);
+  {
+    std::ofstream out(input / "copies.jsonl");
+    auto line = [&](const std::string& id, const std::string& text) {
+      out << R"({"id": ")" << id << R"(", "type": "amendement", "date": "2024-05-02", "text": ")"
+          << text << "\"}\n";
+    };
+    for (int i = 0; i < 10; ++i) {
+      line("COPY-" + std::to_string(i),
+           std::string("ARTICLE 2\\n\\nSupprimer") + (i % 2 ? " " : "  ") +
+               "les haies.\\n\\nEXPOSÉ SOMMAIRE\\n\\nLe bocage" + (i % 3 ? "." : " !"));
+    }
+    line("OTHER-1", "ARTICLE 2\\n\\nSupprimer les haies des parcelles agricoles et des chemins "
+                    "communaux.\\n\\nEXPOSÉ SOMMAIRE\\n\\nLe bocage normand et ses talus.");
+    line("OTHER-2", "ARTICLE 4\\n\\nSupprimer les haies plantées après la date de la présente loi "
+                    "dans les zones humides.\\n\\nEXPOSÉ SOMMAIRE\\n\\nLe bocage recule partout.");
+  }
+  const std::string db = (dir.path() / "db").string();
+  REQUIRE(hemicycle::testing::index_paths(db, {input}).empty());
+  for (bool table : {true, false}) {
+    INFO((table ? "facet table" : "no table"));
+    SearcherOptions options;
+    options.facet_table = table;
+    Searcher s({db}, options);
+    SearchRequest r;
+    r.query = "haies bocage";
+    r.limit = 2;
+    const SearchResult first = s.search(r);
+    REQUIRE(first.hits.size() == 2);
+    CHECK(first.hits[0].tier == Tier::kAllWordsInDocument);
+    CHECK(first.hits[0].document_id.rfind("COPY-", 0) == 0);
+    CHECK(first.hits[0].identical.size() == 9);
+    CHECK(first.hits[1].document_id.rfind("OTHER-", 0) == 0);
+    CHECK(first.total_distinct == 3);
+    // The same order as apart, less the copies after the first.
+    SearchRequest apart = r;
+    apart.distinct = false;
+    apart.limit = 12;
+    std::vector<std::string> expected;
+    for (const auto& h : s.search(apart).hits) {
+      if (h.document_id.rfind("COPY-", 0) != 0 || expected.empty()) expected.push_back(h.document_id);
+    }
+    REQUIRE(expected.size() == 3);
+    CHECK(first.hits[0].document_id == expected[0]);
+    CHECK(first.hits[1].document_id == expected[1]);
+    r.offset = 2;
+    const SearchResult second = s.search(r);
+    REQUIRE(second.hits.size() == 1);
+    CHECK(second.hits[0].document_id.rfind("OTHER-", 0) == 0);
+    CHECK(second.hits[0].document_id == expected[2]);
+  }
+}
