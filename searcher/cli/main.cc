@@ -174,6 +174,8 @@ std::string emphasize(const std::string& text, const std::vector<Range>& highlig
 
 const char* tier_label(hemicycle::searcher::Tier t) {
   switch (t) {
+    case hemicycle::searcher::Tier::kKnownItem:
+      return "le document désigné";
     case hemicycle::searcher::Tier::kAllWordsInClause:
       return "tous les mots dans ce passage";
     case hemicycle::searcher::Tier::kAllWordsInDocument:

@@ -74,6 +74,9 @@ void add_tier(SearchContext& ctx, const TierQuery& tier, bool has_words,
     if (page.full()) return;
     Xapian::Enquire e = enquire(ctx, part, request.sort);
     if (request.group_by_document) e.set_collapse_key(schema::kSlotDocId, 1);
+    if (tier.tier == Tier::kKnownItem && request.sort == Sort::kRelevance) {
+      e.set_sort_by_relevance_then_value(schema::kSlotDate, true);  // equal: newest first
+    }
     if (!has_words && !request.group_by_document && request.sort == Sort::kRelevance) {
       e.set_docid_order(Xapian::Enquire::ASCENDING);  // filter-only: index order
     }

@@ -99,11 +99,15 @@ const std::vector<Golden> kGolden = {
      {"all_words_in_clause: Query(((articl AND (49 PHRASE 2 3)) AND_MAYBE (articl PHRASE 3 49 PHRASE 3 3)))",
       "all_words_in_document (summaries): Query()",
       "some_words: Query((articl OR (49 PHRASE 2 3)))"}},
+    // A known-item form (the whole query "article N"): the documents numbered L. 121-1 with
+    // "article" in their title come first.
     {"article L. 121-1", false,
-     {"all_words_in_clause: Query(((articl AND 121-1) AND_MAYBE (articl PHRASE 2 121-1)))",
+     {"known_item: Query(((articl OR 121-1) FILTER PostingSource(DocumentFilterSource(Query((Sarticl AND XNUMl121-1))))))",
+      "all_words_in_clause: Query(((articl AND 121-1) AND_MAYBE (articl PHRASE 2 121-1)))",
       "some_words: Query((articl OR 121-1))"}},
     {"article L. 121-1", true,
-     {"all_words_in_clause: Query(((articl AND 121-1) AND_MAYBE (articl PHRASE 2 121-1)))",
+     {"known_item (summaries): Query((0 * (Sarticl AND XNUMl121-1) AND_MAYBE (Sarticl OR S121-1)))",
+      "all_words_in_clause: Query(((articl AND 121-1) AND_MAYBE (articl PHRASE 2 121-1)))",
       "all_words_in_document (summaries): Query()",
       "some_words: Query((articl OR 121-1))"}},
     {"institution:senat logement", false,
