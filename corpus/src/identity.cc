@@ -50,6 +50,8 @@ bool number_at(std::string_view title, std::size_t i, std::string* number) {
       return !number->empty();
     }
   }
+  // "(ARTICLE 3)" is an amendment's target, not its number.
+  if (i > 0 && title[i - 1] == '(') return false;
   const std::size_t after = match_folded(title, i, "article");
   if (after == std::string_view::npos) return false;
   const std::size_t p = skip_spaces(title, after, Spaces::kReference);
