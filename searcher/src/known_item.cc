@@ -410,12 +410,27 @@ bool looks_like_id(std::string_view s, std::size_t min_size) {
   return letter && digit && s.size() >= min_size;
 }
 
+// Every form holds a digit or the word "premier" ("article premier du code civil"): the
+// quick check that spares the other queries any further look.
+bool may_name_a_document(std::string_view query) {
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    if (is_digit(query[i])) return true;
+    if ((query[i] | 0x20) == 'p' && i + 5 <= query.size()) {
+      std::string five(query.substr(i, 5));
+      for (char& c : five) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (five == "premi") return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<KnownItem> recognize_known_items(const std::vector<std::vector<QueryWord>>& runs,
                                              std::string_view query, bool only_words,
                                              analyzers::FrenchAnalyzer& analyzer,
                                              std::vector<std::size_t>* used_notes) {
+  if (!may_name_a_document(query)) return {};
   Recognizer r(analyzer, used_notes);
   for (const auto& run : runs) {
     std::vector<Word> words;

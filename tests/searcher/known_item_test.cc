@@ -180,6 +180,7 @@ TEST_CASE("the known-item forms a query holds, as parsed", "[searcher][known_ite
       {"amendement n° 1386 article 4 bis", {"amendement n° 1386 article 4 bis"}, {}},
       {"le n° 12", {"n° 12"}, {"only_stop_words"}},
       {"1240 C. civ.", {"1240 C. civ."}, {}},
+      {"article PREMIER du code civil", {"article PREMIER du code civil"}, {}},  // no digit
       {"C.civ. 1240", {"C.civ. 1240"}, {}},
       {"article 49.3", {}, {}},
       {"loi 2024-850", {}, {}},
