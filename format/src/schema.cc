@@ -43,6 +43,71 @@ const Field* find_field(std::string_view name) {
   return nullptr;
 }
 
+const std::vector<Field>& identity_fields() {
+  static const std::vector<Field> kFields = {
+      {"title", kTitlePrefix, false, "Titre"},
+      {"number", kNumberPrefix, false, "Numéro"},
+  };
+  return kFields;
+}
+
+const Field* find_query_field(std::string_view name) {
+  if (const Field* f = find_field(name)) return f;
+  const std::string folded = analyzers::fold(name);
+  const std::string_view title = "title", number = "number";
+  for (const auto& f : identity_fields()) {
+    if (f.name == folded) return &f;
+  }
+  if (folded == "titre") return find_query_field(title);
+  if (folded == "numero") return find_query_field(number);
+  return nullptr;
+}
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// One space-separated piece of a number, normalised: "1er", "premier" -> "1"; dots dropped;
+// only letters, digits, '-', '*' and '/' kept.
+std::string number_piece(std::string_view piece) {
+  if (piece == "premier" || piece == "premiere" || piece == "1re" || piece == "1ere") return "1";
+  if (piece.size() > 2 && piece.substr(piece.size() - 2) == "er" &&
+      is_digit(piece[piece.size() - 3])) {
+    piece.remove_suffix(2);
+  }
+  std::string out;
+  for (char c : piece) {
+    const auto u = static_cast<unsigned char>(c);
+    if (is_digit(c) || (c >= 'a' && c <= 'z') || c == '-' || c == '*' || c == '/' || u >= 0x80) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string number_value(std::string_view number) {
+  std::string folded = analyzers::fold(number);
+  std::string_view rest = folded;
+  for (std::string_view sign : {"n\xC2\xB0", "n\xC2\xBA"}) {  // n°, nº
+    if (rest.substr(0, sign.size()) == sign) rest.remove_prefix(sign.size());
+  }
+  std::string out;
+  while (!rest.empty()) {
+    const std::size_t space = rest.find(' ');
+    out += number_piece(rest.substr(0, space));
+    if (space == std::string_view::npos) break;
+    rest.remove_prefix(space + 1);
+  }
+  return out;
+}
+
+std::string number_term(std::string_view prefix, std::string_view number) {
+  const std::string value = number_value(number);
+  return value.empty() ? std::string() : bounded_term(prefix, value);
+}
+
 std::string facet_term(const Field& field, std::string_view value) {
   std::string term(field.prefix);
   term += analyzers::fold(value);

@@ -10,6 +10,7 @@
 
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/analyzers/unicode.h"
+#include "hemicycle/corpus/identity.h"
 #include "hemicycle/format/records.h"
 #include "hemicycle/format/schema.h"
 #include "folders.h"
@@ -95,8 +96,10 @@ std::string hex16(std::uint64_t v) {
 
 // Bump when what the indexer writes changes: every document is then written again.
 // 9: the content hash is of the document's fields, no more of the record's bytes.
-// 10: the key of the document's text (identical texts fold): XTXT term, kSlotText.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-10";
+// 10: summaries hold their title's words ("S"), their number ("XNUM") and an amendment's
+// target article ("XTGT"), for known-item search.
+// 11: the key of the document's text (identical texts fold): XTXT term, kSlotText.
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-11";
 
 void fnv1a_count(std::uint64_t& h, std::size_t n) {
   const auto count = static_cast<std::uint64_t>(n);
@@ -142,6 +145,9 @@ struct DocumentBuilder::Impl {
   // then "dès"). Numbers, references, and words too short or too long are left out.
   void report_forms(Lexicon& out);
   // The summary document: facet, kind and identity terms, values, stored record.
+  // Adds to `summary` what identifies the document: its title's words with positions, its
+  // number and an amendment's target (schema.h).
+  void add_identity(const model::Document& doc, Xapian::Document& summary);
   Xapian::Document summary_document(const model::Document& doc, std::uint64_t hash,
                                     const std::string& doc_term,
                                     const std::vector<std::string>& kind_terms);
@@ -249,6 +255,22 @@ void DocumentBuilder::Impl::report_forms(Lexicon& out) {
   }
 }
 
+void DocumentBuilder::Impl::add_identity(const model::Document& doc, Xapian::Document& summary) {
+  analyzer.analyze(doc.title, [&](const analyzers::Token& t) {
+    if (t.text.empty() || t.text.size() + schema::kTitlePrefix.size() > schema::kMaxTermBytes) {
+      return;
+    }
+    summary.add_posting(std::string(schema::kTitlePrefix).append(t.text), t.position + 1);
+  });
+  const corpus::Identity id = corpus::identify(doc);
+  if (std::string number = schema::number_term(schema::kNumberPrefix, id.number); !number.empty()) {
+    summary.add_boolean_term(number);
+  }
+  if (std::string target = schema::number_term(schema::kTargetPrefix, id.target); !target.empty()) {
+    summary.add_term(target, 1);  // weighted: it ranks amendments of one number
+  }
+}
+
 Xapian::Document DocumentBuilder::Impl::summary_document(
     const model::Document& doc, std::uint64_t hash, const std::string& doc_term,
     const std::vector<std::string>& kind_terms) {
@@ -261,6 +283,7 @@ Xapian::Document DocumentBuilder::Impl::summary_document(
   summary.add_boolean_term(doc_term);
   summary.add_boolean_term(std::string(schema::kSummaryTerm));
   summary.add_boolean_term(schema::bounded_term(schema::kUniquePrefix, doc.id));
+  add_identity(doc, summary);
   if (!doc.origin.empty()) summary.add_boolean_term(source_term(doc.origin));
   if (!doc.date.empty()) summary.add_value(schema::kSlotDate, doc.date);
   summary.add_value(schema::kSlotDocId, doc.id);

@@ -37,7 +37,9 @@ constexpr const char* kUsage =
     "champ:\"deux mots\", -champ:valeur, date:2024-01-01..2025-03-31 (ou AAAA, AAAA-MM, bornes\n"
     "ouvertes).\n"
     "Champs\u00a0: kind, type, institution, year, territory, country, cites, signatory, outcome,\n"
-    "legislature, date.\n"
+    "legislature, date, titre (mots du titre), numero (numéro du document\u00a0: CL2, 515-14).\n"
+    "Un document désigné (article 1240 code civil, 1240 C. civ., amendement n° CL2, un\n"
+    "identifiant) vient en premier.\n"
     "\n"
     "  --db DOSSIER    un index (à répéter pour en interroger plusieurs comme un seul\u00a0;\n"
     "                  tcp://HÔTE:PORT pour un xapian-tcpsrv distant)\n"
@@ -182,6 +184,8 @@ std::string emphasize(const std::string& text, const std::vector<Range>& highlig
 
 const char* tier_label(hemicycle::searcher::Tier t) {
   switch (t) {
+    case hemicycle::searcher::Tier::kKnownItem:
+      return "le document désigné";
     case hemicycle::searcher::Tier::kAllWordsInClause:
       return "tous les mots dans ce passage";
     case hemicycle::searcher::Tier::kAllWordsInDocument:

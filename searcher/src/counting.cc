@@ -6,6 +6,7 @@
 
 #include "every_unit.h"
 #include "hemicycle/format/schema.h"
+#include "known_item.h"
 
 namespace hemicycle::searcher {
 
@@ -161,11 +162,19 @@ void count_from_postings(SearchContext& ctx, const CountScope& scope, const Filt
   }
   const Allowed allowed = allowed_documents(ctx, f, scope.excluded);
   const Allowed* pass_docs = allowed.empty() ? nullptr : &allowed;
+  // The documents the query names count in both sets, through their summaries.
+  const std::vector<Xapian::docid> known = known_item_documents(ctx.index.db(), scope.pq);
+  Bitmap named(any.size(), 0);
+  for (Xapian::docid g : known) {
+    if (g / 64 < named.size()) set_bit(named, g);
+  }
+  if (!known.empty()) counts.all->add(named, pass_docs, f.kinds);
   counts.all->add(any, pass_docs, f.kinds);
   if (!counts.complete) return;
   const ClausePass pass{*ctx.index.table(), pass_docs, f.kinds};
   const Bitmap complete = scope.grouped ? clauses_of_complete_documents(units, any, pass)
                                         : complete_clauses(units);
+  if (!known.empty()) counts.complete->add(named, pass_docs, f.kinds);
   counts.complete->add(complete, pass_docs, f.kinds);
 }
 
@@ -227,6 +236,13 @@ MatchCounts count_matches(SearchContext& ctx, const CountScope& scope, const Fil
   if (scope.plan.has_words && !widest.summary && counts.all->counts_docids()) {
     count_from_postings(ctx, scope, f, counts);
     return counts;
+  }
+  // The documents the query names, first: a FacetSpy sees only the documents it has seen
+  // once it reads the summaries of the clauses' documents.
+  if (scope.plan.has_words && !scope.pq.known.empty()) {
+    const Query named = f.on_summaries(known_item_query(scope.pq.known));
+    match_all(ctx, named, *counts.all, scope.decider);
+    if (counts.complete) match_all(ctx, named, *counts.complete, scope.decider);
   }
   if (widest.summary) {
     match_all(ctx, f.on_summaries(widest.query), *counts.all, scope.decider);

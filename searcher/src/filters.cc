@@ -3,6 +3,7 @@
 #include <map>
 #include <string_view>
 
+#include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/format/schema.h"
 #include "hemicycle/model/document.h"
 #include "queries.h"
@@ -53,11 +54,33 @@ struct DocumentLevel {
   std::vector<Query> must, must_not;
 };
 
+// `titre:` words: the title's words, a phrase of them when there are several (no term of
+// the title prefix alone: stop words only match nothing).
+Query title_query(std::string_view value) {
+  thread_local analyzers::FrenchAnalyzer analyzer;
+  QueryItem item;
+  item.tokens = analyzer.analyze(value);
+  if (item.tokens.empty()) return Query(std::string(schema::kTitlePrefix));
+  for (auto& t : item.tokens) t.text = std::string(schema::kTitlePrefix).append(t.text);
+  return clause_query(item);
+}
+
+// The summaries a field filter holds: a facet term, a title's words or a number.
+Query field_query(const FieldFilter& ff) {
+  const std::string_view prefix = ff.field->prefix;
+  if (prefix == schema::kTitlePrefix) return title_query(ff.value);
+  if (prefix == schema::kNumberPrefix) {
+    const std::string term = schema::number_term(prefix, ff.value);
+    return Query(term.empty() ? std::string(prefix) : term);
+  }
+  return Query(schema::facet_term(*ff.field, ff.value));
+}
+
 // The field filters: values of one field ORed, fields ANDed, negations apart.
 void add_field_filters(const ParsedQuery& pq, Filters& f, DocumentLevel& doc) {
   std::map<std::string_view, std::vector<Query>> by_field;
   for (const auto& ff : pq.filters) {
-    Query term(schema::facet_term(*ff.field, ff.value));
+    Query term = field_query(ff);
     if (ff.negated) {
       f.summary_must_not.push_back(term);
       (ff.field->clause_level ? f.clause_must_not : doc.must_not).push_back(term);
@@ -68,7 +91,7 @@ void add_field_filters(const ParsedQuery& pq, Filters& f, DocumentLevel& doc) {
   for (auto& [name, values] : by_field) {
     Query any = combine(Query::OP_OR, values);
     f.summary_must.push_back(any);
-    (schema::find_field(name)->clause_level ? f.clause_must : doc.must).push_back(any);
+    (schema::find_query_field(name)->clause_level ? f.clause_must : doc.must).push_back(any);
   }
 }
 

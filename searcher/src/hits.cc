@@ -95,6 +95,9 @@ void add_tier(SearchContext& ctx, const TierQuery& tier, bool has_words,
     if (request.group_by_document) {
       e.set_collapse_key(page.distinct ? schema::kSlotText : schema::kSlotDocId, 1);
     }
+    if (tier.tier == Tier::kKnownItem && request.sort == Sort::kRelevance) {
+      e.set_sort_by_relevance_then_value(schema::kSlotDate, true);  // equal: newest first
+    }
     if (!has_words && !request.group_by_document && request.sort == Sort::kRelevance) {
       e.set_docid_order(Xapian::Enquire::ASCENDING);  // filter-only: index order
     }

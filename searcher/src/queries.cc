@@ -1,6 +1,7 @@
 #include "queries.h"
 
 #include "hemicycle/format/schema.h"
+#include "known_item.h"
 
 namespace hemicycle::searcher {
 
@@ -49,6 +50,23 @@ std::vector<TierQuery> bare_tiers(const std::vector<Query>& units, bool group_by
   return tiers;
 }
 
+// The known items' tier, before filters: their summaries ranked by the query's words in
+// their titles (grouped); or the clauses of their documents holding some word (clauses).
+TierQuery known_tier(const ParsedQuery& pq, const Query& any_words, bool group_by_document,
+                     const Filters& filters) {
+  const Query known = known_item_query(pq.known);
+  if (group_by_document) {
+    const Query named(Query::OP_SCALE_WEIGHT, known, 0.0);  // the terms only select
+    const Query boost = known_item_boost(pq);
+    return {Tier::kKnownItem, boost.empty() ? named : Query(Query::OP_AND_MAYBE, named, boost),
+            true};
+  }
+  auto ranges = std::make_shared<DocumentRanges>();
+  ranges->table = filters.ranges->table;
+  const Query documents((new DocumentFilterSource(known, ranges))->release());
+  return {Tier::kKnownItem, Query(Query::OP_FILTER, any_words, documents), false};
+}
+
 }  // namespace
 
 Query adjacency_boost(const std::vector<std::vector<QueryItem>>& units) {
@@ -83,6 +101,11 @@ TierPlan plan_tiers(const ParsedQuery& pq, bool group_by_document, const Filters
   const Query proximity = adjacency_boost(pq.units);
   if (plan.has_words && !proximity.empty()) {
     plan.tiers.front().query = Query(Query::OP_AND_MAYBE, plan.tiers.front().query, proximity);
+  }
+  // The documents the query names come first (most queries name none: no tier).
+  if (plan.has_words && !pq.known.empty()) {
+    plan.tiers.insert(plan.tiers.begin(),
+                      known_tier(pq, plan.any_words, group_by_document, filters));
   }
   for (auto& t : plan.tiers) {
     t.query = t.summary ? filters.on_summaries(t.query) : filters.on_clauses(t.query);

@@ -38,8 +38,9 @@ struct TierQuery {
 };
 
 struct TierPlan {
-  // Best first: every word in one clause; every word in the document (grouped); some words.
-  // Or, without words, the filters alone. Filters applied, the first tier boosted.
+  // Best first: the known items the query names (when it names some); every word in one
+  // clause; every word in the document (grouped); some words. Or, without words, the
+  // filters alone. Filters applied, the first word tier boosted.
   std::vector<TierQuery> tiers;
   TierQuery widest;         // the last tier before filters and boosts, for counting
   Xapian::Query any_words;  // some unit in a clause, unfiltered (empty without words)

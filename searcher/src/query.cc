@@ -1,9 +1,11 @@
 #include "hemicycle/searcher/query.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "hemicycle/analyzers/unicode.h"
 #include "hemicycle/model/french.h"
+#include "known_item.h"
 
 namespace hemicycle::searcher {
 namespace {
@@ -104,7 +106,7 @@ std::string known_fields() {
     out += ", ";
     out += f.name;
   }
-  return out;
+  return out + ", titre (title), numero (number)";
 }
 
 Notice add_filter(std::string_view name, std::string_view value, bool negated,
@@ -114,7 +116,7 @@ Notice add_filter(std::string_view name, std::string_view value, bool negated,
     if (negated) return {"excluded_date", "date\u00a0: une période ne peut pas être exclue"};
     return parse_date_range(v, date);
   }
-  const schema::Field* field = schema::find_field(name);
+  const schema::Field* field = schema::find_query_field(name);
   if (!field) {
     return {"unknown_field", "champ inconnu " + french::quoted(name) +
                                  " (champs connus\u00a0: " + known_fields() + ")"};
@@ -126,14 +128,20 @@ Notice add_filter(std::string_view name, std::string_view value, bool negated,
   return {};
 }
 
-// "name" of a `name:value` word: ASCII letters and underscores, at least two.
+// "name" of a `name:value` word: ASCII letters and underscores, at least two; or a field's
+// French name with accents (`numéro:`).
 bool field_name(std::string_view word, std::size_t colon) {
   if (colon < 2) return false;
+  bool ascii = true;
   for (std::size_t i = 0; i < colon; ++i) {
-    char c = word[i];
-    if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '_')) return false;
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) {
+      ascii = false;
+    } else if (!(std::isalpha(c) || c == '_')) {
+      return false;
+    }
   }
-  return true;
+  return ascii || schema::find_query_field(word.substr(0, colon)) != nullptr;
 }
 
 }  // namespace
@@ -182,6 +190,7 @@ class QueryParser {
   ParsedQuery run() {
     while (i_ < s_.size() && q_.ok()) step();
     if (q_.ok() && pending_not_) q_.notes.push_back({"trailing_not", "NOT en fin de requête\u00a0: ignoré"});
+    if (q_.ok()) known_items();
     return std::move(q_);
   }
 
@@ -206,7 +215,28 @@ class QueryParser {
     }
   }
 
+  // The known items the words name; the stop-word notes of the words they took go ("n°"
+  // is part of "amendement n° 12").
+  void known_items() {
+    std::vector<std::size_t> used;
+    q_.known = recognize_known_items(runs_, s_, !other_units_, analyzer_, &used);
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    for (auto it = used.rbegin(); it != used.rend(); ++it) {
+      q_.notes.erase(q_.notes.begin() + static_cast<std::ptrdiff_t>(*it));
+    }
+  }
+
+  // A positive bare word, for known-item forms: runs of consecutive ones.
+  void record_word(std::string_view w, std::size_t note) {
+    if (!run_open_) runs_.emplace_back();
+    run_open_ = true;
+    runs_.back().push_back({std::string(w), note});
+  }
+
   void phrase(std::size_t ql, std::string_view closing, bool negated) {
+    run_open_ = false;
+    other_units_ = other_units_ || !negated;
     std::size_t end = s_.find(closing, i_ + ql);
     if (end == std::string_view::npos) {
       q_.error = {"unbalanced_quote",
@@ -230,17 +260,36 @@ class QueryParser {
     std::string_view w = s_.substr(start, i_ - start);
     if (!negated && w == "OR") {
       pending_or_ = true;
+      if (run_open_ && last_was_unit_) {  // the word before is an alternative, not a word
+        runs_.back().pop_back();
+        other_units_ = true;
+      }
+      run_open_ = false;
     } else if (w == "NOT") {
       pending_not_ = true;
+      run_open_ = false;
     } else if (w == "AND") {
       // the default
     } else if (auto colon = w.find(':'); colon != std::string_view::npos && field_name(w, colon)) {
+      run_open_ = false;
       field(w, colon, negated);
     } else {
-      QueryItem item;
-      item.text = std::string(w);
-      add_item(std::move(item), negated);
+      bare_word(w, negated);
     }
+  }
+
+  void bare_word(std::string_view w, bool negated) {
+    const bool alternative = pending_or_ && last_was_unit_ && !q_.units.empty();
+    const std::size_t notes = q_.notes.size();
+    QueryItem item;
+    item.text = std::string(w);
+    add_item(std::move(item), negated);
+    if (negated || alternative) {
+      run_open_ = false;
+      other_units_ = other_units_ || alternative;
+      return;
+    }
+    record_word(w, q_.notes.size() > notes ? notes : QueryWord::kNoNote);
   }
 
   // `name:value`, or `name:` followed by a quoted value.
@@ -331,6 +380,11 @@ class QueryParser {
   bool pending_or_ = false;   // the previous token was OR
   bool pending_not_ = false;  // the previous token was NOT
   bool last_was_unit_ = false;
+  // Known items: the runs of positive bare words, whether one is being extended, and
+  // whether the query has positive units of another kind (a phrase, an alternative).
+  std::vector<std::vector<QueryWord>> runs_;
+  bool run_open_ = false;
+  bool other_units_ = false;
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "hemicycle/searcher/searcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -28,6 +29,8 @@ using Xapian::Query;
 
 const char* to_string(Tier tier) {
   switch (tier) {
+    case Tier::kKnownItem:
+      return "known_item";
     case Tier::kAllWordsInClause:
       return "all_words_in_clause";
     case Tier::kAllWordsInDocument:

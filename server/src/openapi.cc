@@ -19,11 +19,11 @@ constexpr const char* kDocument = R"json({
       "get": {
         "summary": "Ranked search, grouped by document (or by clause), with snippets and facet counts",
         "parameters": [
-          {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1024}, "description": "Query: words, \"phrases\", OR, -word, field:value, date:A..B"},
+          {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1024}, "description": "Query: words, \"phrases\", OR, -word, field:value (titre:, numero: too), date:A..B; a known item it names (article 1240 code civil, amendement n° CL2, a document id) comes first"},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100, "default": 10}},
           {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
           {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date", "date:desc", "date:asc"]}},
-          {"name": "filter", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true, "description": "FIELD:VALUE, repeatable; a multi-select facet's counts ignore its own filter"},
+          {"name": "filter", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true, "description": "FIELD:VALUE (a facet, titre or numero), repeatable; a multi-select facet's counts ignore its own filter"},
           {"name": "date_from", "in": "query", "schema": {"type": "string", "example": "2024-01-01"}},
           {"name": "date_to", "in": "query", "schema": {"type": "string", "example": "2025-03-31"}},
           {"name": "group", "in": "query", "schema": {"type": "string", "enum": ["document", "clause"]}},
@@ -115,7 +115,7 @@ constexpr const char* kDocument = R"json({
           "snippet": {"type": "string"},
           "snippet_highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}},
           "score": {"type": "number"}, "matching_clauses": {"type": "integer"},
-          "match": {"type": "string", "enum": ["all_words_in_clause", "all_words_in_document", "some_words", "filter_only"]},
+          "match": {"type": "string", "enum": ["known_item", "all_words_in_clause", "all_words_in_document", "some_words", "filter_only"]},
           "missing": {"type": "array", "items": {"type": "string"}, "description": "some_words: the words and phrases of the query the document (or clause) lacks"},
           "identical": {"type": "array", "description": "distinct: the other documents of the same text that pass the query's filters and exclusions, oldest first; each counts in total", "items": {"$ref": "#/components/schemas/IdenticalDocument"}}
         }

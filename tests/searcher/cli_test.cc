@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <string>
+#include <vector>
 #include <rapidjson/document.h>
 
 #include "support.h"
@@ -179,4 +181,42 @@ TEST_CASE("hemicycle-search folds identical texts and says so, --distinct false 
   Run bad = run(kSearch + " --db " + quote(db) + " --distinct non coupes");
   CHECK(bad.status == 2);
   CHECK(bad.out.find("--distinct attend true ou false") != std::string::npos);
+}
+
+TEST_CASE("hemicycle-search finds a known item first and filters by titre: and numero:",
+          "[cli][known_item]") {
+  TempDir dir;
+  const auto db = (dir.path() / "db").string();
+  Run ix = run(kIndex + " --quiet --db " + quote(db) + " " + quote(fixture("known_item").string()));
+  REQUIRE(ix.status == 0);
+  struct Case {
+    std::string query;
+    std::string first;  // the first hit
+    std::string match;  // how it matched
+    unsigned total;
+  };
+  const std::vector<Case> cases = {
+      {"numero:1386", "AMTEST-1386-ART4", "filter_only", 2},
+      {"numéro:CL2 titre:premier", "AMTEST-CL2-A", "filter_only", 1},
+      {"titre:\"code pénal\"", "code-penal/Livre Ier/Article 121-3", "filter_only", 1},
+      // The known item counts as a complete match; 1242 (which cites it) holds no "civ."
+      {"1240 C. civ.", "code-civil/Livre III/Titre III/Article 1240", "known_item", 1},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    Run r = run(kSearch + " --db " + quote(db) + " --json " + quote(c.query), false);
+    REQUIRE(r.status == 0);
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    REQUIRE_FALSE(d.HasParseError());
+    REQUIRE(d["hits"].Size() >= 1);
+    CHECK(std::string(d["hits"][0]["document_id"].GetString()) == c.first);
+    CHECK(std::string(d["hits"][0]["match"].GetString()) == c.match);
+    CHECK(d["total"].GetUint() == c.total);
+  }
+  Run text = run(kSearch + " --db " + quote(db) + " --limit 1 amendement n° 1386 article 4");
+  CHECK(text.status == 0);
+  CHECK(text.out.find("Amendement n° 1386 (ART. 4)") != std::string::npos);
+  CHECK(text.out.find("le document désigné") != std::string::npos);
+  CHECK(text.out.find("mots vides") == std::string::npos);  // "n°" is part of the form
 }

@@ -19,6 +19,13 @@
 //     key (kSlotText, the collapse key of identical texts) as values, and the clause as
 //     stored JSON. Document-level facets are *not* repeated on clauses (they would
 //     multiply the index size by the number of clauses).
+// What identifies a document is on its summary too, for known-item search (`titre:`,
+// `numero:`, "article 1240 code civil", "amendement n° CL2"): the words of its title with
+// positions under kTitlePrefix ("S", Omega's title prefix), its own number (the article
+// number of a code article, the n° of an amendment or a text, read from the title by
+// corpus::identify()) as the boolean term kNumberPrefix + number_value(), an amendment's
+// target article as kTargetPrefix + number_value() (wdf 1: it ranks, it does not filter),
+// and, as before, kUniquePrefix + id.
 
 #include <cstdint>
 #include <optional>
@@ -35,6 +42,9 @@ inline constexpr std::string_view kDocPrefix = "XDOC";      // every Xapian doc 
 inline constexpr std::string_view kSummaryTerm = "XSUMMARY";  // marks summary documents
 inline constexpr std::string_view kClauseTerm = "XCLAUSE";    // marks clause documents
 inline constexpr std::string_view kSourcePrefix = "XSRC";   // summary: the file it came from
+inline constexpr std::string_view kTitlePrefix = "S";       // summary: its title's words
+inline constexpr std::string_view kNumberPrefix = "XNUM";   // summary: its own number
+inline constexpr std::string_view kTargetPrefix = "XTGT";   // summary: amendment's article
 inline constexpr std::string_view kTextPrefix = "XTXT";     // summary: text_key(), see below
 
 // Metadata key prefix of the lexicon for search-as-you-type: "XF" + a folded word (as the
@@ -94,6 +104,20 @@ struct Field {
 const std::vector<Field>& fields();
 // The field of that name, or nullptr.
 const Field* find_field(std::string_view name);
+
+// The fields of the query language that are not facets: `title` (the words of the title,
+// kTitlePrefix) and `number` (the document's own number, kNumberPrefix).
+const std::vector<Field>& identity_fields();
+// The field a query names, facets first, then the identity fields under their names and
+// French aliases (`titre`, `numero`, `numéro`; any case); nullptr if none.
+const Field* find_query_field(std::string_view name);
+
+// A document's number in the one form the writer and the searcher compare: folded, without
+// spaces, dots or "n°", "1er" and "premier" as "1", so that "L. 1114-1" and "l1114-1",
+// "CL2" and "cl2", "3 bis" and "3bis", "1er" and "premier" meet. Empty if nothing is left.
+std::string number_value(std::string_view number);
+// prefix + number_value(number), bounded; empty when the number is.
+std::string number_term(std::string_view prefix, std::string_view number);
 
 // The boolean term for a field value: prefix + folded value (fold() of the analyzers).
 // Years, legislatures and kinds are used as given after folding.

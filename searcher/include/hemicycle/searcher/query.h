@@ -17,6 +17,15 @@ struct QueryItem {
   bool quoted = false;                    // typed between quotes
 };
 
+// A known item the query names ("article 1240 code civil", "amendement n° CL2", a document
+// id): the documents whose summary holds every one of `terms` (their number, words of their
+// title, or their id; schema.h) rank before every other match.
+struct KnownItem {
+  std::string form;                 // the words that name it, as typed
+  std::vector<std::string> terms;   // summary terms a known document holds, all of them
+  std::vector<std::string> boosts;  // summary terms that rank among them (target article)
+};
+
 // The parsed form of the query language:
 //   words            each must appear for the best ranks; documents with some rank lower
 //   "a phrase"       consecutive words (also « … » and “ … ”)
@@ -24,11 +33,14 @@ struct QueryItem {
 //   -word, -"…"      documents where it appears are excluded (NOT word too)
 //   field:value      facet filter; field:"two words"; -field:value excludes
 //   date:2024-01-01..2025-03-31   date range (YYYY, YYYY-MM or YYYY-MM-DD; open ends allowed)
+//   titre:mots, numero:CL2        a document's title words, its own number (filters)
+// and, recognised among the words, the known items they name (KnownItem).
 struct ParsedQuery {
   // Positive units: each unit is a list of alternatives joined by OR.
   std::vector<std::vector<QueryItem>> units;
   std::vector<QueryItem> excluded;
   std::vector<FieldFilter> filters;
+  std::vector<KnownItem> known;  // the known-item forms found among the words (most: none)
   std::optional<DateRange> date;
   std::string document_id;         // restrict to this document's clauses (empty: all)
   std::vector<Notice> notes;  // non-fatal remarks (only_stop_words: « de la »)

@@ -78,6 +78,7 @@ struct Range {
 
 // How a hit matched, best first.
 enum class Tier {
+  kKnownItem,           // the document the query names ("article 1240 code civil")
   kAllWordsInClause,    // one clause holds every word of the query
   kAllWordsInDocument,  // the words are spread over several clauses
   kSomeWords,           // some of the words
