@@ -330,7 +330,7 @@ void print_document(const DocumentView& d) {
 int run(const Flags& f) {
   // One query: reading every document's facets up front would cost more than it saves.
   hemicycle::searcher::SearcherOptions options;
-  options.facet_table = false;
+  options.facet_table = std::getenv("HEMICYCLE_TABLE") != nullptr;
   hemicycle::searcher::Searcher searcher(f.dbs, options);
   if (!f.document.empty()) {
     auto doc = searcher.document(f.document);

@@ -265,8 +265,9 @@ void recount_selected(SearchContext& ctx, const CountScope& scope, std::size_t v
     others.filters.erase(std::remove_if(others.filters.begin(), others.filters.end(), own),
                          others.filters.end());
     const CountScope wider{others, scope.plan, scope.excluded, scope.decider, scope.grouped};
-    const MatchCounts alone = count_matches(ctx, wider, filters_of(others, ctx.index.single_table()),
-                                            {schema::find_field(facet.field)});
+    const Filters narrower = filters_of(others, ctx.index.single_table());
+    const MatchCounts alone = count_matches(ctx, wider, narrower, {schema::find_field(facet.field)});
+    ctx.forget_every_unit();  // it walked `narrower`, which goes now
     const FacetCounter& set = partial ? *alone.all : alone.complete_set();
     facet.values = std::move(set.facets(values).front().values);
   }

@@ -16,8 +16,6 @@ namespace hemicycle::searcher {
 namespace schema = format::schema;
 using Xapian::Query;
 
-namespace {
-
 // Walks the units rarest first, keeping for each document seen which units it holds and
 // the best clause weight of each: after the first unit, only documents already seen can
 // still qualify.
@@ -30,6 +28,7 @@ class EveryUnit {
     direct_ = table_ && f.clause_must.empty() && f.clause_must_not.empty() &&
               f.documents.empty() && decider == nullptr;
     if (table_) local_of_.assign(table_->documents(), 0);
+    for (const auto& path : ctx.index.paths()) remote_ = remote_ || path.rfind("tcp://", 0) == 0;
     rarest_first();
   }
 
@@ -144,6 +143,18 @@ class EveryUnit {
       e.get_mset(0, 0, db_.get_doccount(), nullptr, decider_);
       return;
     }
+    if (!table_ && !remote_) {
+      // Local databases without the table: a spy too, reading each match's document id.
+      struct Credit : Xapian::MatchSpy {
+        std::function<void(const Xapian::Document&, double)> fn;
+        void operator()(const Xapian::Document& doc, double w) override { fn(doc, w); }
+      } spy;
+      spy.fn = [&](const Xapian::Document& doc, double w) { credit(local_by_id(rank, doc), rank, w); };
+      e.add_matchspy(&spy);
+      e.get_mset(0, 0, db_.get_doccount(), nullptr, decider_);
+      return;
+    }
+    // A remote shard: its matches come back as a match set (a spy is not sent to it).
     Xapian::MSet m = e.get_mset(0, db_.get_doccount(), 0, nullptr, decider_);
     for (auto it = m.begin(); it != m.end(); ++it) {
       if (table_) {
@@ -184,6 +195,7 @@ class EveryUnit {
   const FacetTable* table_;
   const FacetTable* single_;
   bool direct_ = false;
+  bool remote_ = false;  // some shard is a remote xapian-tcpsrv
   std::vector<std::pair<Xapian::doccount, std::size_t>> order_;  // (frequency, unit)
   // Documents seen, by local index: the table's document, or a number given here.
   std::vector<DocumentHit> docs_;
@@ -220,7 +232,7 @@ std::vector<DocumentHit> EveryUnit::best(std::size_t limit, Sort sort, bool dist
   std::vector<DocumentHit> out;
   for (std::size_t i = 0; i < docs_.size(); ++i) {
     if (masks_[i] != full) continue;
-    DocumentHit h = std::move(docs_[i]);
+    DocumentHit h = docs_[i];  // a copy: the walk may serve the search again
     for (std::size_t u = 0; u < n_; ++u) h.score += best_[i * n_ + u];
     if (by_date(sort)) h.date = date_of(h);
     out.push_back(std::move(h));
@@ -263,15 +275,18 @@ std::vector<DocumentHit> EveryUnit::best_texts(std::vector<DocumentHit> out, std
   return kept;
 }
 
-}  // namespace
-
 std::vector<DocumentHit> documents_with_every_unit(
     SearchContext& ctx, const std::vector<std::vector<QueryItem>>& units, const Filters& f,
     const Xapian::MatchDecider* decider, std::size_t limit, Sort sort, bool distinct) {
   if (units.size() < 2 || units.size() > 64) return {};
-  EveryUnit walk(ctx, units, f, decider);
-  walk.run();
-  return walk.best(limit, sort, distinct);
+  // One walk per search and filters: the ranking and the counting both need it.
+  if (!ctx.every_unit || ctx.every_unit_filters != &f || ctx.every_unit_decider != decider) {
+    ctx.every_unit = std::make_shared<EveryUnit>(ctx, units, f, decider);
+    ctx.every_unit_filters = &f;
+    ctx.every_unit_decider = decider;
+    ctx.every_unit->run();
+  }
+  return ctx.every_unit->best(limit, sort, distinct);
 }
 
 }  // namespace hemicycle::searcher

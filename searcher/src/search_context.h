@@ -4,6 +4,7 @@
 // Made per call (never kept on the Searcher), so that nothing of a search outlives it.
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,23 @@ class Deadline {
   bool out_of_time_ = false;
 };
 
+class EveryUnit;  // every_unit.cc
+struct Filters;
+
 struct SearchContext {
   Shards& index;
   Deadline& deadline;
+  // The walk of documents_with_every_unit() for these filters and decider (the ranking and
+  // the counting both need it). Only for filters that live through the whole search: a
+  // temporary's must be reset (forget_every_unit()) before it goes.
+  std::shared_ptr<EveryUnit> every_unit = nullptr;
+  const Filters* every_unit_filters = nullptr;
+  const Xapian::MatchDecider* every_unit_decider = nullptr;
+
+  void forget_every_unit() {
+    every_unit.reset();
+    every_unit_filters = nullptr;
+  }
 };
 
 // An Enquire over the whole index, BM25 as the indexer tuned it, sorted as asked, within
