@@ -191,7 +191,8 @@ TEST_CASE("identical texts are one hit, distinct=false shows them apart", "[serv
     CHECK(ids == c.hits);
     CHECK(identical == c.identical);
   }
-  auto first = parse(http_get(server.port(), search_target("coupes rases")).body)["hits"][0]["identical"][1].GetObject();
+  const auto folded = parse(http_get(server.port(), search_target("coupes rases")).body);
+  const auto first = folded["hits"][0]["identical"][1].GetObject();
   CHECK(std::string(first["document_id"].GetString()) == "TEST-ID-2");
   CHECK(std::string(first["date"].GetString()) == "2024-10-11");
   CHECK(first["signatories"].Size() == 2);
