@@ -666,6 +666,45 @@ TEST_CASE("identical texts are one result listing the others, or shown apart", "
   check_console(b);
 }
 
+TEST_CASE("the widget folds identical texts too, each one listed and linked", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b(true, "identical");
+  b.s().navigate(b.portal->origin() + "/");
+  std::optional<Element> root, input;
+  b.require_wait("the widget's shadow root", [&] {
+    auto host = b.s().find("#recherche");
+    return host && (root = b.s().shadow_root(*host)) && (input = b.s().find_in(*root, "input.hemicycle-q"));
+  });
+  b.s().send_keys(*input, "coupes rases");
+  b.s().send_keys(*input, wd::kEnter);
+  // What the widget shows, as written (textContent keeps the no-break spaces).
+  auto shown = [&](const std::string& js) {
+    return strings(b.s().execute("const r = document.querySelector('#recherche').shadowRoot;" + js));
+  };
+  std::vector<std::string> titles;
+  b.require_wait("three results, one per text", [&] {
+    titles = shown("return Array.from(r.querySelectorAll('ol.hemicycle-results > li')).map(li => li.textContent);");
+    return titles.size() == 3;
+  });
+  const auto total = shown("return [r.querySelector('p.hemicycle-total').textContent];");
+  REQUIRE(total.size() == 1);
+  CHECK(total.front() == "5 documents (3 textes différents, les identiques regroupés)");
+  const auto summaries = shown(
+      "return Array.from(r.querySelectorAll('details.hemicycle-identical summary')).map(s => s.textContent);");
+  CHECK(summaries == std::vector<std::string>{"+ 2 documents identiques"});
+  const auto items = shown(
+      "return Array.from(r.querySelectorAll('details.hemicycle-identical li')).map(li => li.textContent);");
+  CHECK(items == std::vector<std::string>{"TEST-ID-3 — 9 octobre 2024 · Lenoir",
+                                          "TEST-ID-2 — 11 octobre 2024 · Roux, Blanc"});
+  // Each identical document is reachable: its id links to the document view.
+  const auto hrefs = shown(
+      "return Array.from(r.querySelectorAll('details.hemicycle-identical li a')).map(a => a.href);");
+  REQUIRE(hrefs.size() == 2);
+  CHECK(hrefs[0].rfind(b.server_url() + "/?doc=TEST-ID-3&q=", 0) == 0);
+  CHECK(hrefs[1].rfind(b.server_url() + "/?doc=TEST-ID-2&q=", 0) == 0);
+  check_console(b);
+}
+
 TEST_CASE("the page speaks French: the API's notes and errors shown by their message", "[browser]") {
   REQUIRE_BROWSER();
   Browser b;
