@@ -69,18 +69,25 @@ std::string sanitize_utf8(std::string_view text) {
   return out;
 }
 
-std::string fold(std::string_view text) {
-  std::string sanitized;
+// `text` as valid UTF-8 (U+FFFD for invalid bytes) in NFC: `text` itself when it already
+// is, else a view of `sanitized` or `nfc`, which hold the converted forms.
+static std::string_view valid_nfc(std::string_view text, std::string& sanitized,
+                                  std::string& nfc) {
   std::string_view v = text;
   if (!is_valid_utf8(v)) {
     sanitized = sanitize_utf8(v);
     v = sanitized;
   }
-  std::string nfc;
   if (!internal::quick_check_nfc(v)) {
     internal::to_nfc(v, nfc);
     v = nfc;
   }
+  return v;
+}
+
+std::string fold(std::string_view text) {
+  std::string sanitized, nfc;
+  const std::string_view v = valid_nfc(text, sanitized, nfc);
   std::string out;
   out.reserve(v.size());
   const auto* p = reinterpret_cast<const unsigned char*>(v.data());
@@ -108,17 +115,8 @@ std::string fold(std::string_view text) {
 }
 
 std::string identity_text(std::string_view text) {
-  std::string sanitized;
-  std::string_view v = text;
-  if (!is_valid_utf8(v)) {
-    sanitized = sanitize_utf8(v);  // U+FFFD: a separator
-    v = sanitized;
-  }
-  std::string nfc;
-  if (!internal::quick_check_nfc(v)) {
-    internal::to_nfc(v, nfc);
-    v = nfc;
-  }
+  std::string sanitized, nfc;
+  const std::string_view v = valid_nfc(text, sanitized, nfc);  // U+FFFD: a separator
   std::string out;
   out.reserve(v.size());
   const auto* p = reinterpret_cast<const unsigned char*>(v.data());

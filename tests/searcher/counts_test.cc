@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "facet_count.h"
 #include "fixture_index.h"
 #include "hemicycle/searcher/json.h"
 #include "hemicycle/searcher/searcher.h"
@@ -18,17 +19,9 @@ using hemicycle::searcher::SearchResult;
 using hemicycle::searcher::Searcher;
 using hemicycle::searcher::SearcherOptions;
 
-namespace {
+using hemicycle::testing::facet_count;
 
-std::size_t facet_count(const SearchResult& r, const std::string& field, const std::string& value) {
-  for (const auto& f : r.facets) {
-    if (f.field != field) continue;
-    for (const auto& v : f.values) {
-      if (v.value == value) return v.count;
-    }
-  }
-  return 0;
-}
+namespace {
 
 bool has_note(const SearchResult& r, const std::string& code) {
   for (const auto& n : r.notes) {

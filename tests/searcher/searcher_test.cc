@@ -8,6 +8,7 @@
 #include "hemicycle/corpus/segmenter.h"
 #include "hemicycle/indexer/indexer.h"
 #include "hemicycle/searcher/json.h"
+#include "searcher/facet_count.h"
 #include "searcher/fixture_index.h"
 
 using hemicycle::searcher::QueryError;
@@ -17,6 +18,8 @@ using hemicycle::searcher::Searcher;
 using hemicycle::searcher::Sort;
 using hemicycle::searcher::Tier;
 using hemicycle::testing::FixtureIndex;
+
+using hemicycle::testing::facet_count;
 
 namespace {
 
@@ -41,17 +44,6 @@ std::vector<std::string> highlighted(const std::string& text,
     out.push_back(text.substr(h.begin, h.end - h.begin));
   }
   return out;
-}
-
-std::size_t facet_count(const SearchResult& r, const std::string& field,
-                        const std::string& value) {
-  for (const auto& f : r.facets) {
-    if (f.field != field) continue;
-    for (const auto& v : f.values) {
-      if (v.value == value) return v.count;
-    }
-  }
-  return 0;
 }
 
 }  // namespace
