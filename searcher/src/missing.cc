@@ -57,11 +57,22 @@ bool holds(const QueryItem& item, const Positions& at) {
 std::string unit_text(const std::vector<QueryItem>& unit) {
   std::string out;
   for (const auto& item : unit) {
+    if (item.origin != Origin::kTyped) continue;  // what the searcher added is not shown
     if (!out.empty()) out += " OR ";
     out += item.quoted ? "\"" + item.text + "\"" : item.text;
   }
   return out;
 }
+
+namespace {
+
+// A unit the searcher added whole (no typed word) is not named.
+void add_missing(const std::vector<QueryItem>& unit, std::vector<std::string>& missing) {
+  std::string text = unit_text(unit);
+  if (!text.empty()) missing.push_back(std::move(text));
+}
+
+}  // namespace
 
 std::vector<std::string> missing_in_document(Xapian::Database& db, const ParsedQuery& pq,
                                              const std::string& doc_id, const Filters& filters) {
@@ -73,7 +84,7 @@ std::vector<std::string> missing_in_document(Xapian::Database& db, const ParsedQ
     Xapian::Enquire e(db);
     e.set_query(inside.on_clauses(Query(Query::OP_FILTER, unit_query(unit), scope)));
     e.set_weighting_scheme(Xapian::BoolWeight());
-    if (e.get_mset(0, 1).empty()) missing.push_back(unit_text(unit));
+    if (e.get_mset(0, 1).empty()) add_missing(unit, missing);
   }
   return missing;
 }
@@ -84,7 +95,7 @@ std::vector<std::string> missing_in_clause(const Xapian::Document& clause, const
     const Positions at = positions_of(clause, unit);
     bool any = false;
     for (const auto& item : unit) any = any || holds(item, at);
-    if (!any) missing.push_back(unit_text(unit));
+    if (!any) add_missing(unit, missing);
   }
   return missing;
 }

@@ -14,12 +14,22 @@ Query combine(Query::op op, const std::vector<Query>& parts) {
   return Query(op, parts.begin(), parts.end());
 }
 
-Query clause_query(const QueryItem& item) {
+namespace {
+
+Query unweighted_clause_query(const QueryItem& item) {
   if (item.tokens.size() == 1) return Query(item.tokens.front().text);
   std::vector<Query> terms;
   for (const auto& t : item.tokens) terms.emplace_back(t.text);
   Xapian::termcount window = item.tokens.back().position - item.tokens.front().position + 1;
   return Query(Query::OP_PHRASE, terms.begin(), terms.end(), window);
+}
+
+}  // namespace
+
+Query clause_query(const QueryItem& item) {
+  Query q = unweighted_clause_query(item);
+  if (item.weight == 1.0) return q;
+  return Query(Query::OP_SCALE_WEIGHT, q, item.weight);
 }
 
 Query unit_query(const std::vector<QueryItem>& unit) {

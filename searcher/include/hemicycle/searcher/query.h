@@ -10,11 +10,20 @@
 
 namespace hemicycle::searcher {
 
+// Where an alternative of a unit comes from: typed, or added by the searcher to what was
+// typed (a spelling correction, a prefix's or a wildcard's words, a thesaurus label, a
+// legal reference's term, a similar document's terms). Only typed items are shown back to
+// the user as the query's words ("Il manque : « … »").
+enum class Origin { kTyped, kCorrection, kPrefix, kWildcard, kThesaurus, kReference, kSimilar };
+
 // One word or "phrase" of a query, analysed with the shared French chain.
 struct QueryItem {
   std::string text;                       // as typed (without quotes or sign)
   std::vector<analyzers::Token> tokens;   // its terms; more than one means a phrase
   bool quoted = false;                    // typed between quotes
+  Origin origin = Origin::kTyped;
+  // Below 1: the item ranks below the words as typed (its query's weights are scaled).
+  double weight = 1.0;
 };
 
 // A known item the query names ("article 1240 code civil", "amendement n° CL2", a document
