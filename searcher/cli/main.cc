@@ -29,7 +29,7 @@ using hemicycle::searcher::Sort;
 constexpr const char* kUsage =
     "usage\u00a0: hemicycle-search --db DOSSIER [--db DOSSIER]... [--json] [--limit N] [--offset N]\n"
     "                         [--filter CHAMP:VALEUR]... [--sort relevance|date:desc|date:asc]\n"
-    "                         [--clauses] [--distinct true|false]\n"
+    "                         [--clauses] [--distinct true|false] [--no-correct]\n"
     "                         [--facets CHAMP,...] REQUÊTE...\n"
     "        hemicycle-search --db DOSSIER --document ID [--json]\n"
     "\n"
@@ -54,6 +54,8 @@ constexpr const char* kUsage =
     "  --distinct B    true (par défaut)\u00a0: les documents de même texte (à l’espacement et\n"
     "                  à la ponctuation près) sont un seul résultat, les autres listés\u00a0;\n"
     "                  false\u00a0: chacun à part\n"
+    "  --no-correct    chercher la requête telle qu’elle est tapée, sans la corriger même\n"
+    "                  quand elle ne trouve rien (corrections\u00a0: mots inconnus de l’index)\n"
     "  --facets LISTE  facettes à compter, séparées par des virgules (toutes par défaut)\n"
     "  --document ID   afficher un document entier\u00a0: ses métadonnées et chaque passage\n"
     "  --in ID         ne chercher que dans les passages du document ID (avec --clauses :\n"
@@ -123,6 +125,8 @@ Flags parse_flags(int argc, char** argv) {
       const std::string v = value();
       if (v != "true" && v != "false") usage_error("--distinct attend true ou false");
       f.request.distinct = v == "true";
+    } else if (a == "--no-correct") {
+      f.request.spell = false;
     } else if (a == "--facets") {
       std::string v = value();
       std::size_t start = 0;
@@ -240,7 +244,7 @@ std::string identical_line(const std::vector<hemicycle::searcher::IdenticalDocum
 std::string count_line(const SearchResult& r) {
   namespace french = hemicycle::model::french;
   const std::string unit = r.grouped ? "document" : "passage";
-  const std::string q = french::quoted(r.query);
+  const std::string q = french::quoted(r.corrected.empty() ? r.query : r.corrected);
   if (r.total_partial == 0) return french::count(r.total, unit, unit + "s") + " pour " + q;
   const std::string some =
       r.total_partial > 1 ? " en contiennent une partie" : " en contient une partie";
@@ -260,7 +264,25 @@ const char* facets_set(const SearchResult& r) {
   return "documents";
 }
 
+// "Résultats pour « ingérence ». Rechercher plutôt « ingérance » : --no-correct", and
+// "Vouliez-vous dire « ingérence » ?" (or "« a » ou « b »").
+void print_spelling(const SearchResult& r) {
+  namespace french = hemicycle::model::french;
+  if (!r.corrected.empty()) {
+    std::printf("Résultats pour %s. Rechercher plutôt %s\u00a0: --no-correct\n",
+                french::quoted(r.corrected).c_str(), french::quoted(r.query).c_str());
+  }
+  if (r.suggestions.empty()) return;
+  std::string offered;
+  for (std::size_t i = 0; i < r.suggestions.size(); ++i) {
+    if (i > 0) offered += " ou ";
+    offered += french::quoted(r.suggestions[i]);
+  }
+  std::printf("Vouliez-vous dire %s\u00a0?\n", offered.c_str());
+}
+
 void print_human(const SearchResult& r, bool tty) {
+  print_spelling(r);
   std::printf("%s (%.1f\u00a0ms)\n", count_line(r).c_str(), r.took_ms);
   if (r.distinct && r.total_distinct < r.total + r.total_partial) {
     // The counts are of documents; the hits are of texts.

@@ -108,6 +108,11 @@ std::string to_json(const SearchResult& r) {
   Writer w(buf);
   w.StartObject();
   field(w, "query", r.query);
+  if (!r.corrected.empty()) field(w, "corrected", r.corrected);
+  w.Key("suggestions");
+  w.StartArray();
+  for (const auto& s : r.suggestions) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  w.EndArray();
   number(w, "total", r.total);
   number(w, "total_partial", r.total_partial);
   number(w, "offset", r.offset);

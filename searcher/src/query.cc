@@ -283,6 +283,7 @@ class QueryParser {
     const std::size_t notes = q_.notes.size();
     QueryItem item;
     item.text = std::string(w);
+    item.offset = static_cast<std::size_t>(w.data() - s_.data());
     add_item(std::move(item), negated);
     if (negated || alternative) {
       run_open_ = false;

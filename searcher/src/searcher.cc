@@ -19,6 +19,7 @@
 #include "queries.h"
 #include "search_context.h"
 #include "shards.h"
+#include "spelling.h"
 #include "suggest.h"
 
 namespace hemicycle::searcher {
@@ -251,6 +252,14 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
                                           : result.total + result.total_partial;
   result.hits = make_hits(ctx, im.analyzer, page, pq, plan, filters, request, *counts.all);
   if (words_never_meet(pq, result)) result.notes.push_back(never_meet(grouped));
+  if (request.spell) {
+    apply_spelling(im.index, im.analyzer, query, pq, result, [&](const std::string& fixed) {
+      SearchRequest again = request;
+      again.query = fixed;
+      again.spell = false;
+      return search_once(again);
+    });
+  }
   result.took_ms = ms_since(started);
   if (deadline.reached(result.took_ms)) {
     result.timed_out = true;

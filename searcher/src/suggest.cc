@@ -5,6 +5,7 @@
 
 #include "hemicycle/analyzers/unicode.h"
 #include "hemicycle/format/schema.h"
+#include "spelling.h"
 
 namespace hemicycle::searcher {
 
@@ -60,9 +61,27 @@ std::vector<Word> words_by_stem(Shards& index, analyzers::FrenchAnalyzer& analyz
   return words;
 }
 
+// Fewer completions than this of the letters typed: those of the prefixes near them are
+// added (typos tolerated), at most kNearPrefixes of them.
+constexpr std::size_t kFewCompletions = 3;
+constexpr std::size_t kNearPrefixes = 8;
+
+// The words of `words` and those of the prefixes near `folded`, each stem once.
+void add_near_words(Shards& index, analyzers::FrenchAnalyzer& analyzer, const std::string& folded,
+                    std::vector<Word>& words) {
+  for (const auto& prefix : near_prefixes(index, folded, kNearPrefixes)) {
+    for (auto& w : words_by_stem(index, analyzer, std::string(schema::kSuggestPrefix) + prefix)) {
+      const bool seen = std::any_of(words.begin(), words.end(),
+                                    [&](const Word& o) { return o.stem == w.stem; });
+      if (!seen) words.push_back(std::move(w));
+    }
+  }
+}
+
 }  // namespace
 
-// Ranked by the clauses holding the stem; the documents are counted for those kept.
+// Ranked by the clauses holding the stem; the documents are counted for those kept. With
+// few completions of the letters typed, those of the prefixes near them rank with them.
 std::vector<Suggestion> suggest_words(Shards& index, analyzers::FrenchAnalyzer& analyzer,
                                       const std::string& raw, std::size_t limit) {
   const std::string query = analyzers::sanitize_utf8(raw);
@@ -73,6 +92,7 @@ std::vector<Suggestion> suggest_words(Shards& index, analyzers::FrenchAnalyzer& 
   if (last.text.size() < 2) return out;
   std::vector<Word> words =
       words_by_stem(index, analyzer, std::string(schema::kSuggestPrefix) + last.text);
+  if (words.size() < kFewCompletions) add_near_words(index, analyzer, last.text, words);
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     return a.clauses != b.clauses ? a.clauses > b.clauses : a.form < b.form;
   });

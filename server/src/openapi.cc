@@ -28,6 +28,7 @@ constexpr const char* kDocument = R"json({
           {"name": "date_to", "in": "query", "schema": {"type": "string", "example": "2025-03-31"}},
           {"name": "group", "in": "query", "schema": {"type": "string", "enum": ["document", "clause"]}},
           {"name": "distinct", "in": "query", "schema": {"type": "string", "enum": ["true", "false"], "default": "true"}, "description": "Grouped only: true folds the documents of the same text (spacing, punctuation and quote typography aside) into one hit, the best-ranked, listing the others in its identical field; false shows each apart"},
+          {"name": "spell", "in": "query", "schema": {"type": "string", "enum": ["1", "0", "true", "false"], "default": "1"}, "description": "1: spelling corrections of the words the index does not know (or barely) are offered in suggestions, and the best one is searched when the query as typed finds nothing (corrected); 0: the query exactly as typed"},
           {"name": "facets", "in": "query", "schema": {"type": "string", "example": "kind,type"}, "description": "Comma-separated fields to count (default: all)"},
           {"name": "document", "in": "query", "schema": {"type": "string"}, "description": "Only this document's clauses (with group=clause: all its matching clauses)"}
         ],
@@ -52,7 +53,7 @@ constexpr const char* kDocument = R"json({
     },
     "/api/suggest": {
       "get": {
-        "summary": "Completions of the last word of q, from the words of the index",
+        "summary": "Completions of the last word of q, from the words of the index; when its letters have fewer than 3 completions, those of the nearest prefixes too (typos tolerated: edit distance 1, 2 from 7 letters)",
         "parameters": [
           {"name": "q", "in": "query", "schema": {"type": "string"}},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 20, "default": 8}}
@@ -126,9 +127,11 @@ constexpr const char* kDocument = R"json({
       },
       "SearchResult": {
         "type": "object",
-        "required": ["query", "total", "total_partial", "took_ms", "hits", "facets_count", "facets"],
+        "required": ["query", "suggestions", "total", "total_partial", "took_ms", "hits", "facets_count", "facets"],
         "properties": {
-          "query": {"type": "string"},
+          "query": {"type": "string", "description": "the query as typed"},
+          "corrected": {"type": "string", "description": "present only when the query as typed found nothing and a spelling correction of it finds something: the query searched instead, which every other field describes"},
+          "suggestions": {"type": "array", "items": {"type": "string"}, "description": "corrected queries offered (did you mean), best first; corrected is not listed; empty when none"},
           "total": {"type": "integer", "description": "documents (clauses with group=clause) holding every word and phrase of the query and passing every filter; identical documents each count, folded or not"},
           "total_partial": {"type": "integer", "description": "documents (clauses) holding only some of the words; ranked after the others"},
           "facets_count": {"type": "string", "enum": ["all_words", "some_words"], "description": "the set the facets count: those holding every word, or, when there is none, those holding some"},

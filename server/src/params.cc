@@ -35,7 +35,7 @@ void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest
   }
 }
 
-// sort, group and distinct.
+// sort, group, distinct and spell.
 void read_order(const Target& t, searcher::SearchRequest& sr) {
   if (const std::string* sort = t.get("sort")) {
     const std::optional<searcher::Sort> order = searcher::sort_from_string(*sort);
@@ -56,6 +56,12 @@ void read_order(const Target& t, searcher::SearchRequest& sr) {
     else if (*distinct == "false") sr.distinct = false;
     else throw bad_parameter("distinct\u00a0: true ou false, et non " +
                              fr::quoted(analyzers::sanitize_utf8(*distinct)));
+  }
+  if (const std::string* spell = t.get("spell")) {
+    if (*spell == "1" || *spell == "true") sr.spell = true;
+    else if (*spell == "0" || *spell == "false") sr.spell = false;
+    else throw bad_parameter("spell\u00a0: 1 ou 0, et non " +
+                             fr::quoted(analyzers::sanitize_utf8(*spell)));
   }
 }
 

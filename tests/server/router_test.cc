@@ -143,7 +143,7 @@ TEST_CASE("router: every route answers GET", "[server][router]") {
        {"function el(tag, className"}},
       {"/favicon.svg", 200, "static", "image/svg+xml", {"<svg"}, {}},
       {"/api/search?q=" + q("cinéma") + "&limit=1", 200, "/api/search", kJson,
-       {R"({"query":"cinéma","total":1,"total_partial":0,"offset":0,"limit":1,"group":"document","distinct":true,"total_distinct":1,"sort":"relevance","took_ms":)",
+       {R"({"query":"cinéma","suggestions":[],"total":1,"total_partial":0,"offset":0,"limit":1,"group":"document","distinct":true,"total_distinct":1,"sort":"relevance","took_ms":)",
         R"j("timed_out":false,"notes":[],"hits":[{"document_id":"TEST-AM-3","title":"Amendement n° AC3 (TITRE)")j",
         R"("clause_id":"TEST-AM-3#6","kind":"expose")", R"("highlights":[[72,79]])",
         R"("matching_clauses":1,"match":"all_words_in_clause","missing":[],"identical":[]}],"facets_count":"all_words","facets":{"type":[{"value":"amendement","count":1}],"kind":)",
@@ -190,7 +190,7 @@ TEST_CASE("router: search parameters", "[server][router]") {
       // limit, offset, sort, group, filter, facets together.
       {etrangere + "&limit=1&offset=1&sort=date&group=clause&facets=type&filter=type%3Aamendement",
        200, "/api/search", kJson,
-       {R"({"query":"étrangère","total":2,"total_partial":0,"offset":1,"limit":1,"group":"clause","distinct":false,"total_distinct":2,"sort":"date:desc")",
+       {R"({"query":"étrangère","suggestions":[],"total":2,"total_partial":0,"offset":1,"limit":1,"group":"clause","distinct":false,"total_distinct":2,"sort":"date:desc")",
         R"("hits":[{"document_id":"TEST-AM-1")", R"("clause_id":"TEST-AM-1#4","kind":"expose")",
         // Multi-select: the type facet ignores its own filter.
         R"("facets_count":"all_words","facets":{"type":[{"value":"amendement","count":2},{"value":"résolution européenne","count":1}]}})"},
@@ -203,7 +203,7 @@ TEST_CASE("router: search parameters", "[server][router]") {
        {R"("total":1,)", R"("group":"clause")", R"("clause_id":"TEST-AM-1#4")"},
        {R"("document_id":"TEST-AM-2")"}},
       {"/api/search?filter=type%3Aamendement&limit=0&facets=type", 200, "/api/search", kJson,
-       {R"({"query":"","total":3,"total_partial":0,"offset":0,"limit":0)", R"("hits":[],"facets_count":"all_words","facets":{"type":[{"value":"amendement","count":3},)"},
+       {R"({"query":"","suggestions":[],"total":3,"total_partial":0,"offset":0,"limit":0)", R"("hits":[],"facets_count":"all_words","facets":{"type":[{"value":"amendement","count":3},)"},
        {}},
       {etrangere + "&sort=relevance&group=document&limit=100&offset=10000", 200, "/api/search", kJson,
        {R"("total":3,"total_partial":0,"offset":10000,"limit":100,"group":"document","distinct":true,"total_distinct":3,"sort":"relevance")", R"("hits":[])"}, {}},

@@ -24,6 +24,9 @@ struct QueryItem {
   Origin origin = Origin::kTyped;
   // Below 1: the item ranks below the words as typed (its query's weights are scaled).
   double weight = 1.0;
+  // Byte offset of `text` in the query, for a bare word (spelling corrections rewrite it).
+  static constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
+  std::size_t offset = kNoOffset;
 };
 
 // A known item the query names ("article 1240 code civil", "amendement n° CL2", a document

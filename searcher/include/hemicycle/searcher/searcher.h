@@ -56,6 +56,9 @@ struct SearchRequest {
   std::string document_id;           // only this document's clauses (e.g. its other matches)
   std::vector<std::string> facets;   // fields to count; empty = all
   std::size_t facet_values = 10;     // values per facet, most frequent first
+  // Look for spelling corrections (spelling.h): offered in SearchResult::suggestions, and the
+  // best one searched when the query as typed finds nothing. false: the query as typed only.
+  bool spell = true;
   // Facets are multi-select: the counts of a field given in `filters` ignore that field's
   // own filter (the other values stay countable), as in Elasticsearch's post_filter.
 };
@@ -130,7 +133,12 @@ struct Facet {
 };
 
 struct SearchResult {
-  std::string query;
+  std::string query;  // as typed
+  // The query searched instead, when the one typed found nothing and a spelling correction
+  // of it finds something (SearchRequest::spell); empty otherwise.
+  std::string corrected;
+  // Corrected queries offered ("Vouliez-vous dire…"), best first; `corrected` is not listed.
+  std::vector<std::string> suggestions;
   // Documents (grouped) or clauses holding every word and phrase of the query (and passing
   // every filter); those holding only some are counted apart, in total_partial. Documents
   // of the same text each count, folded or not.
