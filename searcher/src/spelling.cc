@@ -211,10 +211,15 @@ namespace hemicycle::searcher {
 
 namespace {
 
-// A word in more clauses than this is known well: never corrected. One in fewer is rare: a
-// correction is offered when a close word is in kRareRatio times more clauses.
+// A word written so in the texts (in the lexicon) and whose stem is in more clauses than
+// this is known well: never corrected. In fewer, it is rare: a correction is offered when a
+// close word is in kRareRatio times more clauses.
 constexpr Xapian::doccount kRareClauses = 3;
 constexpr Xapian::doccount kRareRatio = 50;
+// A word written nowhere whose stem is found through other words ("ingérance": the stem of
+// "ingéré", 48 clauses of the bulk corpus): a close word in kUnwrittenRatio times more
+// clauses is offered ("ingérence", 161).
+constexpr Xapian::doccount kUnwrittenRatio = 2;
 // Candidates looked up (form, stem, frequency) per word, cheapest first.
 constexpr std::size_t kCandidatesLooked = 64;
 constexpr std::size_t kCandidatesKept = 3;
@@ -235,11 +240,28 @@ struct Candidate {
   Xapian::doccount clauses = 0;
 };
 
-// The lexicon's words near `folded` whose stem is another, more frequent, than `stem`
-// (in `clauses` clauses), cheapest then most frequent first.
+// Whether some text writes the word so (its folded form is in the lexicon).
+bool written(Shards& index, const std::string& folded) {
+  const std::string key = std::string(schema::kSuggestPrefix) + folded;
+  for (auto& shard : index.each()) {
+    if (!shard.get_metadata(key).empty()) return true;
+  }
+  return false;
+}
+
+// The clauses a candidate's stem must be in to be offered for a typed word whose stem is in
+// `clauses`, written so in the texts or not; 0: never corrected.
+Xapian::doccount needed_clauses(Xapian::doccount clauses, bool written) {
+  if (clauses == 0) return 1;
+  if (!written) return kUnwrittenRatio * clauses;
+  return clauses > kRareClauses ? 0 : kRareRatio * clauses;
+}
+
+// The lexicon's words near `folded` whose stem is another than `stem`, in at least `needed`
+// clauses; cheapest then most frequent first, those within half an edit of the best.
 std::vector<std::string> candidates_for(Shards& index, analyzers::FrenchAnalyzer& analyzer,
                                         const Lexicon& lexicon, const std::string& folded,
-                                        const std::string& stem, Xapian::doccount clauses) {
+                                        const std::string& stem, Xapian::doccount needed) {
   std::vector<Candidate> found;
   std::unordered_set<std::string> stems{stem};
   const auto matches = lexicon.matches(folded, max_cost_for(folded.size()));
@@ -249,7 +271,7 @@ std::vector<std::string> candidates_for(Shards& index, analyzers::FrenchAnalyzer
     const auto terms = analyzer.analyze(form);
     if (terms.size() != 1 || !stems.insert(terms.front().text).second) continue;
     const Xapian::doccount n = index.db().get_termfreq(terms.front().text);
-    if (n == 0 || (clauses > 0 && n < kRareRatio * clauses)) continue;
+    if (n < needed) continue;
     found.push_back({std::move(form), matches[i].cost, n});
   }
   std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
@@ -257,6 +279,7 @@ std::vector<std::string> candidates_for(Shards& index, analyzers::FrenchAnalyzer
   });
   std::vector<std::string> out;
   for (std::size_t i = 0; i < found.size() && i < kCandidatesKept; ++i) {
+    if (found[i].cost > found.front().cost + Lexicon::kDoubled) break;  // far worse than the best
     out.push_back(std::move(found[i].form));
   }
   return out;
@@ -282,13 +305,15 @@ std::vector<WordCorrection> corrections_for(Shards& index, analyzers::FrenchAnal
             std::string_view(item.text).substr(token.begin, token.end - token.begin);
         if (has_digit(typed)) continue;
         const Xapian::doccount clauses = index.db().get_termfreq(token.text);
-        if (clauses > kRareClauses) continue;
         const auto folded = analyzer.normalize(typed);
         if (folded.size() != 1 || max_cost_for(folded.front().text.size()) == 0) continue;
+        const Xapian::doccount needed =
+            needed_clauses(clauses, clauses > 0 && written(index, folded.front().text));
+        if (needed == 0) continue;
         if (!lexicon) lexicon = lexicon_of(index);
         WordCorrection w{item.offset + token.begin, item.offset + token.end, clauses == 0,
                          candidates_for(index, analyzer, *lexicon, folded.front().text,
-                                        token.text, clauses)};
+                                        token.text, needed)};
         if (!w.candidates.empty() && w.end <= query.size()) out.push_back(std::move(w));
       }
     }
@@ -339,7 +364,7 @@ std::vector<std::string> corrected_queries(const std::string& query,
 
 std::vector<std::string> near_prefixes(Shards& index, std::string_view folded, std::size_t limit) {
   std::vector<std::string> out;
-  if (folded.size() < 4 || has_digit(folded)) return out;
+  if (folded.size() < 5 || has_digit(folded)) return out;
   const int max = folded.size() >= 7 ? 2 * Lexicon::kEdit : Lexicon::kEdit;
   for (auto& m : lexicon_of(index)->prefix_matches(folded, max)) {
     if (out.size() == limit) break;

@@ -5,8 +5,10 @@
 // for search-as-you-type.
 //
 // A word is looked at only when the index does not know it well: its stem is in no clause
-// (unknown), or in a few while a close word is far more frequent (rare). A common query pays
-// one termfreq lookup a word. Candidates are the lexicon's folded words within a weighted
+// (unknown); or no text writes it so, its stem found through other words, while a close word
+// is in twice the clauses ("ingérance", stemmed as "ingéré"; "ingérence"); or it is written
+// but its stem is in 3 clauses or fewer while a close word is in 50 times more (rare). A
+// common query pays a termfreq and a metadata lookup a word. Candidates are the lexicon's folded words within a weighted
 // Damerau-Levenshtein distance of the typed word's folded form (an edit 1, a doubled or
 // undoubled letter 0.5, at most 2; at most 1 for words of 4 letters or fewer); accents cost
 // nothing, since the analyzer folds them before stemming (an accent-only difference is the
@@ -81,12 +83,13 @@ int max_cost_for(std::size_t letters);
 struct WordCorrection {
   std::size_t begin = 0;
   std::size_t end = 0;
-  bool unknown = false;  // no clause holds the typed word's stem (else: rare)
+  bool unknown = false;  // no clause holds the typed word's stem
   std::vector<std::string> candidates;
 };
 
 // The corrections to offer for the words of `pq` (parsed from `query`): typed, unquoted,
-// positive words holding no digit, unknown or rare. Empty when the index knows every word.
+// positive words holding no digit, not known well (above). Empty when the index knows every
+// word.
 std::vector<WordCorrection> corrections_for(Shards& index, analyzers::FrenchAnalyzer& analyzer,
                                             const std::string& query, const ParsedQuery& pq);
 
@@ -97,7 +100,7 @@ std::vector<std::string> corrected_queries(const std::string& query,
                                            std::size_t limit);
 
 // The folded prefixes in the lexicon near `folded` (the letters typed of a word): edit
-// distance 1, 2 from 7 letters; none under 4 letters. Cheapest first, at most `limit`, the
+// distance 1, 2 from 7 letters; none under 5 letters (too many neighbours). Cheapest first, at most `limit`, the
 // exact prefix left out. For search-as-you-type when the letters typed have few completions.
 std::vector<std::string> near_prefixes(Shards& index, std::string_view folded, std::size_t limit);
 

@@ -53,7 +53,7 @@ constexpr const char* kDocument = R"json({
     },
     "/api/suggest": {
       "get": {
-        "summary": "Completions of the last word of q, from the words of the index; when its letters have fewer than 3 completions, those of the nearest prefixes too (typos tolerated: edit distance 1, 2 from 7 letters)",
+        "summary": "Completions of the last word of q, from the words of the index; when its letters have fewer than 3 completions, those of the nearest prefixes too (typos tolerated from 5 letters: edit distance 1, 2 from 7 letters)",
         "parameters": [
           {"name": "q", "in": "query", "schema": {"type": "string"}},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 20, "default": 8}}

@@ -22,7 +22,7 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  const { el, highlighted, frenchDate, missingWords, countNodes, facetsScope, identicalDocuments, pagedTotal } = HemicycleCommon; // common.js
+  const { el, highlighted, frenchDate, missingWords, countNodes, facetsScope, identicalDocuments, pagedTotal, spellingNodes } = HemicycleCommon; // common.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";
@@ -106,6 +106,7 @@
       dateTo: p.get("date_to") || "",
       page,
       apart: p.get("distinct") === "false", // identical texts shown apart
+      exact: p.get("spell") === "0", // the query as typed, never corrected
       doc: p.get("doc") || "",
       hash: loc.hash || "",
     };
@@ -125,6 +126,7 @@
     if (s.dateFrom) pairs.push(["date_from", s.dateFrom]);
     if (s.dateTo) pairs.push(["date_to", s.dateTo]);
     if (s.apart) pairs.push(["distinct", "false"]);
+    if (s.exact) pairs.push(["spell", "0"]);
     if (s.page && s.page > 1) pairs.push(["page", String(s.page)]);
     return `?${queryString(pairs)}`;
   }
@@ -218,6 +220,7 @@
     if (state.dateTo) params.push(["date_to", state.dateTo]);
     params.push(["group", "document"]);
     if (state.apart) params.push(["distinct", "false"]);
+    if (state.exact) params.push(["spell", "0"]);
     if (schema.facets.length) params.push(["facets", schema.facets.join(",")]);
     return params;
   }
@@ -292,9 +295,17 @@
     return (Number(data.total) || 0) + (Number(data.total_partial) || 0);
   }
 
+  // The corrected query searched, or those offered, as links to their searches.
+  function renderSpelling(data, state) {
+    const nodes = spellingNodes(data, (q, exact, text) =>
+      el("a", { href: searchUrl(state, { q, exact, page: 1 }) }, text));
+    if (nodes.length) els.summary.append(el("span", { id: "spelling", className: "spelling" }, ...nodes), " ");
+  }
+
   function renderSummary(data, state) {
     const total = matchCount(data);
     els.summary.textContent = "";
+    renderSpelling(data, state);
     const what = describeSearch(state);
     if (total === 0) {
       els.summary.append(`Aucun résultat ${what}`.trim());

@@ -109,6 +109,30 @@ const HemicycleCommon = (() => {
             span("partial", partial), ` ${partial > 1 ? "autres" : "autre"}${some}`];
   }
 
+  // The search's "did you mean": "Résultats pour « ingérence ». Rechercher plutôt « ingérance »"
+  // when the API searched a correction (data.corrected; data.query is what was typed), and
+  // "Vouliez-vous dire « … » ?" for data.suggestions. Each query is the element
+  // link(query, exact, text) makes (exact: to be searched as typed, spell=0). [] when none.
+  function spellingNodes(data, link) {
+    const nodes = [];
+    const quoted = (q) => `«\u00a0${q}\u00a0»`;
+    if (data.corrected) {
+      nodes.push(`Résultats pour ${quoted(data.corrected)}. Rechercher plutôt `,
+                 link(data.query, true, quoted(data.query)));
+    }
+    const offered = Array.isArray(data.suggestions) ? data.suggestions : [];
+    if (offered.length) {
+      if (nodes.length) nodes.push(". ");
+      nodes.push("Vouliez-vous dire ");
+      offered.forEach((s, i) => {
+        if (i) nodes.push(" ou ");
+        nodes.push(link(s, false, quoted(s)));
+      });
+      nodes.push("\u00a0?");
+    }
+    return nodes;
+  }
+
   // Which documents the facet counts count, in French; "" when every match holds every word.
   function facetsScope(data) {
     if (data.facets_count === "some_words") return "Nombres comptés sur les documents contenant une partie des mots";
@@ -147,5 +171,5 @@ const HemicycleCommon = (() => {
   }
 
   return Object.freeze({ el, highlighted, frenchDate, missingWords, countNodes, facetsScope,
-                         identicalDocuments, pagedTotal });
+                         identicalDocuments, pagedTotal, spellingNodes });
 })();

@@ -22,7 +22,7 @@
 (() => {
   "use strict";
 
-  const { el, highlighted, frenchDate, missingWords, countNodes, identicalDocuments, pagedTotal } = HemicycleCommon; // common.js, served with this file
+  const { el, highlighted, frenchDate, missingWords, countNodes, identicalDocuments, pagedTotal, spellingNodes } = HemicycleCommon; // common.js, served with this file
 
   const script = document.currentScript; // only valid while this file first runs
   if (!script || !script.src) return;
@@ -72,6 +72,7 @@
 .hemicycle-q:focus-visible, .hemicycle-button:focus-visible, .hemicycle a:focus-visible {
   outline: 3px solid #0b5fff; outline-offset: 2px;
 }
+.hemicycle-spelling { margin: 8px 0 0; font-size: 14px; }
 .hemicycle-total { margin: 8px 0 0; font-size: 14px; color: #4f5965; }
 .hemicycle-total:empty { display: none; }
 .hemicycle-error {
@@ -157,12 +158,14 @@
     form.append(input, button);
     const total = el("p", { className: "hemicycle-total" });
     total.setAttribute("aria-live", "polite");
+    const spelling = el("p", { className: "hemicycle-spelling" });
+    spelling.hidden = true;
     const error = el("div", { className: "hemicycle-error" });
     error.setAttribute("role", "alert");
     error.hidden = true;
     const results = el("ol", { className: "hemicycle-results" });
     const more = el("p", { className: "hemicycle-more" });
-    box.append(brand, form, total, error, results, more);
+    box.append(brand, form, spelling, total, error, results, more);
     root.append(box);
 
     let controller = null;
@@ -172,12 +175,14 @@
       error.hidden = false;
     }
 
-    async function search(q) {
+    // exact: the query as typed, never corrected (spell=0).
+    async function search(q, exact = false) {
       if (controller) controller.abort();
       controller = new AbortController();
       const mine = controller;
       const url = new URL("/api/search", BASE);
       url.searchParams.set("q", q);
+      if (exact) url.searchParams.set("spell", "0");
       url.searchParams.set("limit", String(limit));
       for (const f of filters) url.searchParams.append("filter", f);
       total.textContent = "Recherche…";
@@ -217,8 +222,24 @@
       render(q, body);
     }
 
+    // A query offered, as a link to the portal's page that searches it here when clicked.
+    function spellingLink(q, exact, text) {
+      const a = el("a", { className: "hemicycle-spelling-query" }, text);
+      a.href = `${BASE}/?q=${encodeURIComponent(q)}${exact ? "&spell=0" : ""}`;
+      a.addEventListener("click", (ev) => {
+        ev.preventDefault();
+        input.value = q;
+        search(q, exact);
+      });
+      return a;
+    }
+
     function render(q, body) {
       const n = (Number(body.total) || 0) + (Number(body.total_partial) || 0);
+      spelling.textContent = "";
+      spelling.append(...spellingNodes(body, spellingLink));
+      spelling.hidden = !spelling.childNodes.length;
+      if (body.corrected) q = body.corrected;  // the hits' links search what was searched
       total.textContent = "";
       if (n === 0) total.textContent = `Aucun résultat pour «\u00a0${q}\u00a0»`;
       else total.append(...countNodes(body));

@@ -180,6 +180,35 @@ TEST_CASE("a typed query that finds something is kept; corrections are only offe
   }
 }
 
+TEST_CASE("a word written nowhere, its stem found through another word: offered, not searched",
+          "[searcher][spelling]") {
+  // As on the bulk corpus: "ingérance" is stemmed as "ingéré" (one clause here), which no one
+  // meant; "ingérence" is in more than twice as many clauses.
+  hemicycle::testing::TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  hemicycle::testing::index_paths(db, {hemicycle::testing::fixture("spelling"),
+                                       hemicycle::testing::fixture("spelling_stemmed")});
+  Searcher s({db});
+  struct Row {
+    std::string typed;
+    std::vector<std::string> suggestions;
+  };
+  const std::vector<Row> rows = {
+      {"ingérance", {"ingérence"}},
+      {"ingéré", {}},  // written so: known, never corrected
+      {"médicament", {}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.typed);
+    SearchRequest r;
+    r.query = row.typed;
+    const SearchResult result = s.search(r);
+    CHECK(result.total > 0);
+    CHECK(result.corrected.empty());
+    CHECK(result.suggestions == row.suggestions);
+  }
+}
+
 TEST_CASE("spelling in the JSON: corrected when searched, suggestions always",
           "[searcher][spelling]") {
   const std::string corrected = hemicycle::searcher::to_json(search("ingérance"));
