@@ -705,6 +705,76 @@ TEST_CASE("the widget folds identical texts too, each one listed and linked", "[
   check_console(b);
 }
 
+TEST_CASE("did you mean: the page searches the correction, says so, and links both ways",
+          "[browser][spelling]") {
+  REQUIRE_BROWSER();
+  Browser b(false, "spelling");
+  auto spelling = [&] {  // as written: textContent keeps the no-break spaces
+    return b.s().execute_string(
+        "const n = document.getElementById('spelling'); return n ? n.textContent : '';");
+  };
+  b.search("ingérance");
+  std::string said;
+  b.require_wait("the sentence on the correction", [&] { return !(said = spelling()).empty(); });
+  CHECK(said == "Résultats pour «\u00a0ingérence\u00a0». Rechercher plutôt «\u00a0ingérance\u00a0»");
+  CHECK(b.total() == 2);
+  CHECK(b.result_ids() == std::vector<std::string>{"SP-RES-1", "SP-RES-2"});
+  // The query as typed, searched exactly: nothing, and nothing more said.
+  auto exact = b.s().find("#spelling a");
+  REQUIRE(exact);
+  b.s().click(*exact);
+  b.require_wait("the query searched as typed", [&] {
+    return query_params(b.s().current_url(), "spell") == std::vector<std::string>{"0"} &&
+           b.s().find_all("li.result").empty() && spelling().empty();
+  });
+  CHECK(query_params(b.s().current_url(), "q") == std::vector<std::string>{"ingérance"});
+  // A query that finds something (a part of its words) is kept; the correction is offered
+  // as a link.
+  b.s().navigate(b.server_url() + "/?q=" + url_encode("ingérance scrutin"));
+  b.require_wait("li.result", [&] { return !b.s().find_all("li.result").empty(); });
+  b.require_wait("the suggestion", [&] { return !(said = spelling()).empty(); });
+  CHECK(said == "Vouliez-vous dire «\u00a0ingérence scrutin\u00a0»\u00a0?");
+  auto offered = b.s().find("#spelling a");
+  REQUIRE(offered);
+  b.s().click(*offered);
+  b.require_wait("the suggestion searched", [&] {
+    return query_params(b.s().current_url(), "q") == std::vector<std::string>{"ingérence scrutin"} &&
+           spelling().empty() && !b.s().find_all("li.result").empty();
+  });
+  check_console(b);
+}
+
+TEST_CASE("did you mean in the widget: the same sentences, the query as typed a click away",
+          "[browser][spelling]") {
+  REQUIRE_BROWSER();
+  Browser b(true, "spelling");
+  b.s().navigate(b.portal->origin() + "/");
+  std::optional<Element> root, input;
+  b.require_wait("the widget's shadow root", [&] {
+    auto host = b.s().find("#recherche");
+    return host && (root = b.s().shadow_root(*host)) && (input = b.s().find_in(*root, "input.hemicycle-q"));
+  });
+  b.s().send_keys(*input, "ingérance");
+  b.s().send_keys(*input, wd::kEnter);
+  auto shown = [&](const std::string& js) {
+    return b.s().execute_string("const r = document.querySelector('#recherche').shadowRoot;" + js);
+  };
+  const std::string spelling_js =
+      "const p = r.querySelector('p.hemicycle-spelling'); return p && !p.hidden ? p.textContent : '';";
+  std::string said;
+  b.require_wait("the widget's sentence", [&] { return !(said = shown(spelling_js)).empty(); });
+  CHECK(said == "Résultats pour «\u00a0ingérence\u00a0». Rechercher plutôt «\u00a0ingérance\u00a0»");
+  CHECK(shown("return r.querySelector('p.hemicycle-total').textContent;") == "2 documents");
+  b.s().execute("document.querySelector('#recherche').shadowRoot"
+                ".querySelector('a.hemicycle-spelling-query').click(); return [];");
+  b.require_wait("the query as typed, searched exactly", [&] {
+    return shown(spelling_js).empty() &&
+           shown("return r.querySelector('p.hemicycle-total').textContent;") ==
+               "Aucun résultat pour «\u00a0ingérance\u00a0»";
+  });
+  check_console(b);
+}
+
 TEST_CASE("the page speaks French: the API's notes and errors shown by their message", "[browser]") {
   REQUIRE_BROWSER();
   Browser b;

@@ -220,3 +220,53 @@ TEST_CASE("hemicycle-search finds a known item first and filters by titre: and n
   CHECK(text.out.find("le document désigné") != std::string::npos);
   CHECK(text.out.find("mots vides") == std::string::npos);  // "n°" is part of the form
 }
+
+TEST_CASE("hemicycle-search says what it searched instead, and what it offers; --no-correct",
+          "[cli][spelling]") {
+  TempDir dir;
+  const auto db = (dir.path() / "db").string();
+  Run ix = run(kIndex + " --quiet --db " + quote(db) + " " + quote(fixture("spelling").string()));
+  REQUIRE(ix.status == 0);
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> lines;   // in the output, in order
+    std::vector<std::string> absent;  // never in it
+  };
+  const std::vector<Case> cases = {
+      {{"ingérance"},
+       {"Résultats pour «\u00a0ingérence\u00a0». Rechercher plutôt «\u00a0ingérance\u00a0»\u00a0: "
+        "--no-correct\n",
+        "2 documents pour «\u00a0ingérence\u00a0»"},
+       {"Vouliez-vous dire"}},
+      {{"--no-correct", "ingérance"}, {"0 document pour «\u00a0ingérance\u00a0»"},
+       {"Résultats pour", "Vouliez-vous dire"}},
+      {{"ingérance", "scrutin"},
+       {"Vouliez-vous dire «\u00a0ingérence scrutin\u00a0»\u00a0?\n",
+        "aucun document ne contient tous les mots de «\u00a0ingérance scrutin\u00a0»"},
+       {"Résultats pour"}},
+      {{"scrutin"}, {"4 documents pour «\u00a0scrutin\u00a0»"}, {"Résultats pour", "Vouliez-vous dire"}},
+  };
+  for (const auto& c : cases) {
+    std::string command = kSearch + " --db " + quote(db) + " --limit 1";
+    for (const auto& a : c.args) command += " " + quote(a);
+    INFO(command);
+    Run r = run(command);
+    INFO(r.out);
+    CHECK(r.status == 0);
+    std::size_t from = 0;
+    for (const auto& line : c.lines) {
+      const auto at = r.out.find(line, from);
+      CHECK(at != std::string::npos);
+      if (at != std::string::npos) from = at + line.size();
+    }
+    for (const auto& a : c.absent) CHECK(r.out.find(a) == std::string::npos);
+  }
+  Run json = run(kSearch + " --db " + quote(db) + " --json --limit 1 ingérance", false);
+  CHECK(json.status == 0);
+  rapidjson::Document d;
+  d.Parse(json.out.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  CHECK(std::string(d["query"].GetString()) == "ingérance");
+  CHECK(std::string(d["corrected"].GetString()) == "ingérence");
+  CHECK(d["suggestions"].Size() == 0);
+}
