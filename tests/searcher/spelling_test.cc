@@ -209,6 +209,24 @@ TEST_CASE("a word written nowhere, its stem found through another word: offered,
   }
 }
 
+TEST_CASE("a commit that brings new words: the next search corrects to them",
+          "[searcher][spelling]") {
+  hemicycle::testing::TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  hemicycle::testing::index_paths(db, {hemicycle::testing::fixture("spelling")});
+  Searcher s({db});
+  SearchRequest r;
+  r.query = "quorom";
+  const SearchResult before = s.search(r);  // builds the lexicon of this revision
+  CHECK(before.corrected.empty());
+  CHECK(before.suggestions.empty());
+  hemicycle::testing::index_paths(db, {hemicycle::testing::fixture("spelling_added")});
+  CHECK(s.reopen());
+  const SearchResult after = s.search(r);
+  CHECK(after.corrected == "quorum");
+  CHECK(hit_ids(after) == std::vector<std::string>{"SP-AMD-3"});
+}
+
 TEST_CASE("spelling in the JSON: corrected when searched, suggestions always",
           "[searcher][spelling]") {
   const std::string corrected = hemicycle::searcher::to_json(search("ingérance"));

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <sstream>
+#include <thread>
+#include <vector>
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
@@ -118,6 +120,33 @@ TEST_CASE("search, documents, suggestions, health, metrics and OpenAPI answer", 
     auto d = parse(r.body);
     REQUIRE(d["suggestions"].Size() >= 1);
     CHECK(std::string(d["suggestions"][0]["query"].GetString()) == "lutte contre les ingérences");
+  }
+  SECTION("did you mean: the correction searched, said in the JSON; spell=0; typos in suggest") {
+    // Several at once: the workers share one lexicon, built by the first that needs it.
+    std::vector<std::thread> clients;
+    std::vector<HttpResponse> answers(4);
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+      clients.emplace_back([&, i] { answers[i] = http_get(s.port(), search_target("ingérance")); });
+    }
+    for (auto& t : clients) t.join();
+    for (const auto& r : answers) {
+      REQUIRE(r.status == 200);
+      auto d = parse(r.body);
+      CHECK(std::string(d["query"].GetString()) == "ingérance");
+      CHECK(std::string(d["corrected"].GetString()) == "ingérences");
+      CHECK(d["suggestions"].Size() == 0);
+      CHECK(d["total"].GetUint() == 2);
+    }
+    auto exact = parse(http_get(s.port(), search_target("ingérance", "&spell=0")).body);
+    CHECK_FALSE(exact.HasMember("corrected"));
+    CHECK(exact["total"].GetUint() == 0);
+    auto offered = parse(http_get(s.port(), search_target("ingérance étrangère")).body);
+    CHECK_FALSE(offered.HasMember("corrected"));
+    REQUIRE(offered["suggestions"].Size() == 1);
+    CHECK(std::string(offered["suggestions"][0].GetString()) == "ingérences étrangère");
+    auto typed = parse(http_get(s.port(), "/api/suggest?q=ingera").body);
+    REQUIRE(typed["suggestions"].Size() >= 1);
+    CHECK(std::string(typed["suggestions"][0]["word"].GetString()) == "ingérences");
   }
   SECTION("health") {
     HttpResponse r = http_get(s.port(), "/health");
