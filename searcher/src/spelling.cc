@@ -362,13 +362,31 @@ std::vector<std::string> corrected_queries(const std::string& query,
   return out;
 }
 
-std::vector<std::string> near_prefixes(Shards& index, std::string_view folded, std::size_t limit) {
-  std::vector<std::string> out;
+std::vector<NearPrefix> near_prefixes(Shards& index, std::string_view folded, std::size_t limit) {
+  std::vector<NearPrefix> out;
   if (folded.size() < 5 || has_digit(folded)) return out;
   const int max = folded.size() >= 7 ? 2 * Lexicon::kEdit : Lexicon::kEdit;
-  for (auto& m : lexicon_of(index)->prefix_matches(folded, max)) {
+  auto matches = lexicon_of(index)->prefix_matches(folded, max);
+  // At the same cost, the prefix sharing more first letters with what was typed first
+  // ("ingera": "ingere" before "insera").
+  auto shared = [&](const std::string& p) {
+    std::size_t n = 0;
+    while (n < p.size() && n < folded.size() && p[n] == folded[n]) ++n;
+    return n;
+  };
+  std::stable_sort(matches.begin(), matches.end(), [&](const Lexicon::Match& a, const Lexicon::Match& b) {
+    return a.cost != b.cost ? a.cost < b.cost : shared(a.folded) > shared(b.folded);
+  });
+  std::size_t rank = 0;
+  int cost = -1;
+  std::size_t letters = 0;
+  for (auto& m : matches) {
     if (out.size() == limit) break;
-    if (m.cost > 0) out.push_back(std::move(m.folded));
+    if (m.cost == 0) continue;
+    if (m.cost != cost || shared(m.folded) != letters) ++rank;
+    cost = m.cost;
+    letters = shared(m.folded);
+    out.push_back({std::move(m.folded), rank});
   }
   return out;
 }

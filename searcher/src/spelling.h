@@ -100,9 +100,15 @@ std::vector<std::string> corrected_queries(const std::string& query,
                                            std::size_t limit);
 
 // The folded prefixes in the lexicon near `folded` (the letters typed of a word): edit
-// distance 1, 2 from 7 letters; none under 5 letters (too many neighbours). Cheapest first, at most `limit`, the
-// exact prefix left out. For search-as-you-type when the letters typed have few completions.
-std::vector<std::string> near_prefixes(Shards& index, std::string_view folded, std::size_t limit);
+// distance 1, 2 from 7 letters; none under 5 letters (too many neighbours). Cheapest first
+// (then those sharing more first letters with `folded`: typos are rarer at the start of a
+// word), at most `limit`, the exact prefix left out; `rank` is equal for prefixes as near.
+// For search-as-you-type when the letters typed have few completions.
+struct NearPrefix {
+  std::string folded;
+  std::size_t rank = 0;  // from 1, nearest
+};
+std::vector<NearPrefix> near_prefixes(Shards& index, std::string_view folded, std::size_t limit);
 
 // The search's "did you mean", given the result of the query as typed (parsed as `pq`):
 // `result.suggestions` gets the corrected queries; when the typed query found nothing, the

@@ -19,6 +19,7 @@ struct Word {
   std::string form;
   bool lower = false;
   std::size_t clauses = 0;
+  std::size_t rank = 0;  // 0: completes the letters typed; n: the n-th prefix near them
 };
 
 // One form per stem: lowercase if there is one, then the shortest ("ingérence" rather than
@@ -66,13 +67,15 @@ std::vector<Word> words_by_stem(Shards& index, analyzers::FrenchAnalyzer& analyz
 constexpr std::size_t kFewCompletions = 3;
 constexpr std::size_t kNearPrefixes = 8;
 
-// The words of `words` and those of the prefixes near `folded`, each stem once.
+// The words of `words` and those of the prefixes near `folded`, each stem once, ranked after
+// them, the nearest prefixes first.
 void add_near_words(Shards& index, analyzers::FrenchAnalyzer& analyzer, const std::string& folded,
                     std::vector<Word>& words) {
   for (const auto& prefix : near_prefixes(index, folded, kNearPrefixes)) {
-    for (auto& w : words_by_stem(index, analyzer, std::string(schema::kSuggestPrefix) + prefix)) {
+    for (auto& w : words_by_stem(index, analyzer, std::string(schema::kSuggestPrefix) + prefix.folded)) {
       const bool seen = std::any_of(words.begin(), words.end(),
                                     [&](const Word& o) { return o.stem == w.stem; });
+      w.rank = prefix.rank;
       if (!seen) words.push_back(std::move(w));
     }
   }
@@ -81,7 +84,7 @@ void add_near_words(Shards& index, analyzers::FrenchAnalyzer& analyzer, const st
 }  // namespace
 
 // Ranked by the clauses holding the stem; the documents are counted for those kept. With
-// few completions of the letters typed, those of the prefixes near them rank with them.
+// few completions of the letters typed, those of the prefixes near them follow.
 std::vector<Suggestion> suggest_words(Shards& index, analyzers::FrenchAnalyzer& analyzer,
                                       const std::string& raw, std::size_t limit) {
   const std::string query = analyzers::sanitize_utf8(raw);
@@ -94,15 +97,23 @@ std::vector<Suggestion> suggest_words(Shards& index, analyzers::FrenchAnalyzer& 
       words_by_stem(index, analyzer, std::string(schema::kSuggestPrefix) + last.text);
   if (words.size() < kFewCompletions) add_near_words(index, analyzer, last.text, words);
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    if (a.rank != b.rank) return a.rank < b.rank;
     return a.clauses != b.clauses ? a.clauses > b.clauses : a.form < b.form;
   });
   if (words.size() > limit) words.resize(limit);
+  std::vector<std::size_t> ranks;
   for (const Word& w : words) {
     out.push_back({w.form, query.substr(0, last.begin) + w.form, index.documents_holding(w.stem)});
+    ranks.push_back(w.rank);
   }
-  std::stable_sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
-    return a.documents > b.documents;
+  std::vector<std::size_t> order(out.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return ranks[a] != ranks[b] ? ranks[a] < ranks[b] : out[a].documents > out[b].documents;
   });
+  std::vector<Suggestion> sorted;
+  for (std::size_t i : order) sorted.push_back(std::move(out[i]));
+  out = std::move(sorted);
   return out;
 }
 
