@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <unordered_set>
@@ -163,7 +164,7 @@ std::string revisions_of(Shards& index) {
   for (auto& shard : index.each()) {
     try {
       key += shard.get_uuid() + ':' + std::to_string(shard.get_revision()) + ';';
-    } catch (const Xapian::Error&) {  // a remote shard may not say: rebuilt at each need
+    } catch (const Xapian::Error&) {  // a remote shard may not say: see kUnknownRevisionAge
       key += "?;";
     }
   }
@@ -184,7 +185,17 @@ std::shared_ptr<const Lexicon> build_lexicon(Shards& index) {
 struct Cached {
   std::string revisions;
   std::shared_ptr<const Lexicon> lexicon;
+  std::chrono::steady_clock::time_point built;
 };
+
+// A lexicon of shards whose revision is unknown is kept this long.
+constexpr std::chrono::seconds kUnknownRevisionAge{60};
+
+bool stale(const Cached& cached, const std::string& revisions) {
+  if (!cached.lexicon || cached.revisions != revisions) return true;
+  return revisions.find('?') != std::string::npos &&
+         std::chrono::steady_clock::now() - cached.built > kUnknownRevisionAge;
+}
 
 }  // namespace
 
@@ -198,9 +209,10 @@ std::shared_ptr<const Lexicon> lexicon_of(Shards& index) {
   // than build it again.
   std::lock_guard lock(mutex);
   Cached& cached = by_paths[paths];
-  if (!cached.lexicon || cached.revisions != revisions || revisions.find('?') != std::string::npos) {
+  if (stale(cached, revisions)) {
     cached.lexicon = build_lexicon(index);
     cached.revisions = revisions;
+    cached.built = std::chrono::steady_clock::now();
   }
   return cached.lexicon;
 }

@@ -71,7 +71,8 @@ class Lexicon {
 
 // The lexicon of these databases at their current revisions, built on first use and shared
 // by every Searcher of the process on the same databases (one immutable object behind a
-// shared_ptr; a commit that changes a revision has it rebuilt on the next need).
+// shared_ptr; a commit that changes a revision has it rebuilt on the next need; with a
+// remote shard that cannot say its revision, every minute at most).
 std::shared_ptr<const Lexicon> lexicon_of(Shards& index);
 
 // The largest cost allowed for a typed word of `letters` folded bytes: 0 (never corrected)
