@@ -198,6 +198,8 @@ const char* tier_label(hemicycle::searcher::Tier t) {
       return "une partie des mots";
     case hemicycle::searcher::Tier::kFilterOnly:
       return "filtres";
+    case hemicycle::searcher::Tier::kSimilar:
+      return "texte proche";
   }
   return "";
 }

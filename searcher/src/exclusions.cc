@@ -30,15 +30,28 @@ void exclude_matches(Shards& index, const std::vector<Query>& phrases, Exclusion
   }
 }
 
+// A document named by its id (`similaire:ID` leaves the document itself out).
+void exclude_id(const std::string& id, Exclusions& out) {
+  if (!out.table) return out.add(id);
+  const std::uint32_t d = out.table->find(id);
+  if (d != FacetTable::kNone) {
+    out.add(d);
+  } else {
+    out.any = true;  // written after the table was read: ExcludeDocuments checks ids too
+    out.ids.insert(id);
+  }
+}
+
 }  // namespace
 
 Exclusions excluded_documents(Shards& index, const ParsedQuery& pq) {
   Exclusions out;
-  if (pq.excluded.empty()) return out;
+  if (pq.excluded.empty() && pq.similar_to.empty()) return out;
   if (const FacetTable* single = index.single_table()) {
     out.table = single;
     out.documents.assign(single->documents(), 0);
   }
+  if (!pq.similar_to.empty()) exclude_id(pq.similar_to, out);
   std::vector<Query> phrases;
   for (const auto& item : pq.excluded) {
     if (item.tokens.size() > 1 || !out.table) {
@@ -57,8 +70,8 @@ bool ExcludeDocuments::operator()(const Xapian::Document& doc) const {
     const std::uint32_t d = excluded_->table->document_of(doc.get_docid());
     if (d != FacetTable::kNone) return !excluded_->excludes(d);
     // Written after the table was read: by its id.
-    const std::uint32_t found = excluded_->table->find(doc.get_value(schema::kSlotDocId));
-    return !excluded_->excludes(found);
+    const std::string id = doc.get_value(schema::kSlotDocId);
+    return !excluded_->excludes(excluded_->table->find(id)) && !excluded_->ids.count(id);
   }
   return !excluded_->ids.count(doc.get_value(schema::kSlotDocId));
 }

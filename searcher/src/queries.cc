@@ -77,6 +77,12 @@ TierQuery known_tier(const ParsedQuery& pq, const Query& any_words, bool group_b
   return {Tier::kKnownItem, Query(Query::OP_FILTER, any_words, documents), false};
 }
 
+// `similaire:ID` and nothing else: its one unit is the document's words.
+bool similar_only(const ParsedQuery& pq) {
+  return pq.units.size() == 1 && !pq.units.front().empty() &&
+         pq.units.front().front().origin == Origin::kSimilar;
+}
+
 }  // namespace
 
 Query adjacency_boost(const std::vector<std::vector<QueryItem>>& units) {
@@ -105,6 +111,7 @@ TierPlan plan_tiers(const ParsedQuery& pq, bool group_by_document, const Filters
   plan.has_words = !units.empty();
   plan.any_words = combine(Query::OP_OR, units);
   plan.tiers = bare_tiers(units, group_by_document);
+  if (similar_only(pq)) plan.tiers.front().tier = Tier::kSimilar;
   plan.widest = plan.tiers.back();
   // Adjacent words rank first among the clauses holding them all. (Not in the other tiers:
   // checking positions in every clause with some of the words costs too much.)

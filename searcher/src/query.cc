@@ -313,9 +313,27 @@ class QueryParser {
         i_ = end + closing.size();
       }
     }
-    q_.error = add_filter(name, value, negated, q_.filters, q_.date);
+    if (name == "similaire" || name == "similar") {
+      q_.error = similar(name, value, negated);
+    } else {
+      q_.error = add_filter(name, value, negated, q_.filters, q_.date);
+    }
     pending_or_ = false;
     last_was_unit_ = false;
+  }
+
+  // `similaire:ID`: one document, not excluded.
+  Notice similar(const std::string& name, std::string_view value, bool negated) {
+    if (negated) {
+      return {"excluded_similar", french::quoted(name + ":") + " ne peut pas être exclu"};
+    }
+    std::string id = trim(value);
+    if (id.empty()) return {"missing_value", "valeur manquante après " + french::quoted(name + ":")};
+    if (!q_.similar_to.empty() && q_.similar_to != id) {
+      return {"several_similar", "un seul " + french::quoted(name + ":") + " par recherche"};
+    }
+    q_.similar_to = std::move(id);
+    return {};
   }
 
   void add_item(QueryItem item, bool negated) {

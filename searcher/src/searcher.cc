@@ -19,6 +19,7 @@
 #include "queries.h"
 #include "search_context.h"
 #include "shards.h"
+#include "similar.h"
 #include "spelling.h"
 #include "suggest.h"
 
@@ -40,6 +41,8 @@ const char* to_string(Tier tier) {
       return "some_words";
     case Tier::kFilterOnly:
       return "filter_only";
+    case Tier::kSimilar:
+      return "similar";
   }
   return "some_words";
 }
@@ -110,7 +113,18 @@ ParsedQuery parse_request(const std::string& query, const SearchRequest& request
     if (!err.empty()) throw QueryError(err);
   }
   pq.document_id = analyzers::sanitize_utf8(request.document_id);
+  if (!request.similar_to.empty()) pq.similar_to = analyzers::sanitize_utf8(request.similar_to);
   return pq;
+}
+
+// `similaire:ID`: the document's characteristic words, one unit of alternatives.
+void add_similar(Shards& index, ParsedQuery& pq) {
+  if (pq.similar_to.empty()) return;
+  std::optional<std::vector<QueryItem>> unit = similar_unit(index, pq.similar_to);
+  if (!unit) {
+    throw QueryError({"unknown_document", "document inconnu " + french::quoted(pq.similar_to)});
+  }
+  if (!unit->empty()) pq.units.push_back(std::move(*unit));
 }
 
 // The fields to count: those asked for, or every one.
@@ -223,7 +237,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   // Invalid UTF-8 (from a terminal in another encoding, a broken URL…) becomes U+FFFD, so
   // that every message and JSON document we write is valid UTF-8.
   const std::string query = analyzers::sanitize_utf8(request.query);
-  const ParsedQuery pq = parse_request(query, request, im.analyzer);
+  ParsedQuery pq = parse_request(query, request, im.analyzer);
+  add_similar(im.index, pq);
   const std::vector<const schema::Field*> fields = facet_fields(request);
   SearchResult result = result_for(query, request, pq);
   if (nothing_to_search(pq)) {

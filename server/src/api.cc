@@ -1,5 +1,7 @@
 #include "api.h"
 
+#include <optional>
+
 #include "errors.h"
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/model/french.h"
@@ -13,10 +15,41 @@ Response search(const Request& req, const Target& t, Services& s) {
   return make_response(req, http::status::ok, searcher::to_json(s.searcher.get().search(sr)));
 }
 
+namespace {
+
+constexpr std::string_view kSimilarSuffix = "/similar";
+
+// The documents like `id`, as a search result; nullopt when there is no such document.
+std::optional<Response> similar(const Request& req, const Target& t, Services& s,
+                                const std::string& id) {
+  searcher::SearchRequest sr;
+  sr.similar_to = id;
+  sr.limit = count_param(t, "limit", 5, s.options.max_limit);
+  sr.offset = count_param(t, "offset", 0, s.options.max_offset);
+  try {
+    return make_response(req, http::status::ok, searcher::to_json(s.searcher.get().search(sr)));
+  } catch (const searcher::QueryError& e) {
+    if (e.code() == "unknown_document") return std::nullopt;
+    throw;
+  }
+}
+
+}  // namespace
+
+// /api/documents/{id}, and /api/documents/{id}/similar (ids may hold slashes: a document
+// whose own id ends with "/similar" is still served when no document is named by the rest).
 Response document(const Request& req, const Target& t, Services& s) {
   const std::string id = t.path.substr(kDocumentsPrefix.size());
   if (id.empty() || !analyzers::is_valid_utf8(id)) {
     throw ClientError{http::status::not_found, "not_found", "document inconnu"};
+  }
+  if (id.size() > kSimilarSuffix.size() && id.ends_with(kSimilarSuffix)) {
+    const std::string of = id.substr(0, id.size() - kSimilarSuffix.size());
+    if (std::optional<Response> r = similar(req, t, s, of)) return std::move(*r);
+    if (!s.searcher.get().document(id)) {
+      throw ClientError{http::status::not_found, "not_found",
+                        "document inconnu " + model::french::quoted(of)};
+    }
   }
   auto doc = s.searcher.get().document(id);
   if (!doc) {

@@ -51,6 +51,21 @@ constexpr const char* kDocument = R"json({
         }
       }
     },
+    "/api/documents/{id}/similar": {
+      "get": {
+        "summary": "More like this: the documents closest to this one (its characteristic words, from Xapian's expand set over its clauses; the document itself left out), as a search result; also similaire:ID in q",
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100, "default": 5}},
+          {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}}
+        ],
+        "responses": {
+          "200": {"description": "Results", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}},
+          "404": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/api/suggest": {
       "get": {
         "summary": "Completions of the last word of q, from the words of the index; when its letters have fewer than 3 completions, those of the nearest prefixes too (typos tolerated from 5 letters: edit distance 1, 2 from 7 letters)",
@@ -116,7 +131,7 @@ constexpr const char* kDocument = R"json({
           "snippet": {"type": "string"},
           "snippet_highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}},
           "score": {"type": "number"}, "matching_clauses": {"type": "integer"},
-          "match": {"type": "string", "enum": ["known_item", "all_words_in_clause", "all_words_in_document", "some_words", "filter_only"]},
+          "match": {"type": "string", "enum": ["known_item", "all_words_in_clause", "all_words_in_document", "some_words", "filter_only", "similar"]},
           "missing": {"type": "array", "items": {"type": "string"}, "description": "some_words: the words and phrases of the query the document (or clause) lacks"},
           "identical": {"type": "array", "description": "distinct: the other documents of the same text that pass the query's filters and exclusions, oldest first; each counts in total", "items": {"$ref": "#/components/schemas/IdenticalDocument"}}
         }

@@ -661,10 +661,45 @@
     }
     if (!clauses.length) body.append(el("p", null, "Ce texte n’a aucun passage."));
     article.append(body);
+    const similar = el("aside", { className: "similar", "aria-labelledby": "similar-title" },
+                       el("h2", { id: "similar-title" }, "Textes proches"));
+    article.append(similar);
     view.textContent = "";
     view.append(article);
     document.title = `${documentTitle(meta)} — Hemicycle`;
     applyTarget(true);
+    renderSimilar(similar, id, controller);
+  }
+
+  // "Textes proches": the documents like this one (GET /api/documents/{id}/similar), listed
+  // once the text is shown.
+  async function renderSimilar(box, id, controller) {
+    const status = el("p", { className: "loading-doc" }, "Recherche des textes proches…");
+    box.append(status);
+    let res;
+    try {
+      res = await api(`/api/documents/${encodeURIComponent(id)}/similar`, [["limit", "5"]],
+                      controller.signal);
+    } catch (e) {
+      if (e.name === "AbortError" || controller !== docController) return;
+      status.textContent = "Impossible de trouver les textes proches.";
+      return;
+    }
+    if (controller !== docController) return;
+    const hits = Array.isArray(res.hits) ? res.hits : [];
+    status.remove();
+    if (!hits.length) {
+      box.append(el("p", null, "Aucun texte proche dans l’index."));
+      return;
+    }
+    const ul = el("ul");
+    for (const h of hits) {
+      const li = el("li", null, el("a", { href: documentUrl(h.document_id, "", null) },
+                                   h.title || h.document_id));
+      if (h.date) li.append(" — ", el("time", { datetime: h.date }, frenchDate(h.date)));
+      ul.append(li);
+    }
+    box.append(ul);
   }
 
   function backLink(state) {

@@ -328,6 +328,25 @@ void check_console(Browser& b) {
   CHECK(errors.empty());
 }
 
+// Below the document, « Textes proches »: other documents, each a link to its own view.
+void check_similar(Browser& b, const std::string& id) {
+  b.require_wait("the similar texts", [&] {
+    return !b.s().find_all("article#document aside.similar li a").empty();
+  });
+  auto heading = b.s().find("article#document aside.similar h2");
+  REQUIRE(heading);
+  CHECK(b.s().text(*heading) == "Textes proches");
+  const auto links = b.s().find_all("article#document aside.similar li a");
+  CHECK(links.size() <= 5);
+  for (const auto& link : links) {
+    const std::string href = b.s().attribute(link, "href");
+    INFO("similar " << href);
+    CHECK(href.find("?doc=") != std::string::npos);
+    CHECK_FALSE(href.ends_with("?doc=" + url_encode(id)));  // not the document itself
+    CHECK_FALSE(b.s().text(link).empty());
+  }
+}
+
 // Test 3's check: the document view is open on the clause of `href`'s #clause-N, scrolled to.
 void check_document_view(Browser& b, const std::string& href, const std::string& id) {
   b.require_wait("article#document", [&] { return b.s().find("article#document").has_value(); });
@@ -361,6 +380,7 @@ void check_document_view(Browser& b, const std::string& href, const std::string&
   const std::string shown = b.s().text(*meta);
   CHECK(shown.find("written for") == std::string::npos);
   CHECK(shown.find("supplied with the project") == std::string::npos);
+  check_similar(b, id);
 }
 
 }  // namespace

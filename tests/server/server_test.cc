@@ -238,7 +238,7 @@ TEST_CASE("the OpenAPI description stays true", "[server]") {
   auto api = parse(r.body);
   CHECK(std::string(api["openapi"].GetString()).rfind("3.", 0) == 0);
   const auto& paths = api["paths"];
-  REQUIRE(paths.MemberCount() == 7);
+  REQUIRE(paths.MemberCount() == 8);
   for (const auto& p : paths.GetObject()) {
     std::string path = p.name.GetString();
     INFO(path);

@@ -46,6 +46,7 @@ struct KnownItem {
 //   field:value      facet filter; field:"two words"; -field:value excludes
 //   date:2024-01-01..2025-03-31   date range (YYYY, YYYY-MM or YYYY-MM-DD; open ends allowed)
 //   titre:mots, numero:CL2        a document's title words, its own number (filters)
+//   similaire:ID     the documents like this one ("more like this"; also similar:ID)
 // and, recognised among the words, the known items they name (KnownItem).
 struct ParsedQuery {
   // Positive units: each unit is a list of alternatives joined by OR.
@@ -55,6 +56,9 @@ struct ParsedQuery {
   std::vector<KnownItem> known;  // the known-item forms found among the words (most: none)
   std::optional<DateRange> date;
   std::string document_id;         // restrict to this document's clauses (empty: all)
+  // `similaire:ID`: the documents like this one (its characteristic words, one unit added
+  // by the searcher; the document itself left out). Empty: none.
+  std::string similar_to;
   std::vector<Notice> notes;  // non-fatal remarks (only_stop_words: « de la »)
   Notice error;               // set when the query is malformed
 

@@ -54,6 +54,7 @@ struct SearchRequest {
   bool distinct = true;
   std::optional<DateRange> date;     // from add_filter() or add_date_bounds(); none = any
   std::string document_id;           // only this document's clauses (e.g. its other matches)
+  std::string similar_to;            // the documents like this one (as `similaire:ID`)
   std::vector<std::string> facets;   // fields to count; empty = all
   std::size_t facet_values = 10;     // values per facet, most frequent first
   // Look for spelling corrections (spelling.h): offered in SearchResult::suggestions, and the
@@ -86,6 +87,7 @@ enum class Tier {
   kAllWordsInDocument,  // the words are spread over several clauses
   kSomeWords,           // some of the words
   kFilterOnly,          // the query has no words, only filters
+  kSimilar,             // `similaire:ID` alone: a document like this one
 };
 const char* to_string(Tier tier);
 
