@@ -29,7 +29,7 @@ using hemicycle::searcher::Sort;
 constexpr const char* kUsage =
     "usage\u00a0: hemicycle-search --db DOSSIER [--db DOSSIER]... [--json] [--limit N] [--offset N]\n"
     "                         [--filter CHAMP:VALEUR]... [--sort relevance|date:desc|date:asc]\n"
-    "                         [--clauses] [--distinct true|false]\n"
+    "                         [--clauses] [--distinct true|false] [--no-expand]\n"
     "                         [--facets CHAMP,...] REQUÊTE...\n"
     "        hemicycle-search --db DOSSIER --document ID [--json]\n"
     "\n"
@@ -54,6 +54,8 @@ constexpr const char* kUsage =
     "  --distinct B    true (par défaut)\u00a0: les documents de même texte (à l’espacement et\n"
     "                  à la ponctuation près) sont un seul résultat, les autres listés\u00a0;\n"
     "                  false\u00a0: chacun à part\n"
+    "  --no-expand     ne chercher que les mots tapés, sans les termes équivalents du\n"
+    "                  thésaurus (SMIC : salaire minimal ; EuroVoc et le nôtre)\n"
     "  --facets LISTE  facettes à compter, séparées par des virgules (toutes par défaut)\n"
     "  --document ID   afficher un document entier\u00a0: ses métadonnées et chaque passage\n"
     "  --in ID         ne chercher que dans les passages du document ID (avec --clauses :\n"
@@ -123,6 +125,8 @@ Flags parse_flags(int argc, char** argv) {
       const std::string v = value();
       if (v != "true" && v != "false") usage_error("--distinct attend true ou false");
       f.request.distinct = v == "true";
+    } else if (a == "--no-expand") {
+      f.request.expand = false;
     } else if (a == "--facets") {
       std::string v = value();
       std::size_t start = 0;
@@ -253,6 +257,20 @@ std::string count_line(const SearchResult& r) {
          french::count(r.total_partial, "autre", "autres") + some;
 }
 
+// "également : salaire minimal, salaire garanti (pour « SMIC »), …": what the thesaurus
+// added to the words typed, counted with them; empty when it added nothing.
+std::string expansions_line(const SearchResult& r) {
+  namespace french = hemicycle::model::french;
+  std::string line;
+  for (const auto& e : r.expansions) {
+    line += line.empty() ? "également\u00a0: " : "\u00a0; ";
+    for (std::size_t i = 0; i < e.also.size(); ++i) line += (i ? ", " : "") + e.also[i];
+    line += " (pour " + french::quoted(e.words) + ")";
+  }
+  if (line.empty()) return line;
+  return line + ", comptés comme les mots tapés (--no-expand pour ne chercher que ceux-ci)";
+}
+
 // Which documents the facets count.
 const char* facets_set(const SearchResult& r) {
   if (r.facets_partial) return "documents contenant une partie des mots";
@@ -262,6 +280,7 @@ const char* facets_set(const SearchResult& r) {
 
 void print_human(const SearchResult& r, bool tty) {
   std::printf("%s (%.1f\u00a0ms)\n", count_line(r).c_str(), r.took_ms);
+  if (const std::string also = expansions_line(r); !also.empty()) std::printf("%s\n", also.c_str());
   if (r.distinct && r.total_distinct < r.total + r.total_partial) {
     // The counts are of documents; the hits are of texts.
     std::printf("(%s\u00a0: les documents identiques sont regroupés, chacun compté\u00a0; "

@@ -20,6 +20,7 @@
 #include "search_context.h"
 #include "shards.h"
 #include "suggest.h"
+#include "thesaurus.h"
 
 namespace hemicycle::searcher {
 
@@ -222,9 +223,13 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   // Invalid UTF-8 (from a terminal in another encoding, a broken URL…) becomes U+FFFD, so
   // that every message and JSON document we write is valid UTF-8.
   const std::string query = analyzers::sanitize_utf8(request.query);
-  const ParsedQuery pq = parse_request(query, request, im.analyzer);
+  ParsedQuery parsed = parse_request(query, request, im.analyzer);
+  std::vector<Expansion> expansions;
+  if (request.expand) expansions = expand_on(parsed, im.index.db());
+  const ParsedQuery& pq = parsed;
   const std::vector<const schema::Field*> fields = facet_fields(request);
   SearchResult result = result_for(query, request, pq);
+  result.expansions = std::move(expansions);
   if (nothing_to_search(pq)) {
     result.notes.push_back({"nothing_to_search",
                             "rien à chercher\u00a0: donnez des mots ou un filtre champ:valeur"});

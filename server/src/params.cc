@@ -35,7 +35,7 @@ void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest
   }
 }
 
-// sort, group and distinct.
+// sort, group, distinct and expand.
 void read_order(const Target& t, searcher::SearchRequest& sr) {
   if (const std::string* sort = t.get("sort")) {
     const std::optional<searcher::Sort> order = searcher::sort_from_string(*sort);
@@ -56,6 +56,12 @@ void read_order(const Target& t, searcher::SearchRequest& sr) {
     else if (*distinct == "false") sr.distinct = false;
     else throw bad_parameter("distinct\u00a0: true ou false, et non " +
                              fr::quoted(analyzers::sanitize_utf8(*distinct)));
+  }
+  if (const std::string* expand = t.get("expand")) {
+    if (*expand == "1" || *expand == "true") sr.expand = true;
+    else if (*expand == "0" || *expand == "false") sr.expand = false;
+    else throw bad_parameter("expand\u00a0: 1 ou 0 (true ou false), et non " +
+                             fr::quoted(analyzers::sanitize_utf8(*expand)));
   }
 }
 

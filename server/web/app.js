@@ -22,7 +22,7 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  const { el, highlighted, frenchDate, missingWords, countNodes, facetsScope, identicalDocuments, pagedTotal } = HemicycleCommon; // common.js
+  const { el, highlighted, frenchDate, missingWords, countNodes, facetsScope, identicalDocuments, pagedTotal, expansionsText } = HemicycleCommon; // common.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";
@@ -106,6 +106,7 @@
       dateTo: p.get("date_to") || "",
       page,
       apart: p.get("distinct") === "false", // identical texts shown apart
+      exact: p.get("expand") === "0", // the words as typed, without the thesaurus
       doc: p.get("doc") || "",
       hash: loc.hash || "",
     };
@@ -125,6 +126,7 @@
     if (s.dateFrom) pairs.push(["date_from", s.dateFrom]);
     if (s.dateTo) pairs.push(["date_to", s.dateTo]);
     if (s.apart) pairs.push(["distinct", "false"]);
+    if (s.exact) pairs.push(["expand", "0"]);
     if (s.page && s.page > 1) pairs.push(["page", String(s.page)]);
     return `?${queryString(pairs)}`;
   }
@@ -218,6 +220,7 @@
     if (state.dateTo) params.push(["date_to", state.dateTo]);
     params.push(["group", "document"]);
     if (state.apart) params.push(["distinct", "false"]);
+    if (state.exact) params.push(["expand", "0"]);
     if (schema.facets.length) params.push(["facets", schema.facets.join(",")]);
     return params;
   }
@@ -305,6 +308,7 @@
       if (pages > 1) els.summary.append(` — page ${state.page} sur ${pages}`);
     }
     if (total > 0) els.summary.append(foldingNote(data, state));
+    els.summary.append(expansionNote(data, state));
     if (data.timed_out) {
       els.summary.append(el("span", { className: "note" },
         " (recherche interrompue : délai dépassé, résultats partiels)"));
@@ -329,6 +333,23 @@
       ` (${plural(texts, "texte différent", "textes différents")}\u00a0: les documents identiques ` +
       "sont regroupés, chacun compté\u00a0; ",
       el("a", { href: searchUrl(state, { apart: true, page: 1 }) }, "les montrer à part"), ")");
+  }
+
+  // What the thesaurus added ("également : salaire minimal (pour « SMIC »)"), counted
+  // with the words typed, and the way to search without it (expand=0 in the URL) or with
+  // it again.
+  function expansionNote(data, state) {
+    if (state.exact) {
+      if (!state.q.trim()) return "";
+      return el("span", { className: "note expansions" }, " (mots tapés seuls\u00a0; ",
+        el("a", { href: searchUrl(state, { exact: false, page: 1 }) },
+          "chercher aussi les termes équivalents"), ")");
+    }
+    const text = expansionsText(data);
+    if (!text) return "";
+    return el("span", { className: "note expansions" }, ` (${text}, comptés avec les mots tapés\u00a0; `,
+      el("a", { href: searchUrl(state, { exact: true, page: 1 }) }, "chercher les mots tapés seuls"),
+      ")");
   }
 
   function pageCount(total) {
