@@ -62,7 +62,8 @@ void Thesaurus::add_line(std::string_view line, analyzers::FrenchAnalyzer& analy
   c.id = std::string(cols[0]);
   std::unordered_set<std::string> seen;
   for (std::string_view text : split(cols[1], '|')) {
-    Label label{std::string(text), analyzer.analyze(text)};
+    Label label{std::string(text), analyzer.analyze(text), {}};
+    for (const auto& t : label.tokens) label.words.push_back(surface(label.text, t));
     const std::string key = key_of(terms_of(label.tokens));
     if (label.tokens.empty() || never_.count(key) || !seen.insert(key).second) continue;
     c.labels.push_back(std::move(label));
@@ -89,7 +90,8 @@ std::string Thesaurus::compiled() const {
       for (const auto& t : label.tokens) {
         positions += (positions.empty() ? "" : " ") + std::to_string(t.position);
       }
-      out += "L\t" + label.text + "\t" + key_of(terms_of(label.tokens)) + "\t" + positions + "\n";
+      out += "L\t" + label.text + "\t" + key_of(terms_of(label.tokens)) + "\t" + positions +
+             "\t" + key_of(label.words) + "\n";
     }
   }
   return out;
@@ -108,15 +110,17 @@ Thesaurus Thesaurus::from_compiled(std::string_view text) {
       for (std::string_view t : split(cols[2], ' ')) {
         if (!t.empty()) th.concepts_.back().context.emplace(t);
       }
-    } else if (cols.size() == 4 && cols[0] == "L" && !th.concepts_.empty()) {
-      Label label{std::string(cols[1]), {}};
+    } else if (cols.size() == 5 && cols[0] == "L" && !th.concepts_.empty()) {
+      Label label{std::string(cols[1]), {}, {}};
       const auto terms = split(cols[2], ' ');
       const auto positions = split(cols[3], ' ');
-      for (std::size_t i = 0; i < terms.size() && i < positions.size(); ++i) {
+      const auto words = split(cols[4], ' ');
+      for (std::size_t i = 0; i < terms.size() && i < positions.size() && i < words.size(); ++i) {
         analyzers::Token t;
         t.text = std::string(terms[i]);
         t.position = static_cast<std::uint32_t>(std::stoul(std::string(positions[i])));
         label.tokens.push_back(std::move(t));
+        label.words.emplace_back(words[i]);
       }
       th.concepts_.back().labels.push_back(std::move(label));
     }
@@ -137,6 +141,21 @@ const std::vector<std::uint32_t>* Thesaurus::concepts_of(
     const std::vector<std::string>& terms) const {
   auto it = by_terms_.find(key_of(terms));
   return it == by_terms_.end() ? nullptr : &it->second;
+}
+
+std::string surface(std::string_view text, const analyzers::Token& token) {
+  std::string word = analyzers::fold(text.substr(token.begin, token.end - token.begin));
+  for (std::string_view apostrophe : {"'", "\u2019"}) {
+    if (auto at = word.rfind(apostrophe); at != std::string::npos) {
+      word.erase(0, at + apostrophe.size());
+    }
+  }
+  return word;
+}
+
+bool surface_alike(std::string_view a, std::string_view b) {
+  const std::size_t need = std::min<std::size_t>({4, a.size(), b.size()});
+  return a.substr(0, need) == b.substr(0, need);
 }
 
 namespace {
@@ -196,11 +215,18 @@ class Expander {
       for (std::size_t u = i; u < end; ++u) {
         for (const auto& t : pq_.units[u].front().tokens) run.push_back(t.text);
       }
-      const auto* concepts = th_.concepts_of(run);
-      if (!concepts) continue;
-      QueryItem typed = joined(i, end, *concepts, run);
+      const auto* found = th_.concepts_of(run);
+      if (!found) continue;
+      std::vector<std::string> words;
+      for (std::size_t u = i; u < end; ++u) {
+        const QueryItem& item = pq_.units[u].front();
+        for (const auto& t : item.tokens) words.push_back(surface(item.text, t));
+      }
+      const std::vector<std::uint32_t> concepts = alike(*found, run, words);
+      if (concepts.empty()) continue;
+      QueryItem typed = joined(i, end, concepts, run);
       std::vector<QueryItem> unit{typed};
-      add_labels(typed, *concepts, i, end, unit);
+      add_labels(typed, concepts, i, end, unit);
       units.push_back(std::move(unit));
       return end - i;
     }
@@ -226,6 +252,28 @@ class Expander {
     return item;
   }
 
+  // The concepts whose label of these terms has words like those typed (not a stemmer's
+  // homograph: "loyer" for "loi").
+  std::vector<std::uint32_t> alike(const std::vector<std::uint32_t>& concepts,
+                                   const std::vector<std::string>& terms,
+                                   const std::vector<std::string>& words) const {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t c : concepts) {
+      for (const auto& label : th_.concept_at(c).labels) {
+        if (terms_of(label.tokens) != terms || label.words.size() != words.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < words.size() && same; ++i) {
+          same = surface_alike(words[i], label.words[i]);
+        }
+        if (same) {
+          out.push_back(c);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   // A unit that is not a run of words: each typed item of an OR expanded in place.
   std::vector<QueryItem> alternatives(std::vector<QueryItem> unit, std::size_t u) {
     if (unit.size() < 2) return unit;
@@ -234,7 +282,12 @@ class Expander {
       out.push_back(item);
       if (!expandable(item)) continue;
       const std::vector<std::string> terms = terms_of(item.tokens);
-      if (const auto* concepts = th_.concepts_of(terms)) add_labels(item, *concepts, u, u + 1, out);
+      const auto* found = th_.concepts_of(terms);
+      if (!found) continue;
+      std::vector<std::string> words;
+      for (const auto& t : item.tokens) words.push_back(surface(item.text, t));
+      const std::vector<std::uint32_t> concepts = alike(*found, terms, words);
+      if (!concepts.empty()) add_labels(item, concepts, u, u + 1, out);
     }
     return out;
   }

@@ -35,6 +35,7 @@ class Thesaurus {
   struct Label {
     std::string text;                      // as the list writes it
     std::vector<analyzers::Token> tokens;  // analysed: its terms and their positions
+    std::vector<std::string> words;        // each term's word as written, folded (surface())
   };
   struct Concept {
     std::string id;
@@ -73,6 +74,15 @@ class Thesaurus {
   std::unordered_set<std::string> never_;  // labels never expanded nor added (`-` lines)
   std::size_t longest_ = 0;
 };
+
+// A token's word as written in `text`, folded, without an elided article ("l’Assurance"
+// -> "assurance"): what surface_alike() compares.
+std::string surface(std::string_view text, const analyzers::Token& token);
+
+// Whether two words of the same stem are the same word said otherwise (a plural, an accent)
+// rather than two words the stemmer confuses ("loi" and "loyer" both give "loi"): their
+// folded forms share their first four letters (all of the shorter, when shorter).
+bool surface_alike(std::string_view a, std::string_view b);
 
 // The weight of an added label before it is scaled to the words typed (weigh_expansions).
 inline constexpr double kThesaurusWeight = 0.5;

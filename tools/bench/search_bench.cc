@@ -3,7 +3,7 @@
 // as hemicycle-search does (top 10, snippets, all facets), and prints percentiles.
 //
 //   hemicycle-bench-search --db DIR [--db DIR]... --queries FILE [--rounds N] [--limit N]
-//                          [--distinct true|false]
+//                          [--distinct true|false] [--no-expand]
 
 #include <algorithm>
 #include <chrono>
@@ -21,8 +21,13 @@ int main(int argc, char** argv) try {
   int rounds = 5;
   std::size_t limit = 10;
   bool distinct = true;  // identical texts folded, as by default
+  bool expand = true;    // the thesaurus, as by default
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
+    if (a == "--no-expand") {
+      expand = false;
+      continue;
+    }
     if (i + 1 >= argc) {
       std::cerr << "usage: hemicycle-bench-search --db DIR --queries FILE [--rounds N]\n";
       return 2;
@@ -57,6 +62,7 @@ int main(int argc, char** argv) try {
       req.query = q;
       req.limit = limit;
       req.distinct = distinct;
+      req.expand = expand;
       auto start = std::chrono::steady_clock::now();
       auto result = searcher.search(req);
       times.push_back(std::chrono::duration<double, std::milli>(

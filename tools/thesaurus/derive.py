@@ -9,11 +9,12 @@ kept (its preferred label and its alternative labels, the "non-descripteurs"), a
 those a query can be expanded with safely:
   - a qualifier in parentheses goes ("Århus (comté)" -> "Århus"); a label of one character
     or of stop words only goes;
-  - an alternative label is kept when it is a synonym rather than a narrower term filed
-    under the concept: an acronym ("SMIC", "HLM"), a label sharing a word with the
-    preferred label ("salaire garanti" for "salaire minimal"), or any label of a concept
-    with at most two alternatives ("régime des échanges" for "politique commerciale");
-    so "grippe" is not made a synonym of "choléra" (both filed under "maladie infectieuse");
+  - an alternative label is kept when it looks like a synonym rather than a narrower or
+    related term filed under the concept: an acronym ("SMIC", "HLM") or a label sharing a
+    word with the preferred label ("salaire garanti" for "salaire minimal"); so "grippe" is
+    not made a synonym of "choléra" (both filed under "maladie infectieuse"), nor "député"
+    of "sénateur" (under "parlementaire"), nor "système expert" of "intelligence
+    artificielle";
   - a label that several concepts hold (after the above: "budget", "film") is ambiguous
     and goes from all of them;
   - a concept left with fewer than two labels is not written; at most MAX_LABELS are kept
@@ -87,8 +88,6 @@ def shares_word(a, b):
 
 
 def synonyms(pref, alts):
-    if len(alts) <= 2:
-        return alts
     return [a for a in alts if is_acronym(a) or shares_word(pref, a)]
 
 
