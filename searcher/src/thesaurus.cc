@@ -200,8 +200,9 @@ class Expander {
   }
 
  private:
-  // The longest run of plain words from unit i that is a label: one unit appended to
-  // `units`. Returns the number of units it took (0: none is a label).
+  // The longest run of plain words from unit i that is a label: its units appended to
+  // `units`, each with the concept's other labels. Returns the number of units it took
+  // (0: none is a label).
   std::size_t run_at(std::size_t i, std::vector<std::vector<QueryItem>>& units) {
     std::size_t end = i;
     std::size_t terms = 0;
@@ -224,17 +225,25 @@ class Expander {
       }
       const std::vector<std::uint32_t> concepts = alike(*found, run, words);
       if (concepts.empty()) continue;
-      QueryItem typed = joined(i, end, concepts, run);
-      std::vector<QueryItem> unit{typed};
-      add_labels(typed, concepts, i, end, unit);
-      units.push_back(std::move(unit));
+      // Each word of the run keeps its unit, the labels added to each: a clause holding
+      // the words typed matches as it would without them.
+      const QueryItem typed = joined(i, end, concepts, run);
+      std::vector<QueryItem> labels;
+      add_labels(typed, concepts, i, end, labels);
+      std::size_t terms = 0;
+      for (const auto& label : labels) terms += label.tokens.size();
+      added_terms_ += terms * (end - i - 1);
+      for (std::size_t u = i; u < end; ++u) {
+        units.push_back(pq_.units[u]);
+        units.back().insert(units.back().end(), labels.begin(), labels.end());
+      }
       return end - i;
     }
     return 0;
   }
 
-  // Units [i, end) as one typed item: a phrase with the matching label's positions (its
-  // stop words' gaps), the words as typed.
+  // Units [i, end) as one item, the words as typed: what the labels added are compared
+  // with (a label holding it finds nothing more) and what the user is told was expanded.
   QueryItem joined(std::size_t i, std::size_t end, const std::vector<std::uint32_t>& concepts,
                    const std::vector<std::string>& run) const {
     if (end - i == 1) return pq_.units[i].front();

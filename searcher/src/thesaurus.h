@@ -92,10 +92,11 @@ inline constexpr std::size_t kMaxLabelsPerExpansion = 8;
 inline constexpr std::size_t kMaxExpansionTerms = 64;
 
 // Expands the positive words of `pq` in place: among consecutive units of one typed
-// unquoted word each, the longest run whose terms are a label of a concept becomes one
-// unit, the words typed as a phrase (weight 1) OR'ed with the concept's other labels
-// (Origin::kThesaurus, weight kThesaurusWeight); the typed words of an OR are expanded
-// each in its unit. A phrase typed in quotes and excluded words stay as typed. A label of
+// unquoted word each, the longest run whose terms are a label of a concept (its words
+// looking like those typed: surface_alike()) gets the concept's other labels added to each
+// of its units (Origin::kThesaurus, weight kThesaurusWeight), so that a document saying
+// the label otherwise holds every one of them; the typed words of an OR are expanded each
+// in its unit. A phrase typed in quotes and excluded words stay as typed. A label of
 // several concepts ("LFI") adds the labels of those its context matches (a term of the
 // query's other words among the concept's labels or context words), else of them all.
 // Returns what was added, for the user, in the order of the query.

@@ -7,6 +7,8 @@
 
 #include "thesaurus.h"
 
+#include "queries.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -228,23 +230,47 @@ TEST_CASE("quoted phrases, excluded words and words of no concept stay as typed"
   }
 }
 
-TEST_CASE("a label typed as several words becomes one unit: its phrase OR the other labels",
+TEST_CASE("each word of a label typed as several words gets the other labels in its unit",
           "[searcher][thesaurus]") {
   ParsedQuery pq;
   const auto added = expansions_of("salaire minimal Mayotte", &pq);
   REQUIRE(added.size() == 1);
-  REQUIRE(pq.units.size() == 2);  // [salaire minimal | SMIC | …] [mayott]
-  const auto& unit = pq.units.front();
-  REQUIRE(unit.size() >= 2);
-  CHECK(unit.front().origin == Origin::kTyped);
-  CHECK(unit.front().tokens.size() == 2);  // the phrase typed
-  CHECK(unit.front().weight == 1.0);
-  for (std::size_t i = 1; i < unit.size(); ++i) {
-    CHECK(unit[i].origin == Origin::kThesaurus);
-    CHECK(unit[i].weight == hemicycle::searcher::kThesaurusWeight);
+  CHECK(added.front().words == "salaire minimal");
+  // [salair | SMIC | …] [minimal | SMIC | …] [mayott]: a clause saying "SMIC" holds the
+  // first two; one saying "salaire minimal" matches as without the thesaurus.
+  REQUIRE(pq.units.size() == 3);
+  for (std::size_t u = 0; u < 2; ++u) {
+    const auto& unit = pq.units[u];
+    REQUIRE(unit.size() >= 2);
+    CHECK(unit.front().origin == Origin::kTyped);
+    CHECK(unit.front().tokens.size() == 1);
+    CHECK(unit.front().weight == 1.0);
+    std::vector<std::string> labels;
+    for (std::size_t i = 1; i < unit.size(); ++i) {
+      CHECK(unit[i].origin == Origin::kThesaurus);
+      CHECK(unit[i].weight == hemicycle::searcher::kThesaurusWeight);
+      labels.push_back(unit[i].text);
+    }
+    CHECK(labels == added.front().also);
   }
   CHECK(pq.units.back().size() == 1);
   CHECK(pq.units.back().front().origin == Origin::kTyped);
+}
+
+TEST_CASE("the labels added never add to the weight of the words typed: their maximum",
+          "[searcher][thesaurus]") {
+  ParsedQuery pq;
+  expansions_of("SMIC", &pq);
+  REQUIRE(pq.units.size() == 1);
+  const std::string described = hemicycle::searcher::unit_query(pq.units.front()).get_description();
+  INFO(described);
+  CHECK(described.rfind("Query((smic MAX ", 0) == 0);
+  CHECK(described.find("0.5 * (salair PHRASE 2 minimal)") != std::string::npos);
+  // Without additions, a unit is the OR of what was typed, as before.
+  ParsedQuery typed;
+  expansions_of("SMIC OR salaire", &typed);
+  CHECK(hemicycle::searcher::unit_query({typed.units.front().front()}).get_description() ==
+        "Query(smic)");
 }
 
 TEST_CASE("an added label weighs less than the words typed, and less still when rarer",

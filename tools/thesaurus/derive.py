@@ -14,7 +14,8 @@ those a query can be expanded with safely:
     word with the preferred label ("salaire garanti" for "salaire minimal"); so "grippe" is
     not made a synonym of "choléra" (both filed under "maladie infectieuse"), nor "député"
     of "sénateur" (under "parlementaire"), nor "système expert" of "intelligence
-    artificielle";
+    artificielle"; nor a label that negates the other ("énergie non renouvelable" for
+    "énergie renouvelable");
   - a label that several concepts hold (after the above: "budget", "film") is ambiguous
     and goes from all of them;
   - a concept left with fewer than two labels is not written; at most MAX_LABELS are kept
@@ -87,8 +88,16 @@ def shares_word(a, b):
     return any(w[:5] in stems_a for w in content_words(b) if len(w) >= 4)
 
 
+NEGATIONS = {"non", "anti", "sans"}
+
+
+def negated(label):
+    return NEGATIONS & set(re.split(r"[^\w]+", fold(label)))
+
+
 def synonyms(pref, alts):
-    return [a for a in alts if is_acronym(a) or shares_word(pref, a)]
+    return [a for a in alts
+            if (is_acronym(a) or shares_word(pref, a)) and negated(a) == negated(pref)]
 
 
 def read_concepts(path):
