@@ -88,7 +88,7 @@ bool surface_alike(std::string_view a, std::string_view b);
 inline constexpr double kThesaurusWeight = 0.5;
 // At most this many labels are added for one word or phrase of the query, and this many
 // terms to the whole query (query.h's kMaxQueryTerms bounds the words typed).
-inline constexpr std::size_t kMaxLabelsPerExpansion = 8;
+inline constexpr std::size_t kMaxLabelsPerExpansion = 4;
 inline constexpr std::size_t kMaxExpansionTerms = 64;
 
 // Expands the positive words of `pq` in place: among consecutive units of one typed

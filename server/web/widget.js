@@ -22,8 +22,7 @@
 (() => {
   "use strict";
 
-  const { el, highlighted, frenchDate, missingWords, countNodes, identicalDocuments, pagedTotal,
-          expansionsText } = HemicycleCommon; // common.js, served with this file
+  const { el, highlighted, frenchDate, missingWords, countNodes, identicalDocuments, pagedTotal, expansionsText } = HemicycleCommon; // common.js, served with this file
 
   const script = document.currentScript; // only valid while this file first runs
   if (!script || !script.src) return;
