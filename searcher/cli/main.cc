@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "usage\u00a0: hemicycle-search --db DOSSIER [--db DOSSIER]... [--json] [--limit N] [--offset N]\n"
     "                         [--filter CHAMP:VALEUR]... [--sort relevance|date:desc|date:asc]\n"
     "                         [--clauses] [--distinct true|false] [--no-correct]\n"
+    "                         [--no-expand]\n"
     "                         [--facets CHAMP,...] REQUÊTE...\n"
     "        hemicycle-search --db DOSSIER --document ID [--json]\n"
     "\n"
@@ -56,6 +57,8 @@ constexpr const char* kUsage =
     "                  false\u00a0: chacun à part\n"
     "  --no-correct    chercher la requête telle qu’elle est tapée, sans la corriger même\n"
     "                  quand elle ne trouve rien (corrections\u00a0: mots inconnus de l’index)\n"
+    "  --no-expand     ne chercher que les mots tapés, sans les termes équivalents du\n"
+    "                  thésaurus (SMIC : salaire minimal ; EuroVoc et le nôtre)\n"
     "  --facets LISTE  facettes à compter, séparées par des virgules (toutes par défaut)\n"
     "  --document ID   afficher un document entier\u00a0: ses métadonnées et chaque passage\n"
     "  --in ID         ne chercher que dans les passages du document ID (avec --clauses :\n"
@@ -127,6 +130,8 @@ Flags parse_flags(int argc, char** argv) {
       f.request.distinct = v == "true";
     } else if (a == "--no-correct") {
       f.request.spell = false;
+    } else if (a == "--no-expand") {
+      f.request.expand = false;
     } else if (a == "--facets") {
       std::string v = value();
       std::size_t start = 0;
@@ -259,6 +264,20 @@ std::string count_line(const SearchResult& r) {
          french::count(r.total_partial, "autre", "autres") + some;
 }
 
+// "également : salaire minimal, salaire garanti (pour « SMIC »), …": what the thesaurus
+// added to the words typed, counted with them; empty when it added nothing.
+std::string expansions_line(const SearchResult& r) {
+  namespace french = hemicycle::model::french;
+  std::string line;
+  for (const auto& e : r.expansions) {
+    line += line.empty() ? "également\u00a0: " : "\u00a0; ";
+    for (std::size_t i = 0; i < e.also.size(); ++i) line += (i ? ", " : "") + e.also[i];
+    line += " (pour " + french::quoted(e.words) + ")";
+  }
+  if (line.empty()) return line;
+  return line + ", comptés comme les mots tapés (--no-expand pour ne chercher que ceux-ci)";
+}
+
 // Which documents the facets count.
 const char* facets_set(const SearchResult& r) {
   if (r.facets_partial) return "documents contenant une partie des mots";
@@ -286,6 +305,7 @@ void print_spelling(const SearchResult& r) {
 void print_human(const SearchResult& r, bool tty) {
   print_spelling(r);
   std::printf("%s (%.1f\u00a0ms)\n", count_line(r).c_str(), r.took_ms);
+  if (const std::string also = expansions_line(r); !also.empty()) std::printf("%s\n", also.c_str());
   if (r.distinct && r.total_distinct < r.total + r.total_partial) {
     // The counts are of documents; the hits are of texts.
     std::printf("(%s\u00a0: les documents identiques sont regroupés, chacun compté\u00a0; "

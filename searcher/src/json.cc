@@ -139,6 +139,18 @@ std::string to_json(const SearchResult& r) {
     w.EndObject();
   }
   w.EndArray();
+  w.Key("expansions");
+  w.StartArray();
+  for (const auto& e : r.expansions) {
+    w.StartObject();
+    field(w, "words", e.words);
+    w.Key("also");
+    w.StartArray();
+    for (const auto& label : e.also) w.String(label);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
   objects(w, "hits", r.hits, hit);
   facets(w, r.facets, r.facets_partial);
   w.EndObject();

@@ -33,9 +33,15 @@ Query clause_query(const QueryItem& item) {
 }
 
 Query unit_query(const std::vector<QueryItem>& unit) {
-  std::vector<Query> alternatives;
-  for (const auto& item : unit) alternatives.push_back(clause_query(item));
-  return combine(Query::OP_OR, alternatives);
+  std::vector<Query> typed, added;
+  for (const auto& item : unit) {
+    (item.origin == Origin::kTyped ? typed : added).push_back(clause_query(item));
+  }
+  if (added.empty()) return combine(Query::OP_OR, typed);
+  // What the searcher added (a thesaurus label…) weighs its best match, not a sum with the
+  // words typed: a clause holding both ranks as the words typed alone would.
+  added.insert(added.begin(), combine(Query::OP_OR, typed));
+  return combine(Query::OP_MAX, added);
 }
 
 namespace {
@@ -85,12 +91,29 @@ bool similar_only(const ParsedQuery& pq) {
 
 }  // namespace
 
+namespace {
+
+// The one item typed of a unit (the searcher's additions aside), or null for an OR typed.
+const QueryItem* typed_word(const std::vector<QueryItem>& unit) {
+  const QueryItem* typed = nullptr;
+  for (const auto& item : unit) {
+    if (item.origin != Origin::kTyped) continue;
+    if (typed) return nullptr;
+    typed = &item;
+  }
+  return typed;
+}
+
+}  // namespace
+
 Query adjacency_boost(const std::vector<std::vector<QueryItem>>& units) {
   std::vector<Query> pairs;
   for (std::size_t i = 0; i + 1 < units.size(); ++i) {
-    if (units[i].size() != 1 || units[i + 1].size() != 1) continue;
-    const auto& a = units[i].front().tokens;
-    const auto& b = units[i + 1].front().tokens;
+    const QueryItem* first = typed_word(units[i]);
+    const QueryItem* second = typed_word(units[i + 1]);
+    if (!first || !second) continue;
+    const auto& a = first->tokens;
+    const auto& b = second->tokens;
     std::vector<Query> terms;
     for (const auto& t : a) terms.emplace_back(t.text);
     for (const auto& t : b) terms.emplace_back(t.text);

@@ -23,11 +23,12 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 // window spans the stop words the analyzer dropped.
 Xapian::Query clause_query(const QueryItem& item);
 
-// One unit of the query: its alternatives (words or phrases) joined by OR.
+// One unit of the query: its alternatives (words or phrases) joined by OR; what the searcher
+// added to them (QueryItem::origin) joined by OP_MAX with those, so that it never adds up.
 Xapian::Query unit_query(const std::vector<QueryItem>& unit);
 
 // Rewards clauses where consecutive words of the query stand next to each other as typed
-// (Lucene's "pf2"): for each pair of neighbouring single-item units, a phrase over both,
+// (Lucene's "pf2"): for each pair of neighbouring units of one typed item, a phrase over both,
 // whose window allows only the gaps the query itself has. Empty when there is no such pair.
 Xapian::Query adjacency_boost(const std::vector<std::vector<QueryItem>>& units);
 

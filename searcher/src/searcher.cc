@@ -22,6 +22,7 @@
 #include "similar.h"
 #include "spelling.h"
 #include "suggest.h"
+#include "thesaurus.h"
 
 namespace hemicycle::searcher {
 
@@ -239,8 +240,11 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   const std::string query = analyzers::sanitize_utf8(request.query);
   ParsedQuery pq = parse_request(query, request, im.analyzer);
   add_similar(im.index, pq);
+  std::vector<Expansion> expansions;
+  if (request.expand) expansions = expand_on(pq, im.index.db());
   const std::vector<const schema::Field*> fields = facet_fields(request);
   SearchResult result = result_for(query, request, pq);
+  result.expansions = std::move(expansions);
   if (nothing_to_search(pq)) {
     result.notes.push_back({"nothing_to_search",
                             "rien à chercher\u00a0: donnez des mots ou un filtre champ:valeur"});

@@ -29,6 +29,7 @@ constexpr const char* kDocument = R"json({
           {"name": "group", "in": "query", "schema": {"type": "string", "enum": ["document", "clause"]}},
           {"name": "distinct", "in": "query", "schema": {"type": "string", "enum": ["true", "false"], "default": "true"}, "description": "Grouped only: true folds the documents of the same text (spacing, punctuation and quote typography aside) into one hit, the best-ranked, listing the others in its identical field; false shows each apart"},
           {"name": "spell", "in": "query", "schema": {"type": "string", "enum": ["1", "0", "true", "false"], "default": "1"}, "description": "1: spelling corrections of the words the index does not know (or barely) are offered in suggestions, and the best one is searched when the query as typed finds nothing (corrected); 0: the query exactly as typed"},
+          {"name": "expand", "in": "query", "schema": {"type": "string", "enum": ["1", "0", "true", "false"], "default": "1"}, "description": "Thesaurus expansion (EuroVoc and Hemicycle's list): a word or phrase that is a label of a concept also matches the concept's other labels, ranked below it and listed in expansions; 0 searches the words as typed only"},
           {"name": "facets", "in": "query", "schema": {"type": "string", "example": "kind,type"}, "description": "Comma-separated fields to count (default: all)"},
           {"name": "document", "in": "query", "schema": {"type": "string"}, "description": "Only this document's clauses (with group=clause: all its matching clauses)"}
         ],
@@ -142,7 +143,7 @@ constexpr const char* kDocument = R"json({
       },
       "SearchResult": {
         "type": "object",
-        "required": ["query", "suggestions", "total", "total_partial", "took_ms", "hits", "facets_count", "facets"],
+        "required": ["query", "suggestions", "total", "total_partial", "took_ms", "expansions", "hits", "facets_count", "facets"],
         "properties": {
           "query": {"type": "string", "description": "the query as typed"},
           "corrected": {"type": "string", "description": "present only when the query as typed found nothing and a spelling correction of it finds something: the query searched instead, which every other field describes"},
@@ -154,6 +155,7 @@ constexpr const char* kDocument = R"json({
           "group": {"type": "string"}, "distinct": {"type": "boolean", "description": "Documents of the same text were folded into one hit (group=document and distinct=true)"}, "total_distinct": {"type": "integer", "description": "With distinct: the distinct texts of every matching document (total + total_partial), the folded hits to page through; otherwise total + total_partial"}, "sort": {"type": "string"},
           "took_ms": {"type": "number"}, "timed_out": {"type": "boolean"},
           "notes": {"type": "array", "items": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
+          "expansions": {"type": "array", "description": "What the thesaurus added to the query's words (none with expand=0), in the order of the query; the documents holding an added label count in total and total_partial as if they held the words", "items": {"type": "object", "required": ["words", "also"], "properties": {"words": {"type": "string", "description": "The words as typed"}, "also": {"type": "array", "items": {"type": "string"}, "description": "The labels they also matched"}}}},
           "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
           "facets": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}}}}
         }

@@ -35,7 +35,17 @@ void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest
   }
 }
 
-// sort, group, distinct and spell.
+// A switch parameter: 1 or true, 0 or false.
+void read_switch(const Target& t, const char* name, bool& into) {
+  const std::string* v = t.get(name);
+  if (!v) return;
+  if (*v == "1" || *v == "true") into = true;
+  else if (*v == "0" || *v == "false") into = false;
+  else throw bad_parameter(std::string(name) + "\u00a0: 1 ou 0 (true ou false), et non " +
+                           fr::quoted(analyzers::sanitize_utf8(*v)));
+}
+
+// sort, group, distinct, spell and expand.
 void read_order(const Target& t, searcher::SearchRequest& sr) {
   if (const std::string* sort = t.get("sort")) {
     const std::optional<searcher::Sort> order = searcher::sort_from_string(*sort);
@@ -57,12 +67,8 @@ void read_order(const Target& t, searcher::SearchRequest& sr) {
     else throw bad_parameter("distinct\u00a0: true ou false, et non " +
                              fr::quoted(analyzers::sanitize_utf8(*distinct)));
   }
-  if (const std::string* spell = t.get("spell")) {
-    if (*spell == "1" || *spell == "true") sr.spell = true;
-    else if (*spell == "0" || *spell == "false") sr.spell = false;
-    else throw bad_parameter("spell\u00a0: 1 ou 0, et non " +
-                             fr::quoted(analyzers::sanitize_utf8(*spell)));
-  }
+  read_switch(t, "spell", sr.spell);
+  read_switch(t, "expand", sr.expand);
 }
 
 // date_from, date_to, document and facets.

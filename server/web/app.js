@@ -22,7 +22,7 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  const { el, highlighted, frenchDate, missingWords, countNodes, facetsScope, identicalDocuments, pagedTotal, spellingNodes } = HemicycleCommon; // common.js
+  const { el, highlighted, frenchDate, missingWords, countNodes, facetsScope, identicalDocuments, pagedTotal, spellingNodes, expansionsText } = HemicycleCommon; // common.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";
@@ -107,6 +107,7 @@
       page,
       apart: p.get("distinct") === "false", // identical texts shown apart
       exact: p.get("spell") === "0", // the query as typed, never corrected
+      unexpanded: p.get("expand") === "0", // the words as typed, without the thesaurus
       doc: p.get("doc") || "",
       hash: loc.hash || "",
     };
@@ -127,6 +128,7 @@
     if (s.dateTo) pairs.push(["date_to", s.dateTo]);
     if (s.apart) pairs.push(["distinct", "false"]);
     if (s.exact) pairs.push(["spell", "0"]);
+    if (s.unexpanded) pairs.push(["expand", "0"]);
     if (s.page && s.page > 1) pairs.push(["page", String(s.page)]);
     return `?${queryString(pairs)}`;
   }
@@ -221,6 +223,7 @@
     params.push(["group", "document"]);
     if (state.apart) params.push(["distinct", "false"]);
     if (state.exact) params.push(["spell", "0"]);
+    if (state.unexpanded) params.push(["expand", "0"]);
     if (schema.facets.length) params.push(["facets", schema.facets.join(",")]);
     return params;
   }
@@ -316,6 +319,7 @@
       if (pages > 1) els.summary.append(` — page ${state.page} sur ${pages}`);
     }
     if (total > 0) els.summary.append(foldingNote(data, state));
+    els.summary.append(expansionNote(data, state));
     if (data.timed_out) {
       els.summary.append(el("span", { className: "note" },
         " (recherche interrompue : délai dépassé, résultats partiels)"));
@@ -340,6 +344,23 @@
       ` (${plural(texts, "texte différent", "textes différents")}\u00a0: les documents identiques ` +
       "sont regroupés, chacun compté\u00a0; ",
       el("a", { href: searchUrl(state, { apart: true, page: 1 }) }, "les montrer à part"), ")");
+  }
+
+  // What the thesaurus added ("également : salaire minimal (pour « SMIC »)"), counted
+  // with the words typed, and the way to search without it (expand=0 in the URL) or with
+  // it again.
+  function expansionNote(data, state) {
+    if (state.unexpanded) {
+      if (!state.q.trim()) return "";
+      return el("span", { className: "note expansions" }, " (mots tapés seuls\u00a0; ",
+        el("a", { href: searchUrl(state, { unexpanded: false, page: 1 }) },
+          "chercher aussi les termes équivalents"), ")");
+    }
+    const text = expansionsText(data);
+    if (!text) return "";
+    return el("span", { className: "note expansions" }, ` (${text}, comptés avec les mots tapés\u00a0; `,
+      el("a", { href: searchUrl(state, { unexpanded: true, page: 1 }) }, "chercher les mots tapés seuls"),
+      ")");
   }
 
   function pageCount(total) {

@@ -133,6 +133,15 @@ const HemicycleCommon = (() => {
     return nodes;
   }
 
+  // What the thesaurus added to the query's words (result.expansions), in French:
+  // "également : salaire minimal, salaire garanti (pour « SMIC »)"; "" when nothing.
+  function expansionsText(data) {
+    const parts = (Array.isArray(data.expansions) ? data.expansions : [])
+      .filter((e) => Array.isArray(e.also) && e.also.length)
+      .map((e) => `${e.also.join(", ")} (pour «\u00a0${e.words}\u00a0»)`);
+    return parts.length ? `également\u00a0: ${parts.join("\u00a0; ")}` : "";
+  }
+
   // Which documents the facet counts count, in French; "" when every match holds every word.
   function facetsScope(data) {
     if (data.facets_count === "some_words") return "Nombres comptés sur les documents contenant une partie des mots";
@@ -171,5 +180,5 @@ const HemicycleCommon = (() => {
   }
 
   return Object.freeze({ el, highlighted, frenchDate, missingWords, countNodes, facetsScope,
-                         identicalDocuments, pagedTotal, spellingNodes });
+                         identicalDocuments, pagedTotal, spellingNodes, expansionsText });
 })();

@@ -22,7 +22,7 @@
 (() => {
   "use strict";
 
-  const { el, highlighted, frenchDate, missingWords, countNodes, identicalDocuments, pagedTotal, spellingNodes } = HemicycleCommon; // common.js, served with this file
+  const { el, highlighted, frenchDate, missingWords, countNodes, identicalDocuments, pagedTotal, spellingNodes, expansionsText } = HemicycleCommon; // common.js, served with this file
 
   const script = document.currentScript; // only valid while this file first runs
   if (!script || !script.src) return;
@@ -95,6 +95,8 @@
 .hemicycle-meta { margin: 1px 0 0; font-size: 13px; color: #4f5965; }
 .hemicycle-missing { margin: 2px 0 0; font-size: 12px; color: #8a4b00; }
 .hemicycle-identical { margin: 3px 0 0; font-size: 13px; color: #4f5965; }
+.hemicycle-expand { font: inherit; color: #173f7a; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
+.hemicycle-expand:focus-visible { outline: 3px solid #0b5fff; outline-offset: 2px; }
 .hemicycle-identical summary { cursor: pointer; color: #173f7a; display: list-item; }
 .hemicycle-identical summary:focus-visible { outline: 3px solid #0b5fff; outline-offset: 2px; }
 .hemicycle-identical ul { margin: 2px 0 0; padding: 0 0 0 18px; list-style: disc; }
@@ -169,6 +171,7 @@
     root.append(box);
 
     let controller = null;
+    let unexpanded = false;  // the words as typed only (expand=0): no thesaurus
 
     function showError(message) {
       error.textContent = message;
@@ -185,6 +188,7 @@
       if (exact) url.searchParams.set("spell", "0");
       url.searchParams.set("limit", String(limit));
       for (const f of filters) url.searchParams.append("filter", f);
+      if (unexpanded) url.searchParams.set("expand", "0");
       total.textContent = "Recherche…";
       let res;
       let body = null;
@@ -247,6 +251,7 @@
       if (n > 0 && texts < n) {
         total.append(` (${texts} ${texts === 1 ? "texte différent" : "textes différents"}, les identiques regroupés)`);
       }
+      total.append(expansionNote(q, body));
       results.textContent = "";
       for (const hit of body.hits || []) {
         const li = el("li");
@@ -286,6 +291,21 @@
         a.rel = "noopener";
         more.append(a);
       }
+    }
+
+    // "également : salaire minimal (pour « SMIC »)" and a button to search the words as typed
+    // only; or, searching them so, a button to search with the thesaurus again.
+    function expansionNote(q, body) {
+      const text = unexpanded ? "mots tapés seuls" : expansionsText(body);
+      if (!text) return "";
+      const toggle = el("button", { className: "hemicycle-expand" },
+        unexpanded ? "chercher aussi les termes équivalents" : "mots tapés seuls");
+      toggle.type = "button";
+      toggle.addEventListener("click", () => {
+        unexpanded = !unexpanded;
+        search(q);
+      });
+      return el("span", { className: "hemicycle-expansions" }, ` (${text}\u00a0; `, toggle, ")");
     }
 
     form.addEventListener("submit", (ev) => {

@@ -725,6 +725,62 @@ TEST_CASE("the widget folds identical texts too, each one listed and linked", "[
   check_console(b);
 }
 
+TEST_CASE("the page says what the thesaurus added, and searches the words as typed on demand",
+          "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b(false, "thesaurus");
+  b.search("SMIC");
+  CHECK(b.total() == 3);
+  CHECK(b.result_ids().front() == "TEST-THES-A");  // the word typed first
+  // As written (WebDriver's text would turn the no-break spaces into spaces).
+  auto note = [&] {
+    return b.s().execute_string(
+        "const n = document.querySelector('#summary .note.expansions');"
+        "return n ? n.textContent : '';");
+  };
+  std::string text;
+  b.require_wait("the thesaurus' note", [&] { return !(text = note()).empty(); });
+  CHECK(text.rfind(" (également\u00a0: salaire minimal, ", 0) == 0);
+  CHECK(text.find(" (pour «\u00a0SMIC\u00a0»), comptés avec les mots tapés\u00a0; "
+                  "chercher les mots tapés seuls)") != std::string::npos);
+  b.s().click(*b.s().find("#summary .note.expansions a"));
+  b.require_wait("the word as typed only", [&] { return b.result_ids().size() == 1; });
+  CHECK(query_params(b.s().current_url(), "expand") == std::vector<std::string>{"0"});
+  CHECK(b.total() == 1);
+  b.require_wait("the way back", [&] {
+    return note() == " (mots tapés seuls\u00a0; chercher aussi les termes équivalents)";
+  });
+  b.s().click(*b.s().find("#summary .note.expansions a"));
+  b.require_wait("the thesaurus again", [&] { return b.result_ids().size() == 3; });
+  CHECK(query_params(b.s().current_url(), "expand").empty());
+  check_console(b);
+}
+
+TEST_CASE("the widget says what the thesaurus added, and searches the words as typed on demand",
+          "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b(true, "thesaurus");
+  b.s().navigate(b.portal->origin() + "/");
+  std::optional<Element> root, input;
+  b.require_wait("the widget's shadow root", [&] {
+    auto host = b.s().find("#recherche");
+    return host && (root = b.s().shadow_root(*host)) && (input = b.s().find_in(*root, "input.hemicycle-q"));
+  });
+  b.s().send_keys(*input, "SMIC");
+  b.s().send_keys(*input, wd::kEnter);
+  auto shown = [&](const std::string& js) {
+    return strings(b.s().execute("const r = document.querySelector('#recherche').shadowRoot;" + js));
+  };
+  auto total = [&] { return shown("return [r.querySelector('p.hemicycle-total').textContent];").at(0); };
+  b.require_wait("three results", [&] { return total().rfind("3 documents", 0) == 0; });
+  CHECK(total().find(" (également\u00a0: salaire minimal, ") != std::string::npos);
+  CHECK(total().find("(pour «\u00a0SMIC\u00a0»)\u00a0; mots tapés seuls)") != std::string::npos);
+  b.s().click(*b.s().find_in(*root, "button.hemicycle-expand"));
+  b.require_wait("the word as typed only", [&] { return total().rfind("1 document", 0) == 0; });
+  CHECK(total() == "1 document (mots tapés seuls\u00a0; chercher aussi les termes équivalents)");
+  check_console(b);
+}
+
 TEST_CASE("did you mean: the page searches the correction, says so, and links both ways",
           "[browser][spelling]") {
   REQUIRE_BROWSER();

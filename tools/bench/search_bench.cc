@@ -3,7 +3,7 @@
 // as hemicycle-search does (top 10, snippets, all facets), and prints percentiles.
 //
 //   hemicycle-bench-search --db DIR [--db DIR]... --queries FILE [--rounds N] [--limit N]
-//                          [--distinct true|false] [--no-correct]
+//                          [--distinct true|false] [--no-correct] [--no-expand]
 
 #include <algorithm>
 #include <chrono>
@@ -22,10 +22,15 @@ int main(int argc, char** argv) try {
   std::size_t limit = 10;
   bool distinct = true;  // identical texts folded, as by default
   bool spell = true;     // spelling corrections looked for, as by default
+  bool expand = true;    // the thesaurus, as by default
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--no-correct") {
       spell = false;
+      continue;
+    }
+    if (a == "--no-expand") {
+      expand = false;
       continue;
     }
     if (i + 1 >= argc) {
@@ -63,6 +68,7 @@ int main(int argc, char** argv) try {
       req.limit = limit;
       req.distinct = distinct;
       req.spell = spell;
+      req.expand = expand;
       auto start = std::chrono::steady_clock::now();
       auto result = searcher.search(req);
       times.push_back(std::chrono::duration<double, std::milli>(

@@ -60,6 +60,9 @@ struct SearchRequest {
   // Look for spelling corrections (spelling.h): offered in SearchResult::suggestions, and the
   // best one searched when the query as typed finds nothing. false: the query as typed only.
   bool spell = true;
+  // Thesaurus expansion: a word or phrase of the query that is a label of a concept also
+  // matches the concept's other labels, ranked below it (SearchResult::expansions).
+  bool expand = true;
   // Facets are multi-select: the counts of a field given in `filters` ignore that field's
   // own filter (the other values stay countable), as in Elasticsearch's post_filter.
 };
@@ -123,6 +126,12 @@ struct Hit {
   std::vector<IdenticalDocument> identical;
 };
 
+// What the thesaurus added to a word or phrase of the query (SearchRequest::expand).
+struct Expansion {
+  std::string words;              // as typed ("SMIC", "salaires minimaux")
+  std::vector<std::string> also;  // the labels it also matched ("salaire minimal", …)
+};
+
 struct FacetCount {
   std::string value;
   std::size_t count = 0;  // documents, not clauses
@@ -161,6 +170,9 @@ struct SearchResult {
   // none, those holding some (true).
   bool facets_partial = false;
   std::vector<Notice> notes;
+  // The thesaurus' additions to the query's words, in the order of the query: what was
+  // searched besides them (counted in total and total_partial). Empty with expand false.
+  std::vector<Expansion> expansions;
   double took_ms = 0;
   bool timed_out = false;  // the match hit SearcherOptions::time_limit_seconds: partial
 };
