@@ -105,15 +105,16 @@ class EveryUnit {
   // With the table a match's Xapian document is never read.
   void visit(std::size_t rank, Xapian::docid g, double w) { credit(local_by_table(rank, g), rank, w); }
 
-  // A word's postings, weighted as BM25 would (no filter to apply).
-  void walk_postings(std::size_t rank, const std::string& term) {
+  // A word's postings, weighted as BM25 would (no filter to apply), scaled by the item's
+  // weight as clause_query() scales it.
+  void walk_postings(std::size_t rank, const std::string& term, double scale) {
     const double docs_total = std::max<double>(db_.get_doccount(), 1);
     const double k = schema::kBm25K1 * schema::kWdfScale;
     const double freq = db_.get_termfreq(term);
     const double idf = std::log(1 + (docs_total - freq + 0.5) / (freq + 0.5));
     for (auto it = db_.postlist_begin(term), end = db_.postlist_end(term); it != end; ++it) {
       const double wdf = it.get_wdf();
-      visit(rank, *it, idf * (k + 1) * wdf / (k + wdf));
+      visit(rank, *it, scale * idf * (k + 1) * wdf / (k + wdf));
     }
   }
 
@@ -172,7 +173,7 @@ class EveryUnit {
       if (!direct_ || item.tokens.size() > 1) {
         matched.push_back(clause_query(item));
       } else {
-        walk_postings(rank, item.tokens.front().text);
+        walk_postings(rank, item.tokens.front().text, item.weight);
       }
     }
     if (matched.empty()) return true;

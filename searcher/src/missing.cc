@@ -56,10 +56,14 @@ bool holds(const QueryItem& item, const Positions& at) {
 
 std::string unit_text(const std::vector<QueryItem>& unit) {
   std::string out;
+  const std::string* wildcard = nullptr;  // the completions of one `word*` follow each other
   for (const auto& item : unit) {
-    if (item.origin != Origin::kTyped) continue;  // what the searcher added is not shown
+    const bool typed_wildcard =
+        item.origin == Origin::kWildcard && !(wildcard && *wildcard == item.text);
+    if (item.origin != Origin::kTyped && !typed_wildcard) continue;  // added by the searcher
     if (!out.empty()) out += " OR ";
-    out += item.quoted ? "\"" + item.text + "\"" : item.text;
+    out += item.quoted ? "\"" + item.text + "\"" : typed_wildcard ? item.text + "*" : item.text;
+    wildcard = typed_wildcard ? &item.text : nullptr;
   }
   return out;
 }

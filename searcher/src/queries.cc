@@ -1,5 +1,7 @@
 #include "queries.h"
 
+#include <algorithm>
+
 #include "hemicycle/format/schema.h"
 #include "known_item.h"
 
@@ -79,10 +81,21 @@ TierQuery known_tier(const ParsedQuery& pq, const Query& any_words, bool group_b
 
 }  // namespace
 
+namespace {
+
+// A unit of one word or phrase as typed, whatever the prefix completions beside it.
+bool one_item(const std::vector<QueryItem>& unit) {
+  return std::all_of(unit.begin() + 1, unit.end(),
+                     [](const QueryItem& item) { return item.origin == Origin::kPrefix; });
+}
+
+}  // namespace
+
 Query adjacency_boost(const std::vector<std::vector<QueryItem>>& units) {
   std::vector<Query> pairs;
   for (std::size_t i = 0; i + 1 < units.size(); ++i) {
-    if (units[i].size() != 1 || units[i + 1].size() != 1) continue;
+    if (!one_item(units[i]) || !one_item(units[i + 1])) continue;
+    if (units[i + 1].front().origin == Origin::kPrefix) continue;  // only a prefix: no word
     const auto& a = units[i].front().tokens;
     const auto& b = units[i + 1].front().tokens;
     std::vector<Query> terms;

@@ -8,6 +8,7 @@
 
 #include "counting.h"
 #include "exclusions.h"
+#include "expand_prefix.h"
 #include "facet_spy.h"
 #include "filters.h"
 #include "hemicycle/analyzers/analyzer.h"
@@ -101,7 +102,7 @@ auto retry_modified(Shards& index, Fn&& fn) -> decltype(fn()) {
 // The query with the request's own filters, date range and document: one parsed query.
 ParsedQuery parse_request(const std::string& query, const SearchRequest& request,
                           analyzers::FrenchAnalyzer& analyzer) {
-  ParsedQuery pq = parse_query(query, analyzer);
+  ParsedQuery pq = parse_query(query, analyzer, ParseOptions{request.prefix_last});
   if (!pq.ok()) throw QueryError(pq.error);
   pq.filters.insert(pq.filters.end(), request.filters.begin(), request.filters.end());
   if (request.date) {
@@ -222,7 +223,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   // Invalid UTF-8 (from a terminal in another encoding, a broken URL…) becomes U+FFFD, so
   // that every message and JSON document we write is valid UTF-8.
   const std::string query = analyzers::sanitize_utf8(request.query);
-  const ParsedQuery pq = parse_request(query, request, im.analyzer);
+  ParsedQuery pq = parse_request(query, request, im.analyzer);
+  expand_prefixes(im.index, im.analyzer, pq);  // `scrut*`, the word being typed
   const std::vector<const schema::Field*> fields = facet_fields(request);
   SearchResult result = result_for(query, request, pq);
   if (nothing_to_search(pq)) {

@@ -35,6 +35,15 @@ void read_query(const Target& t, const ServerOptions& o, searcher::SearchRequest
   }
 }
 
+// prefix: the last word is being typed (search as you type).
+void read_prefix(const Target& t, searcher::SearchRequest& sr) {
+  const std::string* prefix = t.get("prefix");
+  if (!prefix) return;
+  if (*prefix == "1" || *prefix == "true") sr.prefix_last = true;
+  else if (*prefix == "0" || *prefix == "false") sr.prefix_last = false;
+  else throw bad_parameter("prefix\u00a0: 1 ou 0, et non " + fr::quoted(analyzers::sanitize_utf8(*prefix)));
+}
+
 // sort, group and distinct.
 void read_order(const Target& t, searcher::SearchRequest& sr) {
   if (const std::string* sort = t.get("sort")) {
@@ -128,6 +137,7 @@ searcher::SearchRequest search_request(const Target& t, const ServerOptions& o) 
   sr.offset = count_param(t, "offset", 0, o.max_offset);
   read_order(t, sr);
   read_scope(t, sr);
+  read_prefix(t, sr);
   return sr;
 }
 

@@ -6,6 +6,9 @@
   const PAGE_SIZE = 10;
   const MAX_REACHABLE = 10000; // the API refuses offsets beyond 10,000
   const SUGGEST_DELAY_MS = 150;
+  // Live results while typing: this long after the last key, the query searched with its
+  // last word as a prefix (prefix=1).
+  const LIVE_DELAY_MS = 300;
   // The facet fields (in the order shown) and the French labels of fields and clause kinds:
   // filled from /api/schema before the first render (the server's one table of them).
   const schema = { facets: [], facetLabels: {}, kindLabels: {} };
@@ -106,6 +109,7 @@
       dateTo: p.get("date_to") || "",
       page,
       apart: p.get("distinct") === "false", // identical texts shown apart
+      prefix: p.get("prefix") === "1", // live results: the last word is being typed
       doc: p.get("doc") || "",
       hash: loc.hash || "",
     };
@@ -125,6 +129,7 @@
     if (s.dateFrom) pairs.push(["date_from", s.dateFrom]);
     if (s.dateTo) pairs.push(["date_to", s.dateTo]);
     if (s.apart) pairs.push(["distinct", "false"]);
+    if (s.prefix) pairs.push(["prefix", "1"]);
     if (s.page && s.page > 1) pairs.push(["page", String(s.page)]);
     return `?${queryString(pairs)}`;
   }
@@ -218,6 +223,7 @@
     if (state.dateTo) params.push(["date_to", state.dateTo]);
     params.push(["group", "document"]);
     if (state.apart) params.push(["distinct", "false"]);
+    if (state.prefix) params.push(["prefix", "1"]);
     if (schema.facets.length) params.push(["facets", schema.facets.join(",")]);
     return params;
   }
@@ -271,7 +277,7 @@
 
   function describeSearch(state) {
     const parts = [];
-    if (state.q.trim()) parts.push(`pour « ${state.q.trim()} »`);
+    if (state.q.trim()) parts.push(`pour « ${state.q.trim()}${state.prefix ? "…" : ""} »`);
     if (state.filters.length) {
       parts.push(state.filters.map((f) => `${schema.facetLabels[f.field] || f.field} : ${
         f.field === "kind" ? kindLabel(f.value) : f.value}`).join(", "));
@@ -741,7 +747,8 @@
   }
 
   function newSearch(changes, opts = {}) {
-    const state = { ...readState(), doc: "", hash: "", ...changes };
+    clearTimeout(liveTimer);
+    const state = { ...readState(), doc: "", hash: "", prefix: false, ...changes };
     if (!("page" in changes)) state.page = 1;
     navigate(searchUrl(state), opts);
   }
@@ -820,6 +827,22 @@
     newSearch({ filters: [], dateFrom: "", dateTo: "" });
     els.q.focus();
   });
+
+  // ---------------------------------------------------------------- live results
+
+  let liveTimer = 0;
+
+  // The results of what is being typed, the last word a prefix unless a space follows it.
+  // The first live search of a typing adds a history entry, the next ones replace it.
+  function liveSearch(value) {
+    const state = readState();
+    if (state.doc || value.trim().length < 2 || els.q.value !== value) return;
+    const next = { ...state, hash: "", q: value.trim(), page: 1, prefix: !/\s$/.test(value) };
+    const url = searchUrl(next);
+    if (state.prefix) history.replaceState(null, "", url);
+    else history.pushState(null, "", url);
+    render();
+  }
 
   // ---------------------------------------------------------------- suggestions (combobox)
 
@@ -914,7 +937,9 @@
 
   els.q.addEventListener("input", () => {
     clearTimeout(suggestTimer);
+    clearTimeout(liveTimer);
     const value = els.q.value;
+    liveTimer = setTimeout(() => liveSearch(value), LIVE_DELAY_MS);
     const last = value.split(/\s+/).pop() || "";
     if (value.trim().length < 2 || last.replace(/^[-"«“(]+/, "").length < 1) {
       closeSuggestions();
