@@ -3,7 +3,10 @@
 // as hemicycle-search does (top 10, snippets, all facets), and prints percentiles.
 //
 //   hemicycle-bench-search --db DIR [--db DIR]... --queries FILE [--rounds N] [--limit N]
-//                          [--distinct true|false]
+//                          [--distinct true|false] [--prefix true|false]
+//
+// --prefix true: each query as the page sends it while typing (prefix=1: its last word is
+// also a prefix).
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +24,7 @@ int main(int argc, char** argv) try {
   int rounds = 5;
   std::size_t limit = 10;
   bool distinct = true;  // identical texts folded, as by default
+  bool prefix = false;    // the last word a prefix (SearchRequest::prefix_last)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (i + 1 >= argc) {
@@ -32,6 +36,7 @@ int main(int argc, char** argv) try {
     else if (a == "--rounds") rounds = std::max(1, std::atoi(argv[++i]));
     else if (a == "--limit") limit = static_cast<std::size_t>(std::atoi(argv[++i]));
     else if (a == "--distinct") distinct = std::string(argv[++i]) != "false";
+    else if (a == "--prefix") prefix = std::string(argv[++i]) == "true";
     else {
       std::cerr << "unknown option " << a << "\n";
       return 2;
@@ -57,6 +62,7 @@ int main(int argc, char** argv) try {
       req.query = q;
       req.limit = limit;
       req.distinct = distinct;
+      req.prefix_last = prefix;
       auto start = std::chrono::steady_clock::now();
       auto result = searcher.search(req);
       times.push_back(std::chrono::duration<double, std::milli>(
