@@ -55,15 +55,21 @@ bool holds(const QueryItem& item, const Positions& at) {
 }  // namespace
 
 std::string unit_text(const std::vector<QueryItem>& unit) {
-  std::string out;
-  const std::string* wildcard = nullptr;  // the completions of one `word*` follow each other
+  std::string out, last;
   for (const auto& item : unit) {
-    const bool typed_wildcard =
-        item.origin == Origin::kWildcard && !(wildcard && *wildcard == item.text);
-    if (item.origin != Origin::kTyped && !typed_wildcard) continue;  // added by the searcher
-    if (!out.empty()) out += " OR ";
-    out += item.quoted ? "\"" + item.text + "\"" : typed_wildcard ? item.text + "*" : item.text;
-    wildcard = typed_wildcard ? &item.text : nullptr;
+    std::string shown;
+    if (item.origin == Origin::kTyped) {
+      shown = item.quoted ? "\"" + item.text + "\"" : item.text;
+    } else if (item.origin == Origin::kWildcard) {
+      shown = item.text + "*";  // typed so: the completions of one `word*` follow each other
+    } else if (item.origin == Origin::kPrefix) {
+      shown = item.text;  // the word being typed, after the word itself when it is one
+    } else {
+      continue;  // added by the searcher: not shown
+    }
+    if (shown == last) continue;
+    out += (out.empty() ? "" : " OR ") + shown;
+    last = std::move(shown);
   }
   return out;
 }

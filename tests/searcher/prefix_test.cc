@@ -352,6 +352,16 @@ TEST_CASE("the typed word ranks before its completions, which are highlighted an
   }
   CHECK(named);
   CHECK(note(r, "wildcard_bound") == nullptr);
+  // The word being typed too, once, whether it is a word ("proportion") or not ("scrutat").
+  req.prefix_last = true;
+  for (const std::string word : {"proportion", "scrutat"}) {
+    req.query = "Martinique " + word;
+    r = s.search(req);
+    const auto e = std::find_if(r.hits.begin(), r.hits.end(),
+                                [](const Hit& h) { return h.document_id == "TEST-PFX-E"; });
+    REQUIRE(e != r.hits.end());
+    CHECK(e->missing == std::vector<std::string>{word});
+  }
 }
 
 TEST_CASE("a wildcard stands for the product's bound of words, and says so",
