@@ -748,7 +748,9 @@
 
   function newSearch(changes, opts = {}) {
     clearTimeout(liveTimer);
-    const state = { ...readState(), doc: "", hash: "", prefix: false, ...changes };
+    // A query submitted (or picked) is searched as typed; a facet, a date or the order
+    // keep the live results' prefix.
+    const state = { ...readState(), doc: "", hash: "", ...("q" in changes ? { prefix: false } : {}), ...changes };
     if (!("page" in changes)) state.page = 1;
     navigate(searchUrl(state), opts);
   }

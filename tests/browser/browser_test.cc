@@ -893,7 +893,25 @@ TEST_CASE("typing shows live results, the last word a prefix, until Enter", "[br
   // What the page shows is what the API answers with prefix=1.
   auto api = b.api("/api/search?q=scrut&prefix=1");
   CHECK(api["total"].GetUint() == 4);
-  // The focus stays in the box, and typing goes on: "scrutat" narrows to the scrutateurs.
+  // A facet keeps the live search's prefix: the Sénat's among the four (A, B).
+  auto box = b.s().find(
+      "#facets fieldset.facet[data-field=\"institution\"] input[type=checkbox][data-value=\"Sénat\"]");
+  REQUIRE(box);
+  b.s().click(*box);
+  b.require_wait("the Sénat's live results", [&] {
+    auto ids = b.result_ids();
+    std::sort(ids.begin(), ids.end());
+    return ids == std::vector<std::string>{"TEST-PFX-A", "TEST-PFX-B"};
+  });
+  CHECK(query_params(b.s().current_url(), "prefix") == std::vector<std::string>{"1"});
+  box = b.s().find(
+      "#facets fieldset.facet[data-field=\"institution\"] input[type=checkbox][data-value=\"Sénat\"]");
+  REQUIRE(box);
+  b.s().click(*box);
+  b.require_wait("the four live results again", [&] { return b.result_ids().size() == 4; });
+  // The focus back in the box, typing goes on: "scrutat" narrows to the scrutateurs.
+  b.s().execute("const q = document.getElementById('q'); q.focus();"
+                "q.setSelectionRange(q.value.length, q.value.length); return [];");
   CHECK(b.s().execute_string("return document.activeElement.id;") == "q");
   b.s().send_keys(*input, "at");
   b.require_wait("the live results of scrutat", [&] {
