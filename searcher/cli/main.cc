@@ -30,11 +30,12 @@ constexpr const char* kUsage =
     "usage\u00a0: hemicycle-search --db DOSSIER [--db DOSSIER]... [--json] [--limit N] [--offset N]\n"
     "                         [--filter CHAMP:VALEUR]... [--sort relevance|date:desc|date:asc]\n"
     "                         [--clauses] [--distinct true|false] [--no-correct]\n"
-    "                         [--no-expand]\n"
+    "                         [--no-expand] [--prefix]\n"
     "                         [--facets CHAMP,...] REQUÊTE...\n"
     "        hemicycle-search --db DOSSIER --document ID [--json]\n"
     "\n"
-    "Requête\u00a0: des mots, \"une expression\", a OR b, -mot (exclu), champ:valeur,\n"
+    "Requête\u00a0: des mots, \"une expression\", a OR b (OU), -mot (exclu\u00a0; NOT, SAUF, NON),\n"
+    "scrut* (les mots qui commencent par scrut), champ:valeur,\n"
     "champ:\"deux mots\", -champ:valeur, date:2024-01-01..2025-03-31 (ou AAAA, AAAA-MM, bornes\n"
     "ouvertes).\n"
     "Champs\u00a0: kind, type, institution, year, territory, country, cites, signatory, outcome,\n"
@@ -59,6 +60,8 @@ constexpr const char* kUsage =
     "                  quand elle ne trouve rien (corrections\u00a0: mots inconnus de l’index)\n"
     "  --no-expand     ne chercher que les mots tapés, sans les termes équivalents du\n"
     "                  thésaurus (SMIC : salaire minimal ; EuroVoc et le nôtre)\n"
+    "  --prefix        le dernier mot (s’il n’est pas suivi d’une espace) est aussi un début\n"
+    "                  de mot\u00a0: les mots de l’index qui commencent par lui, après lui\n"
     "  --facets LISTE  facettes à compter, séparées par des virgules (toutes par défaut)\n"
     "  --document ID   afficher un document entier\u00a0: ses métadonnées et chaque passage\n"
     "  --in ID         ne chercher que dans les passages du document ID (avec --clauses :\n"
@@ -122,6 +125,8 @@ Flags parse_flags(int argc, char** argv) {
       const auto order = hemicycle::searcher::sort_from_string(value());
       if (!order) usage_error("--sort attend relevance, date:desc (ou date) ou date:asc");
       f.request.sort = *order;
+    } else if (a == "--prefix") {
+      f.request.prefix_last = true;
     } else if (a == "--clauses") {
       f.request.group_by_document = false;
     } else if (a == "--distinct") {

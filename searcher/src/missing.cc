@@ -55,11 +55,21 @@ bool holds(const QueryItem& item, const Positions& at) {
 }  // namespace
 
 std::string unit_text(const std::vector<QueryItem>& unit) {
-  std::string out;
+  std::string out, last;
   for (const auto& item : unit) {
-    if (item.origin != Origin::kTyped) continue;  // what the searcher added is not shown
-    if (!out.empty()) out += " OR ";
-    out += item.quoted ? "\"" + item.text + "\"" : item.text;
+    std::string shown;
+    if (item.origin == Origin::kTyped) {
+      shown = item.quoted ? "\"" + item.text + "\"" : item.text;
+    } else if (item.origin == Origin::kWildcard) {
+      shown = item.text + "*";  // typed so: the completions of one `word*` follow each other
+    } else if (item.origin == Origin::kPrefix) {
+      shown = item.text;  // the word being typed, after the word itself when it is one
+    } else {
+      continue;  // added by the searcher: not shown
+    }
+    if (shown == last) continue;
+    out += (out.empty() ? "" : " OR ") + shown;
+    last = std::move(shown);
   }
   return out;
 }

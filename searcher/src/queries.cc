@@ -1,5 +1,7 @@
 #include "queries.h"
 
+#include <algorithm>
+
 #include "hemicycle/format/schema.h"
 #include "known_item.h"
 
@@ -32,14 +34,38 @@ Query clause_query(const QueryItem& item) {
   return Query(Query::OP_SCALE_WEIGHT, q, item.weight);
 }
 
+namespace {
+
+// A prefix's completion below the word typed (expand_prefix.cc): one word each.
+bool completion(const QueryItem& item) {
+  return (item.origin == Origin::kWildcard || item.origin == Origin::kPrefix) &&
+         item.weight == kCompletionWeight && item.tokens.size() == 1;
+}
+
+}  // namespace
+
+// A prefix's completions are one synonym, as Xapian's QueryParser expands a wildcard: a
+// clause weighs as if they were one word (holding several ranks it no higher), and the
+// matcher merges them as one postlist, which costs a frequent prefix much less than an OR
+// of its 100 words.
 Query unit_query(const std::vector<QueryItem>& unit) {
-  std::vector<Query> typed, added;
+  std::vector<Query> typed, added, completions;
   for (const auto& item : unit) {
-    (item.origin == Origin::kTyped ? typed : added).push_back(clause_query(item));
+    if (completion(item)) {
+      completions.emplace_back(item.tokens.front().text);
+    } else {
+      (item.origin == Origin::kThesaurus ? added : typed).push_back(clause_query(item));
+    }
+  }
+  if (!completions.empty()) {
+    const Query words = completions.size() == 1
+                            ? completions.front()
+                            : Query(Query::OP_SYNONYM, completions.begin(), completions.end());
+    typed.emplace_back(Query::OP_SCALE_WEIGHT, words, kCompletionWeight);
   }
   if (added.empty()) return combine(Query::OP_OR, typed);
-  // What the searcher added (a thesaurus label…) weighs its best match, not a sum with the
-  // words typed: a clause holding both ranks as the words typed alone would.
+  // A thesaurus label weighs its best match, not a sum with the words typed: a clause
+  // holding both ranks as the words typed alone would.
   added.insert(added.begin(), combine(Query::OP_OR, typed));
   return combine(Query::OP_MAX, added);
 }
@@ -95,6 +121,7 @@ namespace {
 
 // The one item typed of a unit (the searcher's additions aside), or null for an OR typed.
 const QueryItem* typed_word(const std::vector<QueryItem>& unit) {
+  if (unit.size() == 1 && unit.front().origin == Origin::kWildcard) return &unit.front();
   const QueryItem* typed = nullptr;
   for (const auto& item : unit) {
     if (item.origin != Origin::kTyped) continue;
@@ -102,6 +129,16 @@ const QueryItem* typed_word(const std::vector<QueryItem>& unit) {
     typed = &item;
   }
   return typed;
+}
+
+}  // namespace
+
+namespace {
+
+// A unit of one word or phrase as typed, whatever the prefix completions beside it.
+bool one_item(const std::vector<QueryItem>& unit) {
+  return std::all_of(unit.begin() + 1, unit.end(),
+                     [](const QueryItem& item) { return item.origin == Origin::kPrefix; });
 }
 
 }  // namespace

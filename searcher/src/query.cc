@@ -144,6 +144,34 @@ bool field_name(std::string_view word, std::size_t colon) {
   return ascii || schema::find_query_field(word.substr(0, colon)) != nullptr;
 }
 
+enum class Operator { kNone, kOr, kAnd, kNot };
+
+// OR, AND, NOT anywhere; their French forms OU, ET, SAUF, NON (in capitals) only after
+// something of the query (at its start they are words: "NON" may begin a title).
+Operator operator_of(std::string_view w, bool after_item) {
+  if (w == "OR") return Operator::kOr;
+  if (w == "AND") return Operator::kAnd;
+  if (w == "NOT") return Operator::kNot;
+  if (!after_item) return Operator::kNone;
+  if (w == "OU") return Operator::kOr;
+  if (w == "ET") return Operator::kAnd;
+  if (w == "SAUF" || w == "NON") return Operator::kNot;
+  return Operator::kNone;
+}
+
+// Code points of a normalised word.
+std::size_t letters(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+Notice misplaced_star(std::string_view text) {
+  return {"wildcard_misplaced",
+          french::quoted(text) + " : « * » ne vaut qu’à la fin d’un mot simple "
+                                 "(scrut*), hors guillemets : cherché sans lui"};
+}
+
 }  // namespace
 
 Notice add_filter(std::string_view spec, std::vector<FieldFilter>& filters,
@@ -184,12 +212,14 @@ namespace {
 // field filter. Stops at the first error (left in the parsed query).
 class QueryParser {
  public:
-  QueryParser(std::string_view s, analyzers::FrenchAnalyzer& analyzer)
-      : s_(s), analyzer_(analyzer) {}
+  QueryParser(std::string_view s, analyzers::FrenchAnalyzer& analyzer, ParseOptions options)
+      : s_(s), analyzer_(analyzer), options_(options) {}
 
   ParsedQuery run() {
     while (i_ < s_.size() && q_.ok()) step();
-    if (q_.ok() && pending_not_) q_.notes.push_back({"trailing_not", "NOT en fin de requête\u00a0: ignoré"});
+    if (q_.ok() && pending_not_) {
+      q_.notes.push_back({"trailing_not", not_word_ + " en fin de requête\u00a0: ignoré"});
+    }
     if (q_.ok()) known_items();
     return std::move(q_);
   }
@@ -235,6 +265,7 @@ class QueryParser {
   }
 
   void phrase(std::size_t ql, std::string_view closing, bool negated) {
+    after_item_ = true;
     run_open_ = false;
     other_units_ = other_units_ || !negated;
     std::size_t end = s_.find(closing, i_ + ql);
@@ -249,6 +280,7 @@ class QueryParser {
     item.text = std::string(s_.substr(i_ + ql, end - i_ - ql));
     item.quoted = true;
     i_ = end + closing.size();
+    if (item.text.find('*') != std::string::npos) q_.notes.push_back(misplaced_star(item.text));
     add_item(std::move(item), negated);
   }
 
@@ -258,33 +290,89 @@ class QueryParser {
     std::string_view closing;
     while (i_ < s_.size() && !is_space(s_, i_, &n) && !open_quote(s_, i_, &closing)) ++i_;
     std::string_view w = s_.substr(start, i_ - start);
-    if (!negated && w == "OR") {
+    const Operator op = operator_of(w, after_item_ && !negated);
+    if (!negated && op == Operator::kOr) {
       pending_or_ = true;
       if (run_open_ && last_was_unit_) {  // the word before is an alternative, not a word
         runs_.back().pop_back();
         other_units_ = true;
       }
       run_open_ = false;
-    } else if (w == "NOT") {
+    } else if (op == Operator::kNot) {
       pending_not_ = true;
+      not_word_ = std::string(w);
       run_open_ = false;
-    } else if (w == "AND") {
+    } else if (op == Operator::kAnd) {
       // the default
     } else if (auto colon = w.find(':'); colon != std::string_view::npos && field_name(w, colon)) {
       run_open_ = false;
       field(w, colon, negated);
+    } else if (const std::size_t star = w.find('*'); star == std::string_view::npos) {
+      bare_word(w, negated);
+    } else if (w.find_first_not_of('*', star) == std::string_view::npos) {
+      run_open_ = false;
+      other_units_ = other_units_ || !negated;
+      wildcard(w, negated);
     } else {
+      q_.notes.push_back(misplaced_star(w));
       bare_word(w, negated);
     }
   }
 
+  // `word*`: a prefix the searcher expands into the index's words. One simple word of at
+  // least kMinPrefixLength letters; otherwise a note, and the word is searched without it.
+  void wildcard(std::string_view w, bool negated) {
+    after_item_ = true;
+    QueryItem item;
+    item.text = std::string(w.substr(0, w.find('*')));
+    item.tokens = analyzer_.normalize(item.text);
+    item.origin = Origin::kWildcard;
+    if (item.tokens.size() > 1) {
+      q_.notes.push_back(misplaced_star(w));
+      bare_word(item.text, negated);
+    } else if (item.tokens.empty() || letters(item.tokens.front().text) < kMinPrefixLength) {
+      q_.notes.push_back({"wildcard_too_short",
+                          french::quoted(w) + "\u00a0: il faut au moins " +
+                              std::to_string(kMinPrefixLength) +
+                              " lettres avant «\u00a0*\u00a0»\u00a0: ignoré"});
+      pending_or_ = false;
+    } else {
+      item.weight = kCompletionWeight;
+      place(std::move(item), negated);
+    }
+  }
+
+  // The last word of a query being typed: also a prefix, beside the word as typed.
+  bool typing(bool negated) const {
+    return options_.prefix_last && !negated && i_ == s_.size();
+  }
+
+  // The prefix item of the word being typed, in the unit of the word as typed (or alone
+  // when the word was only a stop word).
+  void add_prefix(std::string_view w, bool placed) {
+    QueryItem item;
+    item.text = std::string(w);
+    item.tokens = analyzer_.normalize(w);
+    item.origin = Origin::kPrefix;
+    item.weight = kCompletionWeight;
+    if (item.tokens.size() != 1 || letters(item.tokens.front().text) < kMinPrefixLength) return;
+    if (placed) {
+      q_.units.back().push_back(std::move(item));
+      return;
+    }
+    if (!q_.notes.empty() && q_.notes.back().code == "only_stop_words") q_.notes.pop_back();
+    place(std::move(item), false);
+  }
+
   void bare_word(std::string_view w, bool negated) {
+    after_item_ = true;
     const bool alternative = pending_or_ && last_was_unit_ && !q_.units.empty();
     const std::size_t notes = q_.notes.size();
     QueryItem item;
     item.text = std::string(w);
     item.offset = static_cast<std::size_t>(w.data() - s_.data());
-    add_item(std::move(item), negated);
+    const bool placed = add_item(std::move(item), negated);
+    if (q_.ok() && typing(negated)) add_prefix(w, placed && !negated);
     if (negated || alternative) {
       run_open_ = false;
       other_units_ = other_units_ || alternative;
@@ -295,6 +383,7 @@ class QueryParser {
 
   // `name:value`, or `name:` followed by a quoted value.
   void field(std::string_view w, std::size_t colon, bool negated) {
+    after_item_ = true;
     std::string name(w.substr(0, colon));
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string_view value = w.substr(colon + 1);
@@ -336,20 +425,29 @@ class QueryParser {
     return {};
   }
 
-  void add_item(QueryItem item, bool negated) {
+  // Analyses a word or phrase and places it (place()); false when it was dropped (only
+  // stop words, typed twice) or the query is too long.
+  bool add_item(QueryItem item, bool negated) {
     item.tokens = analyzer_.analyze(item.text);
-    const bool alternative = pending_or_ && last_was_unit_ && !q_.units.empty();
-    pending_or_ = false;
     if (item.tokens.empty()) {
+      pending_or_ = false;
       q_.notes.push_back({"only_stop_words", french::quoted(item.text) +
                                                  " ne contient que des mots vides ou aucun mot\u00a0: ignoré"});
-      return;
+      return false;
     }
+    return place(std::move(item), negated);
+  }
+
+  // Puts an item among the excluded, as an alternative of the last unit (after OR) or as a
+  // unit of its own; false when it repeats one or the query is too long.
+  bool place(QueryItem item, bool negated) {
+    const bool alternative = pending_or_ && last_was_unit_ && !q_.units.empty();
+    pending_or_ = false;
     // A word typed twice adds nothing but cost ("loi loi loi…"): it counts once.
     if (negated ? holds(q_.excluded, item)
                 : alternative ? holds(q_.units.back(), item) : repeats_a_unit(item)) {
       last_was_unit_ = false;  // an OR after it starts a unit of its own
-      return;
+      return false;
     }
     terms_ += item.tokens.size();
     if (terms_ > kMaxQueryTerms) {
@@ -366,10 +464,11 @@ class QueryParser {
       q_.units.push_back({std::move(item)});
       last_was_unit_ = true;
     }
+    return q_.ok();
   }
 
   static bool same_terms(const QueryItem& a, const QueryItem& b) {
-    if (a.tokens.size() != b.tokens.size()) return false;
+    if (a.tokens.size() != b.tokens.size() || a.origin != b.origin) return false;
     for (std::size_t i = 0; i < a.tokens.size(); ++i) {
       if (a.tokens[i].text != b.tokens[i].text) return false;
     }
@@ -393,11 +492,14 @@ class QueryParser {
 
   std::string_view s_;
   analyzers::FrenchAnalyzer& analyzer_;
+  ParseOptions options_;
   ParsedQuery q_;
   std::size_t i_ = 0;
   std::size_t terms_ = 0;      // of every item so far
   bool pending_or_ = false;   // the previous token was OR
-  bool pending_not_ = false;  // the previous token was NOT
+  bool pending_not_ = false;  // the previous token was NOT (or SAUF, NON: not_word_)
+  std::string not_word_;
+  bool after_item_ = false;   // a word, phrase or filter came before (French operators)
   bool last_was_unit_ = false;
   // Known items: the runs of positive bare words, whether one is being extended, and
   // whether the query has positive units of another kind (a phrase, an alternative).
@@ -408,8 +510,9 @@ class QueryParser {
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view s, analyzers::FrenchAnalyzer& analyzer) {
-  return QueryParser(s, analyzer).run();
+ParsedQuery parse_query(std::string_view s, analyzers::FrenchAnalyzer& analyzer,
+                        ParseOptions options) {
+  return QueryParser(s, analyzer, options).run();
 }
 
 }  // namespace hemicycle::searcher

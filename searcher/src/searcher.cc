@@ -8,6 +8,7 @@
 
 #include "counting.h"
 #include "exclusions.h"
+#include "expand_prefix.h"
 #include "facet_spy.h"
 #include "filters.h"
 #include "hemicycle/analyzers/analyzer.h"
@@ -106,7 +107,7 @@ auto retry_modified(Shards& index, Fn&& fn) -> decltype(fn()) {
 // The query with the request's own filters, date range and document: one parsed query.
 ParsedQuery parse_request(const std::string& query, const SearchRequest& request,
                           analyzers::FrenchAnalyzer& analyzer) {
-  ParsedQuery pq = parse_query(query, analyzer);
+  ParsedQuery pq = parse_query(query, analyzer, ParseOptions{request.prefix_last});
   if (!pq.ok()) throw QueryError(pq.error);
   pq.filters.insert(pq.filters.end(), request.filters.begin(), request.filters.end());
   if (request.date) {
@@ -240,6 +241,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   const std::string query = analyzers::sanitize_utf8(request.query);
   ParsedQuery pq = parse_request(query, request, im.analyzer);
   add_similar(im.index, pq);
+  expand_prefixes(im.index, im.analyzer, pq);  // `scrut*`, the word being typed
   std::vector<Expansion> expansions;
   if (request.expand) expansions = expand_on(pq, im.index.db());
   const std::vector<const schema::Field*> fields = facet_fields(request);

@@ -19,7 +19,7 @@ constexpr const char* kDocument = R"json({
       "get": {
         "summary": "Ranked search, grouped by document (or by clause), with snippets and facet counts",
         "parameters": [
-          {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1024}, "description": "Query: words, \"phrases\", OR, -word, field:value (titre:, numero: too), date:A..B; a known item it names (article 1240 code civil, amendement n° CL2, a document id) comes first"},
+          {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1024}, "description": "Query: words, \"phrases\", OR (OU), -word (NOT, SAUF, NON), word* (the index's words starting with it, the 100 most frequent), field:value (titre:, numero: too), date:A..B; a known item it names (article 1240 code civil, amendement n° CL2, a document id) comes first"},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100, "default": 10}},
           {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
           {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date", "date:desc", "date:asc"]}},
@@ -30,6 +30,7 @@ constexpr const char* kDocument = R"json({
           {"name": "distinct", "in": "query", "schema": {"type": "string", "enum": ["true", "false"], "default": "true"}, "description": "Grouped only: true folds the documents of the same text (spacing, punctuation and quote typography aside) into one hit, the best-ranked, listing the others in its identical field; false shows each apart"},
           {"name": "spell", "in": "query", "schema": {"type": "string", "enum": ["1", "0", "true", "false"], "default": "1"}, "description": "1: spelling corrections of the words the index does not know (or barely) are offered in suggestions, and the best one is searched when the query as typed finds nothing (corrected); 0: the query exactly as typed"},
           {"name": "expand", "in": "query", "schema": {"type": "string", "enum": ["1", "0", "true", "false"], "default": "1"}, "description": "Thesaurus expansion (EuroVoc and Hemicycle's list): a word or phrase that is a label of a concept also matches the concept's other labels, ranked below it and listed in expansions; 0 searches the words as typed only"},
+          {"name": "prefix", "in": "query", "schema": {"type": "string", "enum": ["1", "0", "true", "false"], "default": "0"}, "description": "Search as you type: 1 makes the last word of q, unless q ends with a space, also a prefix (the index's words starting with it rank below the word itself)"},
           {"name": "facets", "in": "query", "schema": {"type": "string", "example": "kind,type"}, "description": "Comma-separated fields to count (default: all)"},
           {"name": "document", "in": "query", "schema": {"type": "string"}, "description": "Only this document's clauses (with group=clause: all its matching clauses)"}
         ],

@@ -140,6 +140,7 @@ searcher::SearchRequest search_request(const Target& t, const ServerOptions& o) 
   sr.offset = count_param(t, "offset", 0, o.max_offset);
   read_order(t, sr);
   read_scope(t, sr);
+  read_switch(t, "prefix", sr.prefix_last);
   return sr;
 }
 

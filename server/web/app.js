@@ -6,6 +6,9 @@
   const PAGE_SIZE = 10;
   const MAX_REACHABLE = 10000; // the API refuses offsets beyond 10,000
   const SUGGEST_DELAY_MS = 150;
+  // Live results while typing: this long after the last key, the query searched with its
+  // last word as a prefix (prefix=1).
+  const LIVE_DELAY_MS = 300;
   // The facet fields (in the order shown) and the French labels of fields and clause kinds:
   // filled from /api/schema before the first render (the server's one table of them).
   const schema = { facets: [], facetLabels: {}, kindLabels: {} };
@@ -108,6 +111,7 @@
       apart: p.get("distinct") === "false", // identical texts shown apart
       exact: p.get("spell") === "0", // the query as typed, never corrected
       unexpanded: p.get("expand") === "0", // the words as typed, without the thesaurus
+      prefix: p.get("prefix") === "1", // live results: the last word is being typed
       doc: p.get("doc") || "",
       hash: loc.hash || "",
     };
@@ -129,6 +133,7 @@
     if (s.apart) pairs.push(["distinct", "false"]);
     if (s.exact) pairs.push(["spell", "0"]);
     if (s.unexpanded) pairs.push(["expand", "0"]);
+    if (s.prefix) pairs.push(["prefix", "1"]);
     if (s.page && s.page > 1) pairs.push(["page", String(s.page)]);
     return `?${queryString(pairs)}`;
   }
@@ -224,6 +229,7 @@
     if (state.apart) params.push(["distinct", "false"]);
     if (state.exact) params.push(["spell", "0"]);
     if (state.unexpanded) params.push(["expand", "0"]);
+    if (state.prefix) params.push(["prefix", "1"]);
     if (schema.facets.length) params.push(["facets", schema.facets.join(",")]);
     return params;
   }
@@ -277,7 +283,7 @@
 
   function describeSearch(state) {
     const parts = [];
-    if (state.q.trim()) parts.push(`pour « ${state.q.trim()} »`);
+    if (state.q.trim()) parts.push(`pour « ${state.q.trim()}${state.prefix ? "…" : ""} »`);
     if (state.filters.length) {
       parts.push(state.filters.map((f) => `${schema.facetLabels[f.field] || f.field} : ${
         f.field === "kind" ? kindLabel(f.value) : f.value}`).join(", "));
@@ -808,7 +814,10 @@
   }
 
   function newSearch(changes, opts = {}) {
-    const state = { ...readState(), doc: "", hash: "", ...changes };
+    clearTimeout(liveTimer);
+    // A query submitted (or picked) is searched as typed; a facet, a date or the order
+    // keep the live results' prefix.
+    const state = { ...readState(), doc: "", hash: "", ...("q" in changes ? { prefix: false } : {}), ...changes };
     if (!("page" in changes)) state.page = 1;
     navigate(searchUrl(state), opts);
   }
@@ -887,6 +896,22 @@
     newSearch({ filters: [], dateFrom: "", dateTo: "" });
     els.q.focus();
   });
+
+  // ---------------------------------------------------------------- live results
+
+  let liveTimer = 0;
+
+  // The results of what is being typed, the last word a prefix unless a space follows it.
+  // The first live search of a typing adds a history entry, the next ones replace it.
+  function liveSearch(value) {
+    const state = readState();
+    if (state.doc || value.trim().length < 2 || els.q.value !== value) return;
+    const next = { ...state, hash: "", q: value.trim(), page: 1, prefix: !/\s$/.test(value) };
+    const url = searchUrl(next);
+    if (state.prefix) history.replaceState(null, "", url);
+    else history.pushState(null, "", url);
+    render();
+  }
 
   // ---------------------------------------------------------------- suggestions (combobox)
 
@@ -981,7 +1006,9 @@
 
   els.q.addEventListener("input", () => {
     clearTimeout(suggestTimer);
+    clearTimeout(liveTimer);
     const value = els.q.value;
+    liveTimer = setTimeout(() => liveSearch(value), LIVE_DELAY_MS);
     const last = value.split(/\s+/).pop() || "";
     if (value.trim().length < 2 || last.replace(/^[-"«“(]+/, "").length < 1) {
       closeSuggestions();

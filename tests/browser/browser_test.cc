@@ -1012,3 +1012,87 @@ TEST_CASE("screenshots of the results, the document and the widget are kept", "[
     check_png(portal);
   }
 }
+
+TEST_CASE("typing shows live results, the last word a prefix, until Enter", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b(false, "prefix");
+  b.s().navigate(b.server_url() + "/");
+  std::optional<Element> input;
+  b.require_wait("#q", [&] { return (input = b.s().find("#q")) && b.s().displayed(*input); });
+  // No Enter: "scrut" as it is being typed finds scrutin, scrutateurs, scrutins, scrute.
+  b.s().send_keys(*input, "scrut");
+  const std::vector<std::string> completed = {"TEST-PFX-A", "TEST-PFX-B", "TEST-PFX-C",
+                                              "TEST-PFX-D"};
+  b.require_wait("the live results of scrut", [&] {
+    auto ids = b.result_ids();
+    std::sort(ids.begin(), ids.end());
+    return ids == completed;
+  });
+  const std::string live = b.s().current_url();
+  INFO("URL " << live);
+  CHECK(query_params(live, "q") == std::vector<std::string>{"scrut"});
+  CHECK(query_params(live, "prefix") == std::vector<std::string>{"1"});
+  CHECK(b.total() == 4);
+  const auto summary = strings(b.s().execute("return [document.getElementById('summary').textContent];"));
+  REQUIRE(summary.size() == 1);
+  CHECK(summary.front().find("pour « scrut… »") != std::string::npos);
+  // What the page shows is what the API answers with prefix=1.
+  auto api = b.api("/api/search?q=scrut&prefix=1");
+  CHECK(api["total"].GetUint() == 4);
+  // A facet keeps the live search's prefix: the Sénat's among the four (A, B).
+  auto box = b.s().find(
+      "#facets fieldset.facet[data-field=\"institution\"] input[type=checkbox][data-value=\"Sénat\"]");
+  REQUIRE(box);
+  b.s().click(*box);
+  b.require_wait("the Sénat's live results", [&] {
+    auto ids = b.result_ids();
+    std::sort(ids.begin(), ids.end());
+    return ids == std::vector<std::string>{"TEST-PFX-A", "TEST-PFX-B"};
+  });
+  CHECK(query_params(b.s().current_url(), "prefix") == std::vector<std::string>{"1"});
+  box = b.s().find(
+      "#facets fieldset.facet[data-field=\"institution\"] input[type=checkbox][data-value=\"Sénat\"]");
+  REQUIRE(box);
+  b.s().click(*box);
+  b.require_wait("the four live results again", [&] { return b.result_ids().size() == 4; });
+  // The focus back in the box, typing goes on: "scrutat" narrows to the scrutateurs.
+  b.s().execute("const q = document.getElementById('q'); q.focus();"
+                "q.setSelectionRange(q.value.length, q.value.length); return [];");
+  CHECK(b.s().execute_string("return document.activeElement.id;") == "q");
+  b.s().send_keys(*input, "at");
+  b.require_wait("the live results of scrutat", [&] {
+    return b.result_ids() == std::vector<std::string>{"TEST-PFX-B"};
+  });
+  // Enter searches what is typed as words: no word "scrutat" in the texts, so its spelling
+  // correction is searched instead, and said; the query as typed is a click away.
+  b.s().send_keys(*input, wd::kEnter);
+  auto spelling = [&] {
+    return b.s().execute_string(
+        "const n = document.getElementById('spelling'); return n ? n.textContent : '';");
+  };
+  b.require_wait("the submitted search, corrected", [&] {
+    return query_params(b.s().current_url(), "prefix").empty() &&
+           spelling().rfind("Résultats pour «\u00a0scrutin\u00a0». Rechercher plutôt "
+                            "«\u00a0scrutat\u00a0»", 0) == 0;
+  });
+  CHECK(query_params(b.s().current_url(), "q") == std::vector<std::string>{"scrutat"});
+  auto exact = b.s().find("#spelling a");
+  REQUIRE(exact);
+  b.s().click(*exact);
+  b.require_wait("the query as typed", [&] {
+    const auto text = strings(b.s().execute("return [document.getElementById('summary').textContent];"));
+    return query_params(b.s().current_url(), "prefix").empty() && b.result_ids().empty() &&
+           text.size() == 1 && text.front().rfind("Aucun résultat pour « scrutat »", 0) == 0;
+  });
+  check_console(b);
+}
+
+TEST_CASE("Corse OU Guyane finds both, without a note about « OU »", "[browser]") {
+  REQUIRE_BROWSER();
+  Browser b(false, "prefix");
+  b.search("Corse OU Guyane");
+  b.require_wait("the four documents", [&] { return b.result_ids().size() == 4; });
+  CHECK(b.total() == 4);
+  CHECK(b.s().find_all("#summary .note[data-code=only_stop_words]").empty());
+  check_console(b);
+}

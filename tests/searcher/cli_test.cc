@@ -270,3 +270,40 @@ TEST_CASE("hemicycle-search says what it searched instead, and what it offers; -
   CHECK(std::string(d["corrected"].GetString()) == "ingérence");
   CHECK(d["suggestions"].Size() == 0);
 }
+
+TEST_CASE("hemicycle-search --prefix completes the last word, scrut* and OU work", "[cli]") {
+  TempDir dir;
+  const auto db = (dir.path() / "db").string();
+  Run indexed = run(kIndex + " --quiet --db " + quote(db) + " " + quote(fixture("prefix").string()));
+  INFO(indexed.out);
+  REQUIRE(indexed.status == 0);
+  struct Case {
+    std::string args;
+    unsigned total;
+    std::string note;  // a note's code expected ("" none)
+  };
+  const std::vector<Case> cases = {
+      {"scrut", 1, ""},  // "scrute" only
+      {"--prefix scrut", 4, ""},
+      {"--prefix 'scrut '", 1, ""},
+      {"'scrut*'", 4, ""},
+      {"'s*' Corse", 3, "wildcard_too_short"},
+      {"Corse OU Guyane", 4, ""},
+      {"Corse SAUF Guyane", 2, ""},
+  };
+  for (const auto& c : cases) {
+    Run r = run(kSearch + " --db " + quote(db) + " --json " + c.args, false);
+    INFO(c.args << "\n" << r.out);
+    REQUIRE(r.status == 0);
+    rapidjson::Document d;
+    d.Parse(r.out.c_str(), r.out.size());
+    REQUIRE_FALSE(d.HasParseError());
+    CHECK(d["total"].GetUint() == c.total);
+    const auto& notes = d["notes"].GetArray();
+    CHECK(notes.Size() == (c.note.empty() ? 0u : 1u));
+    if (!c.note.empty() && notes.Size() == 1) CHECK(std::string(notes[0]["code"].GetString()) == c.note);
+  }
+  // As text, the wildcard's note is said in French.
+  Run text = run(kSearch + " --db " + quote(db) + " 's*' Corse");
+  CHECK(text.out.find("il faut au moins 2 lettres avant") != std::string::npos);
+}

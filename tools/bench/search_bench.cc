@@ -4,6 +4,10 @@
 //
 //   hemicycle-bench-search --db DIR [--db DIR]... --queries FILE [--rounds N] [--limit N]
 //                          [--distinct true|false] [--no-correct] [--no-expand]
+//                          [--prefix true|false]
+//
+// --prefix true: each query as the page sends it while typing (prefix=1: its last word is
+// also a prefix).
 
 #include <algorithm>
 #include <chrono>
@@ -23,6 +27,7 @@ int main(int argc, char** argv) try {
   bool distinct = true;  // identical texts folded, as by default
   bool spell = true;     // spelling corrections looked for, as by default
   bool expand = true;    // the thesaurus, as by default
+  bool prefix = false;    // the last word a prefix (SearchRequest::prefix_last)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--no-correct") {
@@ -42,6 +47,7 @@ int main(int argc, char** argv) try {
     else if (a == "--rounds") rounds = std::max(1, std::atoi(argv[++i]));
     else if (a == "--limit") limit = static_cast<std::size_t>(std::atoi(argv[++i]));
     else if (a == "--distinct") distinct = std::string(argv[++i]) != "false";
+    else if (a == "--prefix") prefix = std::string(argv[++i]) == "true";
     else {
       std::cerr << "unknown option " << a << "\n";
       return 2;
@@ -69,6 +75,7 @@ int main(int argc, char** argv) try {
       req.distinct = distinct;
       req.spell = spell;
       req.expand = expand;
+      req.prefix_last = prefix;
       auto start = std::chrono::steady_clock::now();
       auto result = searcher.search(req);
       times.push_back(std::chrono::duration<double, std::milli>(

@@ -41,8 +41,11 @@ struct KnownItem {
 // The parsed form of the query language:
 //   words            each must appear for the best ranks; documents with some rank lower
 //   "a phrase"       consecutive words (also « … » and “ … ”)
-//   a OR b           either one
-//   -word, -"…"      documents where it appears are excluded (NOT word too)
+//   a OR b           either one (a OU b: OU, ET, SAUF, NON in capitals between words are
+//                    OR, AND, NOT, NOT; at the start of the query they are words)
+//   -word, -"…"      documents where it appears are excluded (NOT word, SAUF word too)
+//   word*            the words of the index that start with it (an item of origin
+//                    kWildcard until expand_prefixes() replaces it by its completions)
 //   field:value      facet filter; field:"two words"; -field:value excludes
 //   date:2024-01-01..2025-03-31   date range (YYYY, YYYY-MM or YYYY-MM-DD; open ends allowed)
 //   titre:mots, numero:CL2        a document's title words, its own number (filters)
@@ -70,10 +73,28 @@ struct ParsedQuery {
 // analysis. A query with more is refused before it runs, with a message saying so.
 inline constexpr std::size_t kMaxQueryTerms = 64;
 
+// Prefixes (`word*`, and the last word with ParseOptions::prefix_last) stand for at most
+// this many words of the index, the most frequent; the search says when there were more.
+inline constexpr std::size_t kMaxExpansions = 100;
+// The letters (code points, once folded) a prefix needs: `s*` is refused (a note), and a
+// last word shorter than that is only itself.
+inline constexpr std::size_t kMinPrefixLength = 2;
+// The weight of a prefix's completions: below the word as typed.
+inline constexpr double kCompletionWeight = 0.5;
+
+struct ParseOptions {
+  // The query is being typed: its last word, unless a space follows it, is also a prefix
+  // (an item of origin kPrefix beside the word as typed, in the same unit).
+  bool prefix_last = false;
+};
+
 // Parses a query. Never throws on user input: a malformed query (unbalanced quote, unknown
 // field, empty field value, bad date range) comes back with `error` set and a message meant
-// for the person who typed it.
-ParsedQuery parse_query(std::string_view text, analyzers::FrenchAnalyzer& analyzer);
+// for the person who typed it. A prefix or a wildcard is an item of origin kPrefix or
+// kWildcard whose `text` is the prefix as typed (without `*`) and whose one token is the
+// prefix normalised (analyzer.normalize()): the searcher expands it (expand_prefix.h).
+ParsedQuery parse_query(std::string_view text, analyzers::FrenchAnalyzer& analyzer,
+                        ParseOptions options = {});
 
 // add_filter() into the query's own filters and date range.
 Notice parse_filter(std::string_view spec, ParsedQuery& into);

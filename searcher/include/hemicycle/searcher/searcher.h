@@ -43,6 +43,9 @@ inline bool by_date(Sort sort) { return sort != Sort::kRelevance; }
 
 struct SearchRequest {
   std::string query;
+  // The query is being typed: its last word, unless a space follows, is also a prefix (the
+  // index's words that start with it, kMaxExpansions at most, rank below the word itself).
+  bool prefix_last = false;
   std::size_t limit = 10;
   std::size_t offset = 0;
   std::vector<FieldFilter> filters;  // from add_filter(); ANDed with the query
