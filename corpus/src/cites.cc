@@ -435,8 +435,9 @@ std::size_t parse_article(std::string_view text, std::size_t pos, std::string* l
   const std::size_t end = parse_source(text, p2, last_code, &source);
   // No source: nothing taken, the words after "article" are read again ("article 49.3").
   if (source.empty()) return kNone;
-  if (numbers.size() == 1) {
-    Reference one = cite_article(source, numbers.front(), alinea);
+  // One article (not a range: "L. 1 à L. 3"): its alinéa, and 49-3 of the Constitution.
+  if (Reference one = cite_article(source, numbers.front(), alinea);
+      numbers.size() == 1 && !one.values.empty()) {
     ref->values = std::move(one.values);
     ref->details = std::move(one.details);
     return end;

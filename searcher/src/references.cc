@@ -301,8 +301,11 @@ std::vector<QueryReference> find_query_references(const std::vector<std::string>
   }
   std::sort(out.begin(), out.end(),
             [](const QueryReference& a, const QueryReference& b) { return a.from < b.from; });
-  // "le 49.3", "du RGPD": the article before it belongs with it (no note for it).
+  // "article 49.3", "le 49.3", "du RGPD": the words before it belong with it (no note).
   for (auto& r : out) {
+    if (r.from > 0 && !taken[r.from - 1] && is_article_word(run.words[r.from - 1])) {
+      taken[--r.from] = true;
+    }
     if (r.from > 0 && !taken[r.from - 1] && key_in(run.words[r.from - 1].key, {"le", "du", "au"})) {
       taken[--r.from] = true;
     }
@@ -369,6 +372,47 @@ void apply_references(ParsedQuery& pq, const std::vector<std::vector<QueryWord>>
     if (u < pq.units.size() && !dropped[u]) units.push_back(std::move(pq.units[u]));
   }
   pq.units = std::move(units);
+}
+
+namespace {
+
+// The first term starting with `prefix` in one of the first clauses holding `term`, or "".
+std::string cited_with(const Xapian::Database& db, const std::string& term,
+                       const std::string& prefix) {
+  constexpr int kClauses = 8;
+  int seen = 0;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && seen < kClauses;
+       ++p, ++seen) {
+    auto t = db.termlist_begin(*p);
+    t.skip_to(prefix);
+    if (t != db.termlist_end(*p) && (*t).rfind(prefix, 0) == 0) return *t;
+  }
+  return "";
+}
+
+}  // namespace
+
+void add_dated_numbers(const Xapian::Database& db, ParsedQuery& pq) {
+  for (auto& unit : pq.units) {
+    std::vector<QueryItem> numbers;
+    for (const auto& item : unit) {
+      if (item.origin != Origin::kReference) continue;
+      const std::string& term = item.tokens.front().text;  // "XRloi du 2024-07-25"
+      const std::size_t du = term.find(" du ");
+      if (du == std::string::npos || term.size() < du + 8) continue;
+      // "XRloi 2024-": a law's number begins with its year.
+      const std::string number = cited_with(db, term, term.substr(0, du) + " " +
+                                                          term.substr(du + 4, 4) + "-");
+      const bool held = std::any_of(unit.begin(), unit.end(), [&](const QueryItem& i) {
+        return i.tokens.size() == 1 && i.tokens.front().text == number;
+      });
+      if (number.empty() || held) continue;
+      QueryItem found = item;
+      found.tokens.front().text = number;
+      numbers.push_back(std::move(found));
+    }
+    unit.insert(unit.end(), numbers.begin(), numbers.end());
+  }
 }
 
 }  // namespace hemicycle::searcher

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "hemicycle/analyzers/analyzer.h"
 #include "hemicycle/searcher/query.h"
 #include "known_item.h"
@@ -40,5 +42,11 @@ std::vector<QueryReference> find_query_references(const std::vector<std::string>
 // to `used_notes` the notes of the words it took ("« L. » … ignoré").
 void apply_references(ParsedQuery& pq, const std::vector<std::vector<QueryWord>>& runs,
                       analyzers::FrenchAnalyzer& analyzer, std::vector<std::size_t>* used_notes);
+
+// For each reference to an act named by its date ("loi du 25 juillet 2024"), the act's
+// number when the corpus tells it: the number of that kind and year that the first clauses
+// citing the date cite too ("loi n° 2024-850 du 25 juillet 2024"), added to its unit. Reads
+// the terms of at most 8 clauses a dated reference; nothing for a query without one.
+void add_dated_numbers(const Xapian::Database& db, ParsedQuery& pq);
 
 }  // namespace hemicycle::searcher

@@ -17,6 +17,7 @@
 #include "hemicycle/searcher/query.h"
 #include "hits.h"
 #include "queries.h"
+#include "references.h"
 #include "search_context.h"
 #include "shards.h"
 #include "suggest.h"
@@ -222,7 +223,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   // Invalid UTF-8 (from a terminal in another encoding, a broken URL…) becomes U+FFFD, so
   // that every message and JSON document we write is valid UTF-8.
   const std::string query = analyzers::sanitize_utf8(request.query);
-  const ParsedQuery pq = parse_request(query, request, im.analyzer);
+  ParsedQuery pq = parse_request(query, request, im.analyzer);
+  add_dated_numbers(im.index.db(), pq);  // "loi du 25 juillet 2024": its number too
   const std::vector<const schema::Field*> fields = facet_fields(request);
   SearchResult result = result_for(query, request, pq);
   if (nothing_to_search(pq)) {
