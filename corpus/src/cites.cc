@@ -1,4 +1,4 @@
-// Extraction of normalised legal references (extract.h: extract_cites).
+// Extraction of normalised legal references (references.h: find_references, extract_cites).
 //
 // One hand-written pass: at each word start whose first letter can open a trigger word
 // (loi, ordonnance, décret, règlement, directive, article, art.), the trigger is matched
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "hemicycle/analyzers/analyzer.h"
-#include "hemicycle/corpus/extract.h"
+#include "hemicycle/corpus/references.h"
 #include "article_number.h"
 #include "cites.h"
 #include "text_util.h"
@@ -138,7 +138,8 @@ std::size_t list_continuation(std::string_view text, std::size_t pos) {
 
 // règlement(s) / directive(s) followed by EU items.
 std::size_t parse_eu_list(std::string_view text, std::size_t pos, std::string_view kind,
-                          std::vector<std::string>* out) {
+                          Reference* ref) {
+  std::vector<std::string>* out = &ref->values;
   const bool directive = kind == "directive";
   std::size_t p = skip_spaces(text, pos);
   std::string org, number;
@@ -162,9 +163,28 @@ std::size_t parse_article_number(std::string_view text, std::size_t pos, std::st
   return used == 0 ? kNone : pos + used;
 }
 
+// "premier" -> 1 … "dixième" -> 10 (folded word), 0 for anything else.
+int ordinal(std::string_view raw) {
+  static constexpr std::string_view kOrdinals[] = {
+      "premier", "deuxieme", "troisieme", "quatrieme", "cinquieme",
+      "sixieme", "septieme", "huitieme",  "neuvieme",  "dixieme"};
+  const std::string word = analyzers::fold(raw);
+  if (word == "second") return 2;
+  for (std::size_t i = 0; i < std::size(kOrdinals); ++i) {
+    if (word == kOrdinals[i]) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+// The number of "alinéa 3" from its digits at text[q, r), 0 when none.
+int alinea_number(std::string_view text, std::size_t q, std::size_t r) {
+  if (r == q || r - q > 3) return 0;
+  return std::stoi(std::string(text.substr(q, r - q)));
+}
+
 // Skips qualifiers between an article number and its source: ", alinéa 4,", ", premier
-// alinéa,", ", paragraphe 2,", ", 3°,".
-std::size_t skip_qualifiers(std::string_view text, std::size_t pos) {
+// alinéa,", ", paragraphe 2,", ", 3°,". Sets *alinea to the alinéa named, if any.
+std::size_t skip_qualifiers(std::string_view text, std::size_t pos, int* alinea) {
   for (int round = 0; round < 3; ++round) {
     std::size_t p = skip_spaces(text, pos);
     if (p < text.size() && text[p] == ',') p = skip_spaces(text, p + 1);
@@ -183,6 +203,7 @@ std::size_t skip_qualifiers(std::string_view text, std::size_t pos) {
       if ((a = match_folded(text, after, "alinea")) != kNone ||
           (a = match_folded(text, after, "alineas")) != kNone) {
         e = a;  // "premier alinéa", "dernier alinéa"
+        if (const int n = ordinal(word)) *alinea = n;
       } else if ((a = match_folded(text, p, "alinea")) != kNone ||
                  (a = match_folded(text, p, "alineas")) != kNone ||
                  (a = match_folded(text, p, "paragraphe")) != kNone) {
@@ -190,6 +211,9 @@ std::size_t skip_qualifiers(std::string_view text, std::size_t pos) {
         std::size_t r = q;
         while (r < text.size() && is_digit(text[r])) ++r;
         e = r > q ? r : a;
+        if (text[p] != 'p' && text[p] != 'P' && alinea_number(text, q, r) > 0) {
+          *alinea = alinea_number(text, q, r);
+        }
       } else if (is_digit(word[0]) && text.substr(w, 2) == "\xC2\xB0") {
         e = w + 2;
       }
@@ -199,79 +223,6 @@ std::size_t skip_qualifiers(std::string_view text, std::size_t pos) {
   }
   return pos;
 }
-
-// Known codes, folded; the longest match wins.
-constexpr std::string_view kCodes[] = {
-    "code civil",
-    "code penal",
-    "code de procedure civile",
-    "code de procedure penale",
-    "code de commerce",
-    "code du travail",
-    "code du travail applicable a mayotte",
-    "code de la securite sociale",
-    "code general des impots",
-    "code general des collectivites territoriales",
-    "code de l'education",
-    "code de la sante publique",
-    "code de l'environnement",
-    "code de l'urbanisme",
-    "code de la construction et de l'habitation",
-    "code rural et de la peche maritime",
-    "code rural",
-    "code forestier",
-    "code electoral",
-    "code monetaire et financier",
-    "code des assurances",
-    "code de la consommation",
-    "code de la route",
-    "code des transports",
-    "code de l'energie",
-    "code de la defense",
-    "code de la securite interieure",
-    "code de l'entree et du sejour des etrangers et du droit d'asile",
-    "code de justice administrative",
-    "code des relations entre le public et l'administration",
-    "code de la propriete intellectuelle",
-    "code du patrimoine",
-    "code du sport",
-    "code du tourisme",
-    "code des postes et des communications electroniques",
-    "code de l'action sociale et des familles",
-    "code general de la fonction publique",
-    "code general de la propriete des personnes publiques",
-    "code de la commande publique",
-    "code des juridictions financieres",
-    "code de l'organisation judiciaire",
-    "code des douanes",
-    "code minier",
-    "code de la mutualite",
-    "code de l'artisanat",
-    "code de l'expropriation pour cause d'utilite publique",
-    "code de la voirie routiere",
-    "code du cinema et de l'image animee",
-    "code de l'aviation civile",
-    "code des pensions civiles et militaires de retraite",
-    "code des pensions militaires d'invalidite et des victimes de guerre",
-    "code de justice militaire",
-    "code du domaine de l'etat",
-    "code des communes",
-    "code de la recherche",
-    "code des procedures civiles d'execution",
-    "code de la justice penale des mineurs",
-    "code penitentiaire",
-    "code du service national",
-    "code des ports maritimes",
-    "code de la famille et de l'aide sociale",
-    "code de l'action sociale",
-    "code de l'industrie cinematographique",
-    "code general des impots, annexe",
-    "code de la legion d'honneur",
-    "code de la nationalite francaise",
-    "code des impositions sur les biens et services",
-    "code des pensions de retraite des marins",
-    "code de l'organisation judiciaire",
-};
 
 // Stop words that end an unknown code name.
 bool ends_code_name(std::string_view w) {
@@ -302,8 +253,10 @@ std::string code_name(std::string_view text, std::size_t pos) {
       w.push_back(window[i]);
     }
   }
+  // Known codes (legal_codes()): the longest match wins.
   std::string_view best;
-  for (std::string_view code : kCodes) {
+  for (const LegalCode& known : legal_codes()) {
+    const std::string_view code = known.name;
     if (code.size() > best.size() && w.compare(0, code.size(), code) == 0 &&
         (w.size() == code.size() || !word_char_at(w, code.size()))) {
       best = code;
@@ -352,97 +305,242 @@ std::string code_name(std::string_view text, std::size_t pos) {
   return name == "code" ? "" : name;
 }
 
-// article(s) … <source>: appends cites; returns the end position or kNone.
-std::size_t parse_article(std::string_view text, std::size_t pos, std::string* last_code,
-                          std::vector<std::string>* out) {
-  std::size_t p = skip_spaces(text, pos);
-  if (p == pos) return kNone;
-  std::vector<std::string> numbers;
+// The end of the `words` words from pos (space-separated, as a code's name is), less the
+// punctuation after the last ("électoral,").
+std::size_t after_words(std::string_view text, std::size_t pos, std::size_t words) {
+  for (std::size_t w = 0; w < words; ++w) {
+    if (w > 0) pos = skip_spaces(text, pos);
+    while (pos < text.size() && skip_spaces(text, pos) == pos) ++pos;
+  }
+  while (pos > 0 && std::string_view(",;:.)").find(text[pos - 1]) != std::string_view::npos) --pos;
+  return pos;
+}
+
+// "CGCT", "C. civ.", "C. élect." at pos, its first letter a capital: a code by its usual
+// abbreviation (up to three words, dots dropped); returns the end and the code's name in
+// *source, or kNone.
+std::size_t abbreviated_code(std::string_view text, std::size_t pos, std::string* source) {
+  if (pos >= text.size() || text[pos] < 'A' || text[pos] > 'Z') return kNone;
+  std::string key;
+  std::size_t p = pos, best = kNone;
+  for (int words = 0; words < 3 && p < text.size(); ++words) {
+    std::size_t e = p;
+    while (e < text.size() && (word_char_at(text, e) || text[e] == '.')) {
+      std::size_t n = 1;
+      if (text[e] != '.') decode_at(text, e, &n);
+      e += n;
+    }
+    if (e == p) break;
+    for (char c : analyzers::fold(text.substr(p, e - p))) {
+      if (c != '.') key.push_back(c);
+    }
+    if (const LegalCode* code = code_by_abbreviation(key)) {
+      *source = std::string(code->name);
+      best = e;
+    }
+    p = skip_spaces(text, e);
+  }
+  return best;
+}
+
+// The source of an article reference at p ("de la Constitution", "du code civil", "du
+// même code"…): its end and its name in *source (empty: none), or kNone.
+std::size_t parse_source(std::string_view text, std::size_t p, std::string* last_code,
+                         std::string* source) {
+  std::size_t end = kNone;
+  if ((end = match_folded(text, p, "de la constitution")) != kNone) {
+    *source = "constitution";
+  } else if ((end = match_folded(text, p,
+                                 "du traite sur le fonctionnement de l'union europeenne")) !=
+                 kNone ||
+             (end = match_folded(text, p, "du tfue")) != kNone ||
+             (end = match_folded(text, p, "du traite fue")) != kNone) {
+    *source = "tfue";
+  } else if ((end = match_folded(text, p, "du traite sur l'union europeenne")) != kNone ||
+             (end = match_folded(text, p, "du tue")) != kNone) {
+    *source = "tue";
+  } else if ((end = match_folded(text, p, "du reglement de l'assemblee nationale")) != kNone) {
+    *source = "reglement-an";
+  } else if ((end = match_folded(text, p, "du reglement du senat")) != kNone) {
+    *source = "reglement-senat";
+  } else if ((end = match_folded(text, p, "du meme code")) != kNone ||
+             (end = match_folded(text, p, "dudit code")) != kNone ||
+             (end = match_folded(text, p, "du code precite")) != kNone ||
+             (end = match_folded(text, p, "du code susvise")) != kNone) {
+    *source = *last_code;
+  } else if ((end = match_folded(text, p, "du code")) != kNone) {
+    const std::size_t code = skip_spaces(text, p + 3);
+    *source = code_name(text, code);
+    if (source->empty()) return end;
+    *last_code = *source;
+    end = after_words(text, code, static_cast<std::size_t>(
+                                      std::count(source->begin(), source->end(), ' ') + 1));
+  } else if ((end = match_folded(text, p, "const.")) != kNone) {
+    *source = "constitution";  // "art. 88-4 Const."
+  } else {
+    const std::size_t du = match_folded(text, p, "du");
+    const std::size_t at = du == kNone ? p : skip_spaces(text, du);
+    if ((end = abbreviated_code(text, at, source)) != kNone) *last_code = *source;
+  }
+  return end;
+}
+
+// The article numbers of "198 à 204", "34 et 37", "L. 1 à L. 3" at p, in *numbers; the
+// end, or kNone.
+std::size_t parse_article_numbers(std::string_view text, std::size_t p,
+                                  std::vector<std::string>* numbers) {
   std::string num;
   std::size_t e = parse_article_number(text, p, &num);
   if (e == kNone) return kNone;
   // Range "198 à 204".
-  {
-    std::size_t q = skip_spaces(text, e);
-    std::size_t a = match_folded(text, q, "a");
-    if (q > e && a != kNone) {
-      std::string to;
-      std::size_t r = parse_article_number(text, skip_spaces(text, a), &to);
-      if (r != kNone && skip_spaces(text, a) > a) {
-        // "198-204" for plain numbers; "L. 2523-4 à L. 2523-6" otherwise.
-        const bool plain = num.find_first_not_of("0123456789") == std::string::npos &&
-                           to.find_first_not_of("0123456789") == std::string::npos;
-        num += (plain ? "-" : " \xC3\xA0 ") + to;
-        e = r;
-      }
+  std::size_t q = skip_spaces(text, e);
+  std::size_t a = match_folded(text, q, "a");
+  if (q > e && a != kNone) {
+    std::string to;
+    std::size_t r = parse_article_number(text, skip_spaces(text, a), &to);
+    if (r != kNone && skip_spaces(text, a) > a) {
+      // "198-204" for plain numbers; "L. 2523-4 à L. 2523-6" otherwise.
+      const bool plain = num.find_first_not_of("0123456789") == std::string::npos &&
+                         to.find_first_not_of("0123456789") == std::string::npos;
+      num += (plain ? "-" : " \xC3\xA0 ") + to;
+      e = r;
     }
   }
-  numbers.push_back(num);
+  numbers->push_back(num);
   while (true) {
     std::size_t next = list_continuation(text, e);
     if (next == kNone) break;
     std::string more;
     std::size_t r = parse_article_number(text, next, &more);
     if (r == kNone) break;
-    numbers.push_back(more);
+    numbers->push_back(more);
     e = r;
   }
-  std::size_t p2 = skip_qualifiers(text, e);
+  return e;
+}
+
+// article(s) … <source>: fills *ref; returns the end position or kNone.
+std::size_t parse_article(std::string_view text, std::size_t pos, std::string* last_code,
+                          Reference* ref) {
+  std::size_t p = skip_spaces(text, pos);
+  if (p == pos) return kNone;
+  std::vector<std::string> numbers;
+  const std::size_t e = parse_article_numbers(text, p, &numbers);
+  if (e == kNone) return kNone;
+  int alinea = 0;
+  std::size_t p2 = skip_qualifiers(text, e, &alinea);
   p2 = skip_spaces(text, p2);
   if (p2 < text.size() && text[p2] == ',') p2 = skip_spaces(text, p2 + 1);
-
   std::string source;
-  std::size_t end = kNone;
-  if ((end = match_folded(text, p2, "de la constitution")) != kNone) {
-    source = "constitution";
-  } else if ((end = match_folded(text, p2,
-                                 "du traite sur le fonctionnement de l'union europeenne")) !=
-                 kNone ||
-             (end = match_folded(text, p2, "du tfue")) != kNone ||
-             (end = match_folded(text, p2, "du traite fue")) != kNone) {
-    source = "tfue";
-  } else if ((end = match_folded(text, p2, "du traite sur l'union europeenne")) != kNone ||
-             (end = match_folded(text, p2, "du tue")) != kNone) {
-    source = "tue";
-  } else if ((end = match_folded(text, p2, "du reglement de l'assemblee nationale")) != kNone) {
-    source = "reglement-an";
-  } else if ((end = match_folded(text, p2, "du reglement du senat")) != kNone) {
-    source = "reglement-senat";
-  } else if ((end = match_folded(text, p2, "du meme code")) != kNone ||
-             (end = match_folded(text, p2, "dudit code")) != kNone ||
-             (end = match_folded(text, p2, "du code precite")) != kNone ||
-             (end = match_folded(text, p2, "du code susvise")) != kNone) {
-    source = *last_code;
-  } else if ((end = match_folded(text, p2, "du code")) != kNone) {
-    std::size_t code_pos = p2 + 3;
-    code_pos = skip_spaces(text, code_pos);
-    source = code_name(text, code_pos);
-    if (!source.empty()) *last_code = source;
+  const std::size_t end = parse_source(text, p2, last_code, &source);
+  // No source: nothing taken, the words after "article" are read again ("article 49.3").
+  if (source.empty()) return kNone;
+  // One article (not a range: "L. 1 à L. 3"): its alinéa, and 49-3 of the Constitution.
+  if (Reference one = cite_article(source, numbers.front(), alinea);
+      numbers.size() == 1 && !one.values.empty()) {
+    ref->values = std::move(one.values);
+    ref->details = std::move(one.details);
+    return end;
   }
-  if (source.empty()) return e;
-  for (const std::string& n : numbers) internal::add_unique(*out, source + " art. " + n);
+  for (const std::string& n : numbers) internal::add_unique(ref->values, source + " art. " + n);
   return end;
 }
 
-// loi / ordonnance / décret [n°] 2024-850.
+// " du 25 juillet 2024" after an act at pos: adds its dated key to *ref; the end or kNone.
+std::size_t parse_act_date(std::string_view text, std::size_t pos, std::string_view kind,
+                           Reference* ref) {
+  const std::size_t q = skip_spaces(text, pos);
+  if (q == pos) return kNone;
+  const std::size_t a = match_folded(text, q, "du");
+  if (a == kNone) return kNone;
+  const std::size_t r = skip_spaces(text, a);
+  if (r == a) return kNone;
+  std::size_t used = 0;
+  const std::string iso = internal::parse_french_date(text.substr(r), &used);
+  if (iso.empty()) return kNone;
+  internal::add_unique(ref->details, dated_reference(kind, iso));
+  return r + used;
+}
+
+// loi / ordonnance / décret [n°] 2024-850 [du 25 juillet 2024], or named by its date only.
 std::size_t parse_numbered_act(std::string_view text, std::size_t pos, const std::string& kind,
-                               std::vector<std::string>* out) {
+                               Reference* ref) {
   std::size_t p = skip_numero(text, pos);
   p = skip_spaces(text, p);
   std::string number;
   std::size_t e = parse_dash_number(text, p, &number);
-  if (e == kNone) return kNone;
-  internal::add_unique(*out, kind + " " + number);
+  if (e != kNone) internal::add_unique(ref->values, kind + " " + number);
+  const std::size_t dated = parse_act_date(text, e == kNone ? pos : e, kind, ref);
+  return dated != kNone ? dated : e;
+}
+
+// "49.3", "49-3" as a word: the Constitution's article 49, alinéa 3, as politics names it
+// ("le recours au 49.3"); fills *ref and returns its end, or kNone.
+std::size_t parse_short_name(std::string_view text, std::size_t pos, Reference* ref) {
+  const std::string_view w = text.substr(pos, 4);
+  if (w != "49.3" && w != "49-3") return kNone;
+  const std::size_t e = pos + 4;
+  if (word_char_at(text, e) ||
+      (e + 1 < text.size() && (text[e] == '.' || text[e] == '-' || text[e] == '/') &&
+       is_digit(text[e + 1]))) {
+    return kNone;
+  }
+  *ref = cite_article("constitution", w);
   return e;
+}
+
+// The reference whose trigger word starts at text[pos] (first letter folded: f), if any:
+// fills *ref and returns its end, or kNone.
+std::size_t parse_at(std::string_view text, std::size_t pos, char f, std::string* last_code,
+                     Reference* ref) {
+  std::size_t e = kNone;
+  switch (f) {
+    case 'l':
+      if ((e = match_folded(text, pos, "loi organique")) != kNone ||
+          (e = match_folded(text, pos, "lois organiques")) != kNone) {
+        return parse_numbered_act(text, e, "loi-organique", ref);
+      }
+      if ((e = match_folded(text, pos, "loi")) != kNone) return parse_numbered_act(text, e, "loi", ref);
+      break;
+    case 'o':
+      if ((e = match_folded(text, pos, "ordonnance")) != kNone) {
+        return parse_numbered_act(text, e, "ordonnance", ref);
+      }
+      break;
+    case 'd':
+      if ((e = match_folded(text, pos, "decret")) != kNone) return parse_numbered_act(text, e, "decret", ref);
+      if ((e = match_folded(text, pos, "directive")) != kNone ||
+          (e = match_folded(text, pos, "directives")) != kNone) {
+        return parse_eu_list(text, e, "directive", ref);
+      }
+      break;
+    case 'r':
+      if ((e = match_folded(text, pos, "reglement")) != kNone ||
+          (e = match_folded(text, pos, "reglements")) != kNone) {
+        return parse_eu_list(text, e, "reglement", ref);
+      }
+      break;
+    case 'a':
+      if ((e = match_folded(text, pos, "article")) != kNone ||
+          (e = match_folded(text, pos, "articles")) != kNone ||
+          (e = match_folded(text, pos, "art.")) != kNone) {
+        return parse_article(text, e, last_code, ref);
+      }
+      break;
+    case '4':
+      return parse_short_name(text, pos, ref);
+    default:
+      break;
+  }
+  return kNone;
 }
 
 }  // namespace
 
 namespace internal {
 
-void extract_cites(std::string_view text, std::vector<std::string>* out,
-                   std::string* last_code_ptr) {
-  std::string& last_code = *last_code_ptr;
+void find_references(std::string_view text, std::string* last_code,
+                     std::vector<Reference>* out) {
   std::size_t pos = 0;
   bool prev_word = false;
   while (pos < text.size()) {
@@ -456,47 +554,14 @@ void extract_cites(std::string_view text, std::vector<std::string>* out,
     }
     if (word && !prev_word) {
       const char f = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
-      std::size_t e = kNone;
-      std::size_t next = kNone;
-      switch (f) {
-        case 'l':
-          if ((e = match_folded(text, pos, "loi organique")) != kNone ||
-              (e = match_folded(text, pos, "lois organiques")) != kNone) {
-            next = parse_numbered_act(text, e, "loi-organique", out);
-          } else if ((e = match_folded(text, pos, "loi")) != kNone) {
-            next = parse_numbered_act(text, e, "loi", out);
-          }
-          break;
-        case 'o':
-          if ((e = match_folded(text, pos, "ordonnance")) != kNone) {
-            next = parse_numbered_act(text, e, "ordonnance", out);
-          }
-          break;
-        case 'd':
-          if ((e = match_folded(text, pos, "decret")) != kNone) {
-            next = parse_numbered_act(text, e, "decret", out);
-          } else if ((e = match_folded(text, pos, "directive")) != kNone ||
-                     (e = match_folded(text, pos, "directives")) != kNone) {
-            next = parse_eu_list(text, e, "directive", out);
-          }
-          break;
-        case 'r':
-          if ((e = match_folded(text, pos, "reglement")) != kNone ||
-              (e = match_folded(text, pos, "reglements")) != kNone) {
-            next = parse_eu_list(text, e, "reglement", out);
-          }
-          break;
-        case 'a':
-          if ((e = match_folded(text, pos, "article")) != kNone ||
-              (e = match_folded(text, pos, "articles")) != kNone ||
-              (e = match_folded(text, pos, "art.")) != kNone) {
-            next = parse_article(text, e, &last_code, out);
-          }
-          break;
-        default:
-          break;
-      }
+      Reference ref;
+      const std::size_t next = parse_at(text, pos, f, last_code, &ref);
       if (next != kNone && next > pos) {
+        if (!ref.values.empty() || !ref.details.empty()) {
+          ref.begin = pos;
+          ref.end = next;
+          out->push_back(std::move(ref));
+        }
         pos = next;
         std::size_t m = 0;
         prev_word = is_word_char(internal::decode_before(text, pos, &m));
@@ -508,7 +573,23 @@ void extract_cites(std::string_view text, std::vector<std::string>* out,
   }
 }
 
+void extract_cites(std::string_view text, std::vector<std::string>* out,
+                   std::string* last_code) {
+  std::vector<Reference> refs;
+  find_references(text, last_code, &refs);
+  for (const Reference& r : refs) {
+    for (const std::string& v : r.values) add_unique(*out, v);
+  }
+}
+
 }  // namespace internal
+
+std::vector<Reference> find_references(std::string_view text) {
+  std::string last_code;
+  std::vector<Reference> out;
+  internal::find_references(text, &last_code, &out);
+  return out;
+}
 
 void extract_cites(std::string_view text, std::vector<std::string>* out) {
   std::string last_code;
@@ -519,6 +600,36 @@ std::vector<std::string> extract_cites(std::string_view text) {
   std::vector<std::string> out;
   extract_cites(text, &out);
   return out;
+}
+
+std::string article_reference(std::string_view source, std::string_view number) {
+  const std::string_view trimmed = internal::trim(number);
+  std::string n;
+  const std::size_t used =
+      internal::parse_article_number(trimmed, internal::kReferenceNumber, &n);
+  if (used == 0 || used < trimmed.size() || source.empty()) return "";
+  return std::string(source) + " art. " + n;
+}
+
+Reference cite_article(std::string_view source, std::string_view number, int alinea) {
+  Reference out;
+  if (source == "constitution" && (number == "49-3" || number == "49.3")) {
+    number = "49";
+    alinea = 3;
+  }
+  std::string value = article_reference(source, number);
+  if (value.empty()) return out;
+  if (alinea > 0) out.details.push_back(alinea_reference(value, alinea));
+  out.values.push_back(std::move(value));
+  return out;
+}
+
+std::string alinea_reference(std::string_view article_reference, int alinea) {
+  return std::string(article_reference) + " al. " + std::to_string(alinea);
+}
+
+std::string dated_reference(std::string_view kind, std::string_view iso_date) {
+  return std::string(kind) + " du " + std::string(iso_date);
 }
 
 }  // namespace hemicycle::corpus

@@ -746,7 +746,12 @@ void segment(model::Document& doc) {
   }
   std::string last_code;  // "du même code" may refer to an earlier clause
   for (model::Clause& clause : doc.clauses) {
-    internal::extract_cites(clause.text, &clause.cites, &last_code);
+    std::vector<Reference> refs;
+    internal::find_references(clause.text, &last_code, &refs);
+    for (const Reference& r : refs) {
+      for (const std::string& v : r.values) internal::add_unique(clause.cites, v);
+      for (const std::string& v : r.details) internal::add_unique(clause.reference_details, v);
+    }
     extract_places(clause.text, &clause.territories, &clause.countries);
     for (const std::string& v : clause.cites) internal::add_unique(doc.cites, v);
     for (const std::string& v : clause.territories) internal::add_unique(doc.territories, v);

@@ -175,6 +175,10 @@ std::string text_term(std::uint64_t value) {
   return term;
 }
 
+std::string reference_term(std::string_view reference) {
+  return bounded_term(kReferencePrefix, reference);
+}
+
 std::string clause_id(std::string_view document_id, std::size_t index) {
   std::string id(document_id);
   id += '#';

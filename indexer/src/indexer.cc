@@ -99,7 +99,9 @@ std::string hex16(std::uint64_t v) {
 // 10: summaries hold their title's words ("S"), their number ("XNUM") and an amendment's
 // target article ("XTGT"), for known-item search.
 // 11: the key of the document's text (identical texts fold): XTXT term, kSlotText.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-11";
+// 12: clauses hold the references they cite (XR + value or detail, with a wdf); "du CGCT"
+// and the other abbreviations after "du" name a code in `cites`.
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-12";
 
 void fnv1a_count(std::uint64_t& h, std::size_t n) {
   const auto count = static_cast<std::uint64_t>(n);
@@ -221,6 +223,10 @@ Xapian::Document DocumentBuilder::Impl::clause_document(const model::Document& d
   });
   for (const auto& [word, count] : counts) {
     xd.add_term(word, schema::normalized_wdf(count, length, schema::kClauseLengthPivot));
+  }
+  const Xapian::termcount one = schema::normalized_wdf(1, length, schema::kClauseLengthPivot);
+  for (const auto* refs : {&c.cites, &c.reference_details}) {
+    for (const auto& r : *refs) xd.add_term(schema::reference_term(r), one);
   }
   xd.add_boolean_term(kind_term);
   xd.add_boolean_term(doc_term);

@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <utility>
 
+#include "hemicycle/corpus/references.h"
 #include "hemicycle/format/schema.h"
 #include "queries.h"
 
@@ -136,50 +137,7 @@ bool amendment_number(std::string_view k) {
   return digit;
 }
 
-// The codes whose names and abbreviations a query may use.
-struct Code {
-  std::string_view name;
-  std::vector<std::string_view> abbreviations;  // keys: folded, without dots
-};
-
-const std::vector<Code>& codes() {
-  static const std::vector<Code> kCodes = {
-      {"code civil", {"cciv", "ccivil"}},
-      {"code pénal", {"cpen", "cpenal"}},
-      {"code de procédure pénale", {"cpp", "cprpen"}},
-      {"code de procédure civile", {"cpc", "cprciv"}},
-      {"code de commerce", {"ccom", "ccomm"}},
-      {"code du travail", {"ctrav"}},
-      {"code de la sécurité sociale", {"css", "cssoc"}},
-      {"code général des impôts", {"cgi"}},
-      {"code général des collectivités territoriales", {"cgct"}},
-      {"code de l'éducation", {"ceduc"}},
-      {"code de la santé publique", {"csp", "csantepubl"}},
-      {"code de l'environnement", {"cenv", "cenvir"}},
-      {"code de l'urbanisme", {"curb"}},
-      {"code électoral", {"celect"}},
-      {"code de la consommation", {"cconsom", "cconso"}},
-      {"code rural et de la pêche maritime", {"crpm", "crur"}},
-      {"code monétaire et financier", {"cmf", "cmonfin"}},
-      {"code des assurances", {"cassur"}},
-      {"code de la route", {"croute"}},
-      {"code des transports", {"ctransp"}},
-      {"code de l'énergie", {"cenerg"}},
-      {"code de la défense", {"cdef"}},
-      {"code de la sécurité intérieure", {"csi"}},
-      {"code de justice administrative", {"cja"}},
-      {"code de la propriété intellectuelle", {"cpi"}},
-      {"code du patrimoine", {"cpatr"}},
-      {"code de la construction et de l'habitation", {"cch"}},
-      {"code de l'action sociale et des familles", {"casf"}},
-      {"code des relations entre le public et l'administration", {"crpa"}},
-      {"code de l'entrée et du séjour des étrangers et du droit d'asile", {"ceseda"}},
-      {"code des postes et des communications électroniques", {"cpce"}},
-  };
-  return kCodes;
-}
-
-// Whether a word ends the name of a code not in codes() ("code minier 12").
+// Whether a word ends the name of a code not in corpus::legal_codes() ("code minier 12").
 bool ends_code_name(const std::vector<Word>& w, std::size_t i) {
   std::string raw;
   return is_article_word(w[i]) || is_number_sign(w[i]) || is_amendment_word(w[i]) ||
@@ -209,17 +167,18 @@ std::size_t code_at(const std::vector<Word>& w, std::size_t i, std::string* name
   for (std::size_t n = std::min<std::size_t>(4, w.size() - i); n >= 1; --n) {
     std::string key;
     for (std::size_t k = i; k < i + n; ++k) key += w[k].key;
-    for (const Code& c : codes()) {
-      if (std::find(c.abbreviations.begin(), c.abbreviations.end(), key) !=
-          c.abbreviations.end()) {
-        *name = c.name;
-        return n;
-      }
+    if (const corpus::LegalCode* c = corpus::code_by_abbreviation(key)) {
+      *name = c->name;
+      return n;
     }
+  }
+  if (w[i].key == "constitution" || w[i].key == "const") {  // "article 88-4 Const."
+    *name = "constitution";
+    return 1;
   }
   if (w[i].key != "code") return 0;
   std::size_t best = 0;
-  for (const Code& c : codes()) {
+  for (const corpus::LegalCode& c : corpus::legal_codes()) {
     const std::size_t n = known_code_at(w, i, c.name);
     if (n > best) {
       best = n;
@@ -467,6 +426,7 @@ Query known_item_boost(const ParsedQuery& pq) {
   std::vector<Query> parts;
   for (const auto& unit : pq.units) {
     for (const auto& item : unit) {
+      if (item.origin == Origin::kReference) continue;  // a clause term, no title word
       for (const auto& t : item.tokens) {
         parts.emplace_back(std::string(schema::kTitlePrefix).append(t.text));
       }

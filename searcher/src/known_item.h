@@ -30,11 +30,14 @@
 
 namespace hemicycle::searcher {
 
-// A positive bare word of the query as typed, and the only_stop_words note it gave, if any.
+// A positive bare word of the query as typed, the only_stop_words note it gave, if any,
+// and the unit it made, if any (references.h rewrites units).
 struct QueryWord {
   static constexpr std::size_t kNoNote = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kNoUnit = static_cast<std::size_t>(-1);
   std::string text;
   std::size_t note = kNoNote;
+  std::size_t unit = kNoUnit;
 };
 
 // The known items named in `runs` (runs of consecutive positive bare words: an OR, a phrase,

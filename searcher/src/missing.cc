@@ -28,6 +28,7 @@ Positions positions_of(const Xapian::Document& clause, const std::vector<QueryIt
     if (it == clause.termlist_end()) break;
     if (*it != term) continue;
     for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) list.push_back(*p);
+    if (list.empty()) list.push_back(0);  // present without positions: a reference's term
   }
   return out;
 }

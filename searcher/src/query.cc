@@ -6,6 +6,7 @@
 #include "hemicycle/analyzers/unicode.h"
 #include "hemicycle/model/french.h"
 #include "known_item.h"
+#include "references.h"
 
 namespace hemicycle::searcher {
 namespace {
@@ -245,11 +246,12 @@ class QueryParser {
     }
   }
 
-  // The known items the words name; the stop-word notes of the words they took go ("n°"
-  // is part of "amendement n° 12").
+  // The known items and the legal references the words name; the stop-word notes of the
+  // words they took go ("n°" is part of "amendement n° 12", "L." of "article L. 252 …").
   void known_items() {
     std::vector<std::size_t> used;
     q_.known = recognize_known_items(runs_, s_, !other_units_, analyzer_, &used);
+    apply_references(q_, runs_, analyzer_, &used);
     std::sort(used.begin(), used.end());
     used.erase(std::unique(used.begin(), used.end()), used.end());
     for (auto it = used.rbegin(); it != used.rend(); ++it) {
@@ -258,10 +260,10 @@ class QueryParser {
   }
 
   // A positive bare word, for known-item forms: runs of consecutive ones.
-  void record_word(std::string_view w, std::size_t note) {
+  void record_word(std::string_view w, std::size_t note, std::size_t unit) {
     if (!run_open_) runs_.emplace_back();
     run_open_ = true;
-    runs_.back().push_back({std::string(w), note});
+    runs_.back().push_back({std::string(w), note, unit});
   }
 
   void phrase(std::size_t ql, std::string_view closing, bool negated) {
@@ -368,6 +370,7 @@ class QueryParser {
     after_item_ = true;
     const bool alternative = pending_or_ && last_was_unit_ && !q_.units.empty();
     const std::size_t notes = q_.notes.size();
+    const std::size_t units = q_.units.size();
     QueryItem item;
     item.text = std::string(w);
     item.offset = static_cast<std::size_t>(w.data() - s_.data());
@@ -378,7 +381,8 @@ class QueryParser {
       other_units_ = other_units_ || alternative;
       return;
     }
-    record_word(w, q_.notes.size() > notes ? notes : QueryWord::kNoNote);
+    record_word(w, q_.notes.size() > notes ? notes : QueryWord::kNoNote,
+                q_.units.size() > units ? units : QueryWord::kNoUnit);
   }
 
   // `name:value`, or `name:` followed by a quoted value.

@@ -18,6 +18,7 @@
 #include "hemicycle/searcher/query.h"
 #include "hits.h"
 #include "queries.h"
+#include "references.h"
 #include "search_context.h"
 #include "shards.h"
 #include "similar.h"
@@ -240,6 +241,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   // that every message and JSON document we write is valid UTF-8.
   const std::string query = analyzers::sanitize_utf8(request.query);
   ParsedQuery pq = parse_request(query, request, im.analyzer);
+  add_dated_numbers(im.index.db(), pq);  // "loi du 25 juillet 2024": its number too
   add_similar(im.index, pq);
   expand_prefixes(im.index, im.analyzer, pq);  // `scrut*`, the word being typed
   std::vector<Expansion> expansions;

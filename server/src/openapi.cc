@@ -19,7 +19,7 @@ constexpr const char* kDocument = R"json({
       "get": {
         "summary": "Ranked search, grouped by document (or by clause), with snippets and facet counts",
         "parameters": [
-          {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1024}, "description": "Query: words, \"phrases\", OR (OU), -word (NOT, SAUF, NON), word* (the index's words starting with it, the 100 most frequent), field:value (titre:, numero: too), date:A..B; a known item it names (article 1240 code civil, amendement n° CL2, a document id) comes first"},
+          {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1024}, "description": "Query: words, \"phrases\", OR (OU), -word (NOT, SAUF, NON), word* (the index's words starting with it, the 100 most frequent), field:value (titre:, numero: too), date:A..B; a known item it names (article 1240 code civil, amendement n° CL2, a document id) comes first; a legal reference (article L. 252 du code électoral, art. 88-4 Const., 49.3, loi n° 2024-850, loi du 25 juillet 2024, RGPD) is one unit: the words as typed or the clauses citing it"},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100, "default": 10}},
           {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
           {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date", "date:desc", "date:asc"]}},

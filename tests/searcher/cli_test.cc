@@ -199,8 +199,9 @@ TEST_CASE("hemicycle-search finds a known item first and filters by titre: and n
       {"numero:1386", "AMTEST-1386-ART4", "filter_only", 2},
       {"numéro:CL2 titre:premier", "AMTEST-CL2-A", "filter_only", 1},
       {"titre:\"code pénal\"", "code-penal/Livre Ier/Article 121-3", "filter_only", 1},
-      // The known item counts as a complete match; 1242 (which cites it) holds no "civ."
-      {"1240 C. civ.", "code-civil/Livre III/Titre III/Article 1240", "known_item", 1},
+      // The known item counts as a complete match; 1242, which holds no "civ." but cites it
+      // ("l'article 1240 du code civil": the reference is one unit), too.
+      {"1240 C. civ.", "code-civil/Livre III/Titre III/Article 1240", "known_item", 2},
   };
   for (const auto& c : cases) {
     INFO(c.query);

@@ -92,13 +92,12 @@ const std::vector<Golden> kGolden = {
     {"logement NOT \"logement social\"", true,
      {"all_words_in_clause: Query(log)",
       "excluded: Query((log PHRASE 2 social))"}},
+    // A legal reference is one unit: its words as typed (two words more in the window) or
+    // the clauses citing it (XR terms; 49.3: article 49 and its alinéa 3).
     {"article 49.3", false,
-     {"all_words_in_clause: Query(((articl AND (49 PHRASE 2 3)) AND_MAYBE (articl PHRASE 3 49 PHRASE 3 3)))",
-      "some_words: Query((articl OR (49 PHRASE 2 3)))"}},
+     {"all_words_in_clause: Query(((articl PHRASE 5 49 PHRASE 5 3) OR XRconstitution art. 49 OR XRconstitution art. 49 al. 3))"}},
     {"article 49.3", true,
-     {"all_words_in_clause: Query(((articl AND (49 PHRASE 2 3)) AND_MAYBE (articl PHRASE 3 49 PHRASE 3 3)))",
-      "all_words_in_document (summaries): Query()",
-      "some_words: Query((articl OR (49 PHRASE 2 3)))"}},
+     {"all_words_in_clause: Query(((articl PHRASE 5 49 PHRASE 5 3) OR XRconstitution art. 49 OR XRconstitution art. 49 al. 3))"}},
     // A known-item form (the whole query "article N"): the documents numbered L. 121-1 with
     // "article" in their title come first.
     {"article L. 121-1", false,
@@ -167,9 +166,10 @@ const std::vector<Golden> kGolden = {
       "some_words: Query((amend OR 1386 OR articl OR 4))"}},
     {"1240 C. civ.", true,
      {"known_item (summaries): Query((0 * (Scivil AND Scod AND XNUM1240) AND_MAYBE (S1240 OR Sciv)))",
-      "all_words_in_clause: Query(((1240 AND civ) AND_MAYBE (1240 PHRASE 2 civ)))",
-      "all_words_in_document (summaries): Query()",
-      "some_words: Query((1240 OR civ))"}},
+      "all_words_in_clause: Query(((1240 PHRASE 5 civ) OR XRcode civil art. 1240))"}},
+    {"1240 C. civ.", false,
+     {"known_item: Query((((1240 PHRASE 5 civ) OR XRcode civil art. 1240) FILTER PostingSource(DocumentFilterSource(Query((Scivil AND Scod AND XNUM1240))))))",
+      "all_words_in_clause: Query(((1240 PHRASE 5 civ) OR XRcode civil art. 1240))"}},
     {"AMANR5L17PO59051B1105P0D1N000002", true,
      {"known_item (summaries): Query((0 * QAMANR5L17PO59051B1105P0D1N000002 AND_MAYBE Samanr5l17po59051b1105p0d1n000002))",
       "all_words_in_clause: Query(amanr5l17po59051b1105p0d1n000002)"}},

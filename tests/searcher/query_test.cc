@@ -55,7 +55,8 @@ TEST_CASE("query language", "[searcher][query]") {
       {"«\u00A0Nouvelle Calédonie\u00A0»", describe(parse_query("\"Nouvelle Calédonie\"", analyzer))},
       {"date:2024..2025-03", " date=2024-01-01..2025-03-31"},
       {"date:..2024-06-30", " date=..2024-06-30"},
-      {"88-4", "88-4"},
+      // A legal reference: the words as typed or its term (references_test.cc).
+      {"88-4", "[88-4|XRconstitution art. 88-4]"},
       {"\"ingérence", "ERROR"},
       {"couleur:bleu", "ERROR"},
       {"date:2024-13-01..", "ERROR"},

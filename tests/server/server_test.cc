@@ -405,10 +405,11 @@ TEST_CASE("keep-alive, pipelining and 50 concurrent clients", "[server]") {
     constexpr int kClients = 50, kRequests = 5;
     std::atomic<int> good{0}, bad{0};
     std::vector<std::thread> clients;
-    // Each query with its matching documents (holding every word or some).
+    // Each query with its matching documents (holding every word or some; a legal
+    // reference is one unit: the projet de loi, which holds only "loi", is no match).
     const std::vector<std::pair<std::string, unsigned>> queries = {
         {"ingérence étrangère outre-mer", 4}, {"cinéma", 1}, {"étrangère", 3},
-        {"\"Nouvelle Calédonie\"", 3}, {"loi n° 2024-850", 2}};
+        {"\"Nouvelle Calédonie\"", 3}, {"loi n° 2024-850", 1}};
     for (int i = 0; i < kClients; ++i) {
       clients.emplace_back([&, i] {
         try {

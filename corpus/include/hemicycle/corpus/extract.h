@@ -8,29 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "hemicycle/corpus/references.h"  // extract_cites(), find_references()
+
 namespace hemicycle::corpus {
-
-// Normalised references to legal texts cited in `text`, deduplicated, in order of
-// appearance. Forms produced:
-//   "loi n° 2024-850"                                   -> "loi 2024-850"
-//   "loi organique n° 2009-403"                         -> "loi-organique 2009-403"
-//   "ordonnance n° 2010-1307" / "décret n° 2019-1234"   -> "ordonnance 2010-1307" / "decret 2019-1234"
-//   "règlement (UE) 2024/1689", "règlements (CE) n° 300/2008, (UE) n° 167/2013"
-//                              -> "reglement-ue 2024/1689", "reglement-ce 300/2008", "reglement-ue 167/2013"
-//   "directive (UE) 2016/797", "directives 2014/90/UE"  -> "directive-ue 2016/797", "directive-ue 2014/90"
-//   "article 88-4 de la Constitution"                   -> "constitution art. 88-4"
-//   "articles 198 à 204 du traité sur le fonctionnement de l’Union européenne"
-//                                                       -> "tfue art. 198-204"  (TUE: "tue art. N")
-//   "article 151-5 du Règlement de l’Assemblée nationale" -> "reglement-an art. 151-5"
-//                                                          (Sénat: "reglement-senat art. N")
-//   "article L. 312-9 du code de l’éducation"           -> "code de l'education art. L. 312-9"
-//     (code names lowercase, accent-folded, straight apostrophe; "du même code" resolves to
-//      the code last cited in the same text)
-// Lists ("articles 34 et 37 de la Constitution") give one value per item.
-std::vector<std::string> extract_cites(std::string_view text);
-
-// As above, appending to *out the values it does not already hold.
-void extract_cites(std::string_view text, std::vector<std::string>* out);
 
 // French territories and countries named in `text` (canonical names from the compiled-in
 // gazetteer, corpus/data/gazetteer.tsv), deduplicated, in order of appearance. Matching is

@@ -26,6 +26,11 @@
 // corpus::identify()) as the boolean term kNumberPrefix + number_value(), an amendment's
 // target article as kTargetPrefix + number_value() (wdf 1: it ranks, it does not filter),
 // and, as before, kUniquePrefix + id.
+// Each clause carries the legal references it cites (corpus/references.h: the values, as
+// the summary's `cites` facet has them, and their details, the alinéa or the date named)
+// as reference_term()s, with the wdf of one word of the clause: a reference typed in a
+// query matches the clauses citing it in whatever form the extractor reads, and ranks
+// among the words.
 
 #include <cstdint>
 #include <optional>
@@ -46,6 +51,7 @@ inline constexpr std::string_view kTitlePrefix = "S";       // summary: its titl
 inline constexpr std::string_view kNumberPrefix = "XNUM";   // summary: its own number
 inline constexpr std::string_view kTargetPrefix = "XTGT";   // summary: amendment's article
 inline constexpr std::string_view kTextPrefix = "XTXT";     // summary: text_key(), see below
+inline constexpr std::string_view kReferencePrefix = "XR";  // clause: a reference it cites
 
 // Metadata key prefix of the lexicon for search-as-you-type: "XF" + a folded word (as the
 // analyzers' fold() gives it) -> that word as it is usually written. Counts come from the
@@ -140,6 +146,9 @@ std::string text_key(std::string_view text, std::string_view document_id);
 std::uint64_t text_key_value(std::string_view key);
 // kTextPrefix + the key of `value` (as text_key() writes it).
 std::string text_term(std::uint64_t value);
+
+// kReferencePrefix + a normalised reference ("code civil art. 1240"), bounded.
+std::string reference_term(std::string_view reference);
 
 // Clause id as shown to users: "<document id>#<1-based clause index>".
 std::string clause_id(std::string_view document_id, std::size_t index);

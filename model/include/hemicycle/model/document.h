@@ -49,6 +49,9 @@ struct Clause {
   std::size_t end = 0;
   // Facet values extracted from this clause (display form, deduplicated, in order).
   std::vector<std::string> cites;        // normalised legal references: "loi 2024-850"
+  // Finer keys of the references it cites, not facets (corpus/references.h, Reference::
+  // details): "constitution art. 49 al. 3", "loi du 2024-07-25".
+  std::vector<std::string> reference_details;
   std::vector<std::string> territories;  // canonical names: "Nouvelle-Calédonie"
   std::vector<std::string> countries;    // canonical names: "Azerbaïdjan"
 };
