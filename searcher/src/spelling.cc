@@ -319,11 +319,12 @@ std::vector<WordCorrection> corrections_for(Shards& index, analyzers::FrenchAnal
         const Xapian::doccount clauses = index.db().get_termfreq(token.text);
         const auto folded = analyzer.normalize(typed);
         if (folded.size() != 1 || max_cost_for(folded.front().text.size()) == 0) continue;
-        const Xapian::doccount needed =
-            needed_clauses(clauses, clauses > 0 && written(index, folded.front().text));
+        const bool as_written = clauses > 0 && written(index, folded.front().text);
+        const Xapian::doccount needed = needed_clauses(clauses, as_written);
         if (needed == 0) continue;
         if (!lexicon) lexicon = lexicon_of(index);
         WordCorrection w{item.offset + token.begin, item.offset + token.end, clauses == 0,
+                         !as_written,
                          candidates_for(index, analyzer, *lexicon, folded.front().text,
                                         token.text, needed)};
         if (!w.candidates.empty() && w.end <= query.size()) out.push_back(std::move(w));

@@ -14,6 +14,7 @@
 // nothing, since the analyzer folds them before stemming (an accent-only difference is the
 // same term, never a typo). They rank by that cost, then by the clauses holding their stem.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -85,6 +86,9 @@ struct WordCorrection {
   std::size_t begin = 0;
   std::size_t end = 0;
   bool unknown = false;  // no clause holds the typed word's stem
+  // No text writes the typed word so: what it matches, if anything, are other words of its
+  // stem ("ingérance", stemmed as "ingéré").
+  bool unwritten = false;
   std::vector<std::string> candidates;
 };
 
@@ -112,9 +116,11 @@ struct NearPrefix {
 std::vector<NearPrefix> near_prefixes(Shards& index, std::string_view folded, std::size_t limit);
 
 // The search's "did you mean", given the result of the query as typed (parsed as `pq`):
-// `result.suggestions` gets the corrected queries; when the typed query found nothing, the
-// best correction is searched with `search` and, if it finds something, its result replaces
-// `result`, with `corrected` set and `query` kept as typed.
+// `result.suggestions` gets the corrected queries; when the typed query found nothing, or
+// every word corrected is written in no text while its stem is (the typed query matched it
+// only through other words of its stem), the best correction is searched with `search`
+// and, if it finds something, its result replaces `result`, with `corrected` set and
+// `query` kept as typed.
 template <typename SearchFn>
 void apply_spelling(Shards& index, analyzers::FrenchAnalyzer& analyzer, const std::string& query,
                     const ParsedQuery& pq, SearchResult& result, SearchFn&& search) {
@@ -122,7 +128,12 @@ void apply_spelling(Shards& index, analyzers::FrenchAnalyzer& analyzer, const st
   if (words.empty()) return;
   std::vector<std::string> offered = corrected_queries(query, words, 3);
   const bool found = result.total + result.total_partial > 0 || !result.hits.empty();
-  if (!found && !offered.empty()) {
+  // Results that hold the typed word only through another word of its stem mislead (they
+  // seem to hold it); a word that matches nothing leaves honest partial results, marked.
+  const bool misleading = std::all_of(words.begin(), words.end(), [](const WordCorrection& w) {
+    return w.unwritten && !w.unknown;
+  });
+  if ((!found || misleading) && !offered.empty()) {
     SearchResult again = search(offered.front());
     if (again.total + again.total_partial > 0 || !again.hits.empty()) {
       again.query = query;

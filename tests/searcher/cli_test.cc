@@ -284,9 +284,10 @@ TEST_CASE("hemicycle-search --prefix completes the last word, scrut* and OU work
     std::string note;  // a note's code expected ("" none)
   };
   const std::vector<Case> cases = {
-      {"scrut", 1, ""},  // "scrute" only
+      {"--no-correct scrut", 1, ""},  // "scrute" only
+      {"scrut", 2, ""},               // written nowhere: its correction "scrutin" searched
       {"--prefix scrut", 4, ""},
-      {"--prefix 'scrut '", 1, ""},
+      {"--prefix --no-correct 'scrut '", 1, ""},
       {"'scrut*'", 4, ""},
       {"'s*' Corse", 3, "wildcard_too_short"},
       {"Corse OU Guyane", 4, ""},

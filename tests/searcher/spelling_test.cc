@@ -180,10 +180,11 @@ TEST_CASE("a typed query that finds something is kept; corrections are only offe
   }
 }
 
-TEST_CASE("a word written nowhere, its stem found through another word: offered, not searched",
+TEST_CASE("a word written nowhere, its stem found through another word: the correction searched",
           "[searcher][spelling]") {
   // As on the bulk corpus: "ingérance" is stemmed as "ingéré" (one clause here), which no one
-  // meant; "ingérence" is in more than twice as many clauses.
+  // meant; "ingérence" is in more than twice as many clauses. The typed query finds the
+  // clause of "ingéré", but no text writes "ingérance": the correction is searched instead.
   hemicycle::testing::TempDir dir;
   const std::string db = (dir.path() / "db").string();
   hemicycle::testing::index_paths(db, {hemicycle::testing::fixture("spelling"),
@@ -191,12 +192,13 @@ TEST_CASE("a word written nowhere, its stem found through another word: offered,
   Searcher s({db});
   struct Row {
     std::string typed;
+    std::string corrected;  // "" when the query as typed is kept
     std::vector<std::string> suggestions;
   };
   const std::vector<Row> rows = {
-      {"ingérance", {"ingérence"}},
-      {"ingéré", {}},  // written so: known, never corrected
-      {"médicament", {}},
+      {"ingérance", "ingérence", {}},
+      {"ingéré", "", {}},  // written so: known, never corrected
+      {"médicament", "", {}},
   };
   for (const auto& row : rows) {
     INFO(row.typed);
@@ -204,8 +206,19 @@ TEST_CASE("a word written nowhere, its stem found through another word: offered,
     r.query = row.typed;
     const SearchResult result = s.search(r);
     CHECK(result.total > 0);
-    CHECK(result.corrected.empty());
+    CHECK(result.query == row.typed);
+    CHECK(result.corrected == row.corrected);
     CHECK(result.suggestions == row.suggestions);
+    if (!row.corrected.empty()) {
+      SearchRequest fixed;
+      fixed.query = row.corrected;
+      CHECK(hit_ids(result) == hit_ids(s.search(fixed)));
+      SearchRequest exact = r;  // spell=0: the query as typed, the clause of "ingéré"
+      exact.spell = false;
+      const SearchResult typed = s.search(exact);
+      CHECK(typed.total > 0);
+      CHECK(hit_ids(typed) != hit_ids(result));
+    }
   }
 }
 

@@ -49,11 +49,12 @@ TEST_CASE("prefix=1, word* and OU through /api/search", "[server]") {
     std::vector<std::string> notes;
   };
   const std::vector<Case> cases = {
-      {"scrut", "", 1, {}},  // "scrute" only
+      {"scrut", "&spell=0", 1, {}},  // "scrute" only
+      {"scrut", "", 2, {}},          // written nowhere: its correction "scrutin" searched
       {"scrut", "&prefix=1", 4, {}},
       {"scrut", "&prefix=true", 4, {}},
-      {"scrut", "&prefix=0", 1, {}},
-      {"scrut ", "&prefix=1", 1, {}},  // a space after it: the word is complete
+      {"scrut", "&prefix=0&spell=0", 1, {}},
+      {"scrut ", "&prefix=1&spell=0", 1, {}},  // a space after it: the word is complete
       {"scrut*", "", 4, {}},
       {"Corse OU Guyane", "", 4, {}},
       {"Corse SAUF Guyane", "", 2, {}},
