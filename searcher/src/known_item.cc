@@ -8,6 +8,7 @@
 #include "hemicycle/corpus/references.h"
 #include "hemicycle/format/schema.h"
 #include "queries.h"
+#include "word_key.h"
 
 namespace hemicycle::searcher {
 namespace {
@@ -25,35 +26,9 @@ struct Word {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 
-bool key_in(const std::string& key, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), key) != set.end();
-}
-
-std::string key_of(std::string_view raw) {
-  const std::string folded = analyzers::fold(raw);
-  std::string key;
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (folded[i] == '.' && !(i > 0 && is_digit(folded[i - 1]) && i + 1 < folded.size() &&
-                              is_digit(folded[i + 1]))) {
-      continue;  // "C. civ." -> "cciv", "L.1114-1" -> "l1114-1"; "49.3" stays
-    }
-    if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
-      key += '\'';
-      i += 2;
-      continue;
-    }
-    key += folded[i];
-  }
-  if (key.size() > 2 && (key[0] == 'l' || key[0] == 'd') && key[1] == '\'') key.erase(0, 2);
-  return key;
-}
-
 // Appends the word(s) of one bare word: "(ART." -> "ART."; "n°1386" -> "n°", "1386".
 void add_word(std::string_view raw, std::size_t note, std::vector<Word>& out) {
-  while (!raw.empty() && (raw.front() == '(' || raw.front() == '[')) raw.remove_prefix(1);
-  while (!raw.empty() && std::string_view(")],;:").find(raw.back()) != std::string_view::npos) {
-    raw.remove_suffix(1);
-  }
+  raw = without_brackets(raw);
   if (raw.empty()) return;
   for (std::string_view sign : {"n\xC2\xB0", "N\xC2\xB0", "n\xC2\xBA", "N\xC2\xBA"}) {
     if (raw.size() > sign.size() && raw.substr(0, sign.size()) == sign) {
@@ -62,7 +37,7 @@ void add_word(std::string_view raw, std::size_t note, std::vector<Word>& out) {
       return;
     }
   }
-  out.push_back({std::string(raw), key_of(raw), note});
+  out.push_back({std::string(raw), word_key(raw), note});
 }
 
 bool is_article_word(const Word& w) { return key_in(w.key, {"article", "art"}); }

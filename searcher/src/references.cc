@@ -7,6 +7,7 @@
 
 #include "hemicycle/corpus/references.h"
 #include "hemicycle/format/schema.h"
+#include "word_key.h"
 
 namespace hemicycle::searcher {
 namespace {
@@ -22,35 +23,9 @@ struct Word {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string key_of(std::string_view raw) {
-  const std::string folded = analyzers::fold(raw);
-  std::string key;
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (folded[i] == '.' && !(i > 0 && is_digit(folded[i - 1]) && i + 1 < folded.size() &&
-                              is_digit(folded[i + 1]))) {
-      continue;  // "C. civ." -> "c" "civ"; "49.3" stays
-    }
-    if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
-      key += '\'';
-      i += 2;
-      continue;
-    }
-    key += folded[i];
-  }
-  if (key.size() > 2 && (key[0] == 'l' || key[0] == 'd') && key[1] == '\'') key.erase(0, 2);
-  return key;
-}
-
 Word word_of(std::string_view raw) {
-  while (!raw.empty() && (raw.front() == '(' || raw.front() == '[')) raw.remove_prefix(1);
-  while (!raw.empty() && std::string_view(")],;:").find(raw.back()) != std::string_view::npos) {
-    raw.remove_suffix(1);
-  }
-  return {std::string(raw), key_of(raw)};
-}
-
-bool key_in(const std::string& key, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), key) != set.end();
+  raw = without_brackets(raw);
+  return {std::string(raw), word_key(raw)};
 }
 
 bool is_article_word(const Word& w) { return key_in(w.key, {"article", "art"}); }
@@ -162,7 +137,7 @@ class Forms {
       }
     }
     const bool digit = best > 0 && std::any_of(raw->begin(), raw->end(), is_digit);
-    return digit || (best > 0 && key_of(*raw).rfind("premier", 0) == 0) ? best : 0;
+    return digit || (best > 0 && word_key(*raw).rfind("premier", 0) == 0) ? best : 0;
   }
 
   // ", alinéa 3", "alinéa 3", "al. 3" at w[i]: the words it takes, the alinéa in *alinea.
@@ -210,7 +185,7 @@ class Forms {
     std::size_t k = i, start = 0;
     for (std::size_t e = 0; e <= name.size(); ++e) {
       if (e < name.size() && name[e] != ' ') continue;
-      if (k >= w_.size() || w_[k].key != key_of(name.substr(start, e - start))) return 0;
+      if (k >= w_.size() || w_[k].key != word_key(name.substr(start, e - start))) return 0;
       ++k;
       start = e + 1;
     }

@@ -9,23 +9,17 @@
 
 #include "searcher/decrees.h"
 #include "searcher/fixture_index.h"
+#include "server/json_body.h"
 #include "server/server_process.h"
 
 using hemicycle::testing::http_get;
+using hemicycle::testing::parse;
 using hemicycle::testing::HttpResponse;
 using hemicycle::testing::ServerProcess;
 using hemicycle::testing::TempDir;
 using hemicycle::testing::url_encode;
 
 namespace {
-
-rapidjson::Document parse(const HttpResponse& r) {
-  rapidjson::Document d;
-  d.Parse(r.body.c_str(), r.body.size());
-  INFO(r.body);
-  REQUIRE_FALSE(d.HasParseError());
-  return d;
-}
 
 std::vector<std::string> note_codes(const rapidjson::Document& d) {
   std::vector<std::string> codes;

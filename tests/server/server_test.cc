@@ -8,6 +8,7 @@
 #include <rapidjson/document.h>
 
 #include "searcher/fixture_index.h"
+#include "server/json_body.h"
 #include "server/server_process.h"
 
 using hemicycle::testing::Connection;
@@ -15,19 +16,12 @@ using hemicycle::testing::FixtureIndex;
 using hemicycle::testing::get_request;
 using hemicycle::testing::http_get;
 using hemicycle::testing::HttpResponse;
+using hemicycle::testing::parse;
 using hemicycle::testing::ServerProcess;
 using hemicycle::testing::TempDir;
 using hemicycle::testing::url_encode;
 
 namespace {
-
-rapidjson::Document parse(const std::string& body) {
-  rapidjson::Document d;
-  d.Parse(body.c_str(), body.size());
-  INFO(body);
-  REQUIRE_FALSE(d.HasParseError());
-  return d;
-}
 
 // Every error is {"error":{"code":…,"message":…}}.
 std::string error_code(const HttpResponse& r) {

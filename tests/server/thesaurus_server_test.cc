@@ -10,6 +10,7 @@
 #include <rapidjson/document.h>
 
 #include "searcher/fixture_index.h"
+#include "server/json_body.h"
 #include "server/server_process.h"
 
 using hemicycle::testing::FixtureIndex;
@@ -22,10 +23,7 @@ using hemicycle::testing::url_encode;
 namespace {
 
 rapidjson::Document parsed(const HttpResponse& r) {
-  rapidjson::Document d;
-  d.Parse(r.body.c_str(), r.body.size());
-  INFO(r.body);
-  REQUIRE_FALSE(d.HasParseError());
+  rapidjson::Document d = hemicycle::testing::parse(r);
   REQUIRE(d.IsObject());
   return d;
 }
