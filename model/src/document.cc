@@ -12,7 +12,7 @@ struct KindName {
   std::string_view label;  // for people, in French
 };
 
-constexpr std::array<KindName, 13> kKindNames = {{
+constexpr std::array<KindName, 14> kKindNames = {{
     {ClauseKind::kPreamble, "preamble", "préambule"},
     {ClauseKind::kVisa, "visa", "visa"},
     {ClauseKind::kConsiderant, "considerant", "considérant"},
@@ -26,6 +26,7 @@ constexpr std::array<KindName, 13> kKindNames = {{
     {ClauseKind::kHeading, "heading", "intitulé"},
     {ClauseKind::kAlinea, "alinea", "alinéa"},
     {ClauseKind::kParagraph, "paragraph", "paragraphe"},
+    {ClauseKind::kSpeech, "speech", "intervention"},
 }};
 
 }  // namespace

@@ -25,17 +25,59 @@ enum class ClauseKind {
   kHeading,       // bill/code/règlement: "TITRE …", "CHAPITRE …", "Section …" headings
   kAlinea,        // bill/code/règlement: a paragraph (alinéa) of an "Article N"
   kParagraph,     // anything else: a paragraph
+  kSpeech,        // debate: one speech, from its speaker's name to the next speaker
 };
 
 // Stable lowercase ASCII names used in the index, the CLI and JSON:
 // preamble visa considerant recital article place_date signature target dispositif
-// expose heading alinea paragraph.
+// expose heading alinea paragraph speech.
 std::string_view to_string(ClauseKind kind);
 std::optional<ClauseKind> clause_kind_from_string(std::string_view name);
 // The kind as a French reader names it, lowercase: "considérant", "exposé sommaire".
 std::string_view label(ClauseKind kind);
 // Every kind, in declaration order.
-inline constexpr int kClauseKindCount = static_cast<int>(ClauseKind::kParagraph) + 1;
+inline constexpr int kClauseKindCount = static_cast<int>(ClauseKind::kSpeech) + 1;
+
+// Who speaks, as a category: the facet `speaker_role`. Display values, French.
+//   "président de séance"  the chair ("M. le président", "Mme la présidente")
+//   "gouvernement"         a minister or secretary of state ("garde des sceaux, …")
+//   "rapporteur"           a rapporteur, rapporteure, président(e) of a commission
+//   "député"               any other member speaking (and a "sénateur" in the Sénat)
+//   "groupe"               a collective speech ("Plusieurs députés du groupe UMP")
+inline constexpr std::string_view kSpeakerChair = "président de séance";
+inline constexpr std::string_view kSpeakerGovernment = "gouvernement";
+inline constexpr std::string_view kSpeakerRapporteur = "rapporteur";
+inline constexpr std::string_view kSpeakerMember = "député";
+inline constexpr std::string_view kSpeakerGroup = "groupe";
+
+// A stage direction inside a speech ("(Applaudissements sur les bancs du groupe SRC.)"):
+// its byte range in Clause::text, parentheses included.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool operator==(const Span&) const = default;
+};
+
+// What a kSpeech clause knows of who speaks and where in the sitting. Empty for other kinds.
+struct Speech {
+  std::string speaker;       // the person as named: "Christiane Taubira" (no M./Mme); the
+                             // chair and a minister named by office resolved to the person;
+                             // empty for a collective speech and when unknown
+  std::string speaker_label; // the speaker as printed, without the final dot: "M. le
+                             // président", "Mme la garde des sceaux", "Plusieurs députés
+                             // du groupe UMP", "M. Julien Aubert"
+  std::string speaker_role;  // the role in this sitting as printed: "garde des sceaux,
+                             // ministre de la justice", "rapporteur de la commission des
+                             // lois…"; "président de séance" / "présidente de séance" for
+                             // the chair; empty for a member with no role printed
+  std::string speaker_kind;  // one of kSpeaker* above
+  std::string group;         // political group where printed: "UMP", "SRC", "écologiste"
+  std::vector<std::string> headings;  // agenda path, outermost first: {"Ouverture du
+                             // mariage …", "Discussion des articles", "Après l’article 1er"}
+  std::string amendment;     // the amendment under discussion when named: "53" (as printed
+                             // after "n°"), else empty
+  std::vector<Span> directions;  // stage directions inside Clause::text, in order
+};
 
 struct Clause {
   ClauseKind kind = ClauseKind::kParagraph;
@@ -54,6 +96,28 @@ struct Clause {
   std::vector<std::string> reference_details;
   std::vector<std::string> territories;  // canonical names: "Nouvelle-Calédonie"
   std::vector<std::string> countries;    // canonical names: "Azerbaïdjan"
+  Speech speech;                         // kSpeech only
+};
+
+// A unit of a page's structure as published (HTML), which plain text does not mark: the
+// reader fills Document::blocks, the segmenter reads them. Byte ranges are in
+// Document::text, where each block is one paragraph (blocks are separated by a blank line).
+struct Block {
+  enum class Kind {
+    kHeading,     // h1–h4 and the chambers' heading classes (titre1, titre2, titre3)
+    kPresidency,  // "Présidence de M. Claude Bartolone" (h5.presidence)
+    kParagraph,   // a <p> (and any other block of text)
+  };
+  Kind kind = Kind::kParagraph;
+  int level = 0;            // kHeading: 1 the agenda item (titre1), 2 (titre2), 3
+                            // (titre3: a stage, an article); h-levels otherwise
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t lead_end = 0; // kParagraph: end of its leading bold run (the speaker: "M. le
+                            // président.", "Mme Christiane Taubira,") in text; 0 when the
+                            // paragraph opens with no bold
+  std::vector<Span> italic; // italic runs (a role after the speaker, stage directions)
+  std::string css_class;    // the element's class attribute as published ("titre1")
 };
 
 struct Document {
@@ -79,10 +143,17 @@ struct Document {
   std::string outcome;      // amendment "sort": "Adopté", "Retiré", …
   std::string texte_ref;
   std::string dossier_ref;
+  // A sitting (compte rendu), empty otherwise: "Troisième séance du mardi 29 janvier 2013",
+  // its rank in the day (1 for "Première séance", 0 for a day's only sitting or unknown),
+  // and who presided, in order, each once ("Claude Bartolone"), without M./Mme.
+  std::string sitting;
+  int sitting_of_day = 0;
+  std::vector<std::string> presiding;
   // Every other scalar field of the sidecar / JSON line, as (name, value) strings.
   std::vector<std::pair<std::string, std::string>> extras;
 
   std::string text;  // the whole text (valid UTF-8)
+  std::vector<Block> blocks;  // the structure an HTML page gives; empty for plain text
   std::vector<Clause> clauses;
 
   // Unions of the clauses' extracted values plus the document's own, deduplicated.
