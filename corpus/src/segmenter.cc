@@ -10,6 +10,7 @@
 #include "hemicycle/corpus/extract.h"
 #include "article_number.h"
 #include "cites.h"
+#include "debate.h"
 #include "text_util.h"
 
 namespace hemicycle::corpus {
@@ -678,7 +679,7 @@ void segment_paragraphs(model::Document& doc, const std::vector<Line>& lines) {
 // ---------------------------------------------------------------------------------
 // Choosing the kind of text.
 
-enum class TextKind { kResolution, kAmendment, kLegal, kOther };
+enum class TextKind { kResolution, kAmendment, kLegal, kDebate, kOther };
 
 bool type_is(std::string_view folded_type, std::string_view what) {
   return folded_type.find(what) != std::string_view::npos;
@@ -689,8 +690,9 @@ TextKind classify(const model::Document& doc, const std::vector<Line>& lines) {
   const std::string_view text = doc.text;
   if (type_is(type, "amendement")) return TextKind::kAmendment;
   if (type_is(type, "compte_rendu") || type_is(type, "compte rendu") || type_is(type, "debat")) {
-    return TextKind::kOther;
+    return TextKind::kDebate;
   }
+  if (type.empty() && internal::looks_like_debate(text)) return TextKind::kDebate;
 
   int seen = 0;
   bool first_vu = false, preamble = false, expose = false, first_target = false;
@@ -739,6 +741,9 @@ void segment(model::Document& doc) {
       break;
     case TextKind::kLegal:
       segment_legal(doc, lines);
+      break;
+    case TextKind::kDebate:
+      if (!internal::segment_debate(doc)) segment_paragraphs(doc, lines);
       break;
     case TextKind::kOther:
       segment_paragraphs(doc, lines);

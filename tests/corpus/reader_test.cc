@@ -222,8 +222,15 @@ TEST_CASE("JSON Lines fields", "[corpus]") {
   CHECK(code.cites == std::vector<std::string>{"code penal art. L. 226-1"});
   const Document& debate = r.docs[2];
   CHECK(debate.line == 3);
-  CHECK(debate.clauses.size() == 4);
-  for (const auto& c : debate.clauses) CHECK(c.kind == ClauseKind::kParagraph);
+  // A compte rendu: one speech per speaker, the heading in their path (debate_test.cc).
+  REQUIRE(debate.clauses.size() == 3);
+  for (const auto& c : debate.clauses) CHECK(c.kind == ClauseKind::kSpeech);
+  CHECK(debate.clauses[2].speech.speaker == "Claire Durand");
+  CHECK(debate.clauses[2].speech.headings == std::vector<std::string>{"Article 1er"});
+  CHECK(debate.clauses[2].speech.amendment == "5");
+  CHECK(debate.clauses[2].text ==
+        "Cet amendement concerne la Martinique et la loi n° 2022-217 ; il a été examiné en "
+        "commission.");
 }
 
 TEST_CASE("bad input is reported with file and line, the rest is read", "[corpus]") {

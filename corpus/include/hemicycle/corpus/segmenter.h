@@ -17,7 +17,14 @@ namespace hemicycle::corpus {
 //               SOMMAIRE" line follows. Clauses: the first paragraph as kTarget, then
 //               kDispositif paragraphs numbered "1", "2"… (quoted "« Considérant … »" stay
 //               dispositif), then kExpose paragraphs; the "EXPOSÉ SOMMAIRE" line is no clause.
-//   debate      doc.type "compte_rendu": one kParagraph per paragraph.
+//   debate      doc.type "compte_rendu" (or no type and a plain text where the chair speaks
+//               as "M. le président. – …"): one kSpeech clause per speech, from its
+//               speaker to the next, Clause::speech filled (who speaks, as printed and as a
+//               person, the role, the kind of speaker, the group, the heading path, the
+//               amendment discussed, the stage directions); headings and "Présidence de …"
+//               lines are no clause. Read from doc.blocks when a page gave them, else from
+//               the blank-line separated paragraphs. See debate.h. No speech found: one
+//               kParagraph per paragraph.
 //   resolution  a preamble line ("L’Assemblée nationale,", "Le Sénat,") among the first
 //               five lines, or a first line opening with "Vu", or a "résolution" type with
 //               "Vu"/"Considérant" lines. A clause starts at a line opening with "Vu",

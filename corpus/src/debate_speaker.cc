@@ -1,0 +1,219 @@
+#include "debate_speaker.h"
+
+#include <array>
+
+#include "civility.h"
+#include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/model/document.h"
+#include "text_util.h"
+
+namespace hemicycle::corpus::internal {
+namespace {
+
+constexpr std::size_t kNone = std::string_view::npos;
+
+// Subjects of a collective speech, folded: "Plusieurs députés du groupe UMP", "Un député du
+// groupe SRC", "De nombreux députés …", "Mêmes mouvements" is a direction, not a speaker.
+constexpr std::array<std::string_view, 13> kCollectiveOpeners = {
+    "plusieurs ", "un depute", "une deputee", "un membre", "une voix", "des voix",
+    "de nombreux ", "quelques ", "les deputes", "des deputes", "tous les ", "toutes les ",
+    "un senateur"};
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool collective_opener(std::string_view folded) {
+  for (std::string_view o : kCollectiveOpeners) {
+    if (starts_with(folded, o)) return true;
+  }
+  return false;
+}
+
+// A speaker opens with a civility ("M. ", "Mme ") or a collective subject.
+bool opens_speaker(std::string_view label) {
+  if (label.empty()) return false;
+  if (civility_at(label, 0) > 0) return true;
+  return collective_opener(fold_key(label.substr(0, 40)));
+}
+
+std::string_view without_final(std::string_view s, char c) {
+  s = trim(s);
+  while (!s.empty() && s.back() == c) s = trim(s.substr(0, s.size() - 1));
+  return s;
+}
+
+// "M. Erwann Binet, rapporteur" -> label "M. Erwann Binet", role "rapporteur". The comma
+// searched after the civility ("MM." never holds one).
+void split_role(Lead* lead) {
+  const std::size_t comma = lead->label.find(", ");
+  if (comma == std::string::npos) return;
+  std::string role(trim(std::string_view(lead->label).substr(comma + 2)));
+  if (!lead->role.empty()) role += ", " + lead->role;
+  lead->role = std::string(without_final(role, '.'));
+  lead->label.resize(comma);
+}
+
+// Where the sentence that begins at `from` ends: the first ". " (or a final "."), within
+// `limit` bytes; npos when none.
+std::size_t sentence_end(std::string_view para, std::size_t from, std::size_t limit) {
+  const std::size_t last = std::min(para.size(), from + limit);
+  for (std::size_t i = from; i < last; ++i) {
+    if (para[i] == '.' && (i + 1 == para.size() || para[i + 1] == ' ')) return i;
+  }
+  return kNone;
+}
+
+// The role after "Mme Christiane Taubira, ": the italic run there, else the sentence.
+bool read_role_after(std::string_view para, std::size_t from, std::size_t italic_begin,
+                     std::size_t italic_end, Lead* lead) {
+  if (italic_begin != kNone && italic_begin >= from && italic_begin <= from + 2) {
+    lead->role = std::string(without_final(para.substr(italic_begin, italic_end - italic_begin), '.'));
+    std::size_t body = italic_end;
+    if (body < para.size() && para[body] == '.') ++body;
+    lead->body = body;
+    return true;
+  }
+  const std::size_t dot = sentence_end(para, from, 300);
+  if (dot == kNone) return false;
+  lead->role = std::string(trim(para.substr(from, dot - from)));
+  lead->body = dot + 1;
+  return true;
+}
+
+std::string group_of(std::string_view label) {
+  for (std::string_view marker : {std::string_view("du groupe "), std::string_view("des groupes ")}) {
+    const std::size_t at = label.find(marker);
+    if (at == std::string_view::npos) continue;
+    std::string_view g = label.substr(at + marker.size());
+    for (std::string_view stop : {std::string_view(" et "), std::string_view(", ")}) {
+      const std::size_t s = g.find(stop);
+      if (s != std::string_view::npos) g = g.substr(0, s);
+    }
+    return std::string(without_final(g, '.'));
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string fold_key(std::string_view text) {
+  std::string k = analyzers::fold(text);
+  std::string out;
+  out.reserve(k.size());
+  for (std::size_t i = 0; i < k.size(); ++i) {
+    if (k.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(k[i]);
+    }
+  }
+  return out;
+}
+
+bool read_html_lead(std::string_view para, std::size_t bold_end, std::size_t italic_begin,
+                    std::size_t italic_end, Lead* lead) {
+  if (bold_end == 0 || bold_end > para.size()) return false;
+  const std::string_view bold = trim(para.substr(0, bold_end));
+  if (!opens_speaker(bold) || bold.size() > 300) return false;
+  *lead = Lead{};
+  if (bold.back() == ',') {
+    lead->label = std::string(without_final(bold, ','));
+    if (!read_role_after(para, skip_spaces(para, bold_end), italic_begin, italic_end, lead)) {
+      return false;
+    }
+  } else if (bold.back() == '.') {
+    lead->label = std::string(without_final(bold, '.'));
+    lead->body = bold_end;
+  } else {
+    // "M. Jean-Claude Perez</b> et <b>Mme Geneviève Gaillard." : the lead runs to its dot.
+    const std::size_t dot = sentence_end(para, bold_end, 200);
+    if (dot == kNone) return false;
+    lead->label = std::string(trim(para.substr(0, dot)));
+    lead->body = dot + 1;
+  }
+  split_role(lead);
+  lead->body = skip_spaces(para, lead->body);
+  return !lead->label.empty();
+}
+
+bool read_text_lead(std::string_view para, Lead* lead) {
+  std::size_t dash = kNone, dash_len = 0;
+  for (std::string_view d : {std::string_view(" \xE2\x80\x93 "), std::string_view(" \xE2\x80\x94 "),
+                             std::string_view(" - ")}) {
+    const std::size_t at = para.substr(0, 400).find(d);
+    if (at != std::string_view::npos && at < dash) {
+      dash = at;
+      dash_len = d.size();
+    }
+  }
+  if (dash == kNone) return false;
+  const std::string_view head = para.substr(0, dash);
+  if (!opens_speaker(head)) return false;
+  *lead = Lead{};
+  lead->label = std::string(without_final(head, '.'));
+  split_role(lead);
+  lead->body = skip_spaces(para, dash + dash_len);
+  return !lead->label.empty();
+}
+
+LabelParts parse_label(std::string_view label) {
+  LabelParts parts;
+  parts.group = group_of(label);
+  const std::size_t civ = civility_at(label, 0);
+  if (civ == 0) {
+    parts.kind = LabelKind::kCollective;
+    return parts;
+  }
+  const std::string_view civility = trim(label.substr(0, civ));
+  parts.feminine = civility.rfind("Mme", 0) == 0 || civility == "Mlle";
+  const std::string_view rest = trim(label.substr(civ));
+  const std::string key = fold_key(rest);
+  if (key == "le president" || key == "la presidente") {
+    parts.kind = LabelKind::kChair;
+    parts.feminine = key == "la presidente";
+    return parts;
+  }
+  for (std::string_view article : {"le ", "la ", "l'"}) {
+    if (!starts_with(key, article)) continue;
+    parts.kind = LabelKind::kOffice;
+    std::size_t skip = article.size();
+    if (article == "l'" && rest.size() > 1 && rest[1] != '\'') skip = 4;  // "l’": 4 bytes
+    parts.name = std::string(trim(rest.substr(skip)));
+    return parts;
+  }
+  const bool several = civility == "MM." || civility == "Mmes" ||
+                       rest.find(" et M") != std::string_view::npos;
+  parts.kind = several ? LabelKind::kCollective : LabelKind::kPerson;
+  if (!several) parts.name = std::string(rest);
+  return parts;
+}
+
+std::string_view kind_of_role(std::string_view role) {
+  const std::string k = fold_key(role);
+  if (k.empty()) return model::kSpeakerMember;
+  if (k.find("ministre") != std::string::npos || k.find("secretaire d'etat") != std::string::npos ||
+      k.find("garde des sceaux") != std::string::npos) {
+    return model::kSpeakerGovernment;
+  }
+  const bool chairs = starts_with(k, "president") || starts_with(k, "vice-president");
+  if (k.find("rapporteu") != std::string::npos ||
+      (chairs && k.find("commission") != std::string::npos)) {
+    return model::kSpeakerRapporteur;
+  }
+  return model::kSpeakerMember;
+}
+
+std::string presiding_name(std::string_view text) {
+  text = trim(text);
+  if (fold_key(text.substr(0, 20)).rfind("presidence de ", 0) != 0) return {};
+  const std::size_t de = text.find("de ");
+  std::string_view name = trim(text.substr(de + 3));
+  name = name.substr(civility_at(name, 0));
+  const std::size_t comma = name.find(',');
+  if (comma != std::string_view::npos) name = name.substr(0, comma);
+  return std::string(without_final(name, '.'));
+}
+
+}  // namespace hemicycle::corpus::internal
