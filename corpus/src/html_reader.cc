@@ -159,7 +159,8 @@ PageMeta page_meta(xmlNode* root) {
       std::string key = internal::attribute(n, "name");
       for (char& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       if (!key.empty()) {
-        m.metas.emplace_back(key, internal::normalize_spaces(internal::clean_text(internal::attribute(n, "content"))));
+        const std::string content = internal::clean_text(internal::attribute(n, "content"));
+        m.metas.emplace_back(key, internal::normalize_spaces(internal::plain_spaces(content)));
       }
     } else if (name == "h1") {
       if (m.first_h1.empty()) m.first_h1 = internal::element_text(n);

@@ -426,10 +426,20 @@ std::string clean_text(std::string_view raw) {
   return out;
 }
 
+std::string plain_spaces(std::string text) {
+  for (std::size_t at = 0; (at = text.find("\xC2\xA0", at)) != std::string::npos;) {
+    text.replace(at, 2, " ");
+  }
+  for (std::size_t at = 0; (at = text.find("\xE2\x80\xAF", at)) != std::string::npos;) {
+    text.replace(at, 3, " ");
+  }
+  return text;
+}
+
 std::string element_text(xmlNode* node) {
   std::string raw;
   for (xmlNode* n = node; n != nullptr;) {
-    const bool skip = skipped_everywhere(element_name(n));
+    const bool skip = n != node && skipped_everywhere(element_name(n));
     if (n->type == XML_TEXT_NODE && n->content != nullptr) {
       raw += reinterpret_cast<const char*>(n->content);
     } else if (element_name(n) == "br") {
@@ -439,7 +449,7 @@ std::string element_text(xmlNode* node) {
   }
   model::Document one;
   ParagraphBuilder b(&one);
-  b.add_text(clean_text(raw), false);
+  b.add_text(plain_spaces(clean_text(raw)), false);
   b.flush();
   return one.text;
 }

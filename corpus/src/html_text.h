@@ -26,9 +26,13 @@ enum class PageLayout {
 // doc->text (separated by "\n\n") and their blocks to doc->blocks.
 void page_text(xmlNode* root, PageLayout layout, model::Document* doc);
 
-// The text of one element (its descendants' text), spaces collapsed and trimmed, comments,
-// scripts and styles left out: for <title>, h1.seance, h2.entete.
+// The text of one element (its descendants' text), spaces collapsed and trimmed, no-break
+// spaces as spaces (it is metadata: "2&nbsp;février"), comments, scripts and styles left
+// out: for <title>, h1.seance, h2.entete.
 std::string element_text(xmlNode* node);
+
+// U+00A0 and U+202F as plain spaces.
+std::string plain_spaces(std::string text);
 
 // An attribute's value ("" when absent), and the element's name in lowercase ASCII
 // (libxml2's HTML parser already lowercases names; "" for a node that is not an element).
