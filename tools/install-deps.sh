@@ -12,7 +12,7 @@ packages=(
   libstemmer-dev
   rapidjson-dev
   libboost-dev libboost-system-dev
-  libicu-dev zlib1g-dev libzstd-dev libjemalloc-dev
+  libicu-dev zlib1g-dev libzstd-dev libjemalloc-dev libxml2-dev
   catch2
 )
 for arg in "$@"; do

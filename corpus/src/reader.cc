@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -454,6 +455,29 @@ std::size_t line_of_offset(std::string_view text, std::size_t offset) {
 // What a sidecar that cannot be read leaves: the text of NAME.txt, indexed all the same.
 constexpr const char* kReadWithout = "texte lu sans elles";
 
+void set_if(std::string& field, std::string&& value) {
+  if (!value.empty()) field = std::move(value);
+}
+
+// The fields a sidecar gives over those of the document (a .txt has none; a page has its
+// title, date, ...): each non-empty field replaces the document's, extras are added.
+void overlay(model::Document&& meta, model::Document& doc) {
+  set_if(doc.id, std::move(meta.id));
+  set_if(doc.type, std::move(meta.type));
+  set_if(doc.institution, std::move(meta.institution));
+  set_if(doc.date, std::move(meta.date));
+  set_if(doc.title, std::move(meta.title));
+  set_if(doc.source, std::move(meta.source));
+  set_if(doc.legislature, std::move(meta.legislature));
+  set_if(doc.place, std::move(meta.place));
+  set_if(doc.signatory_role, std::move(meta.signatory_role));
+  set_if(doc.outcome, std::move(meta.outcome));
+  set_if(doc.texte_ref, std::move(meta.texte_ref));
+  set_if(doc.dossier_ref, std::move(meta.dossier_ref));
+  if (!meta.signatories.empty()) doc.signatories = std::move(meta.signatories);
+  for (auto& extra : meta.extras) doc.extras.push_back(std::move(extra));
+}
+
 // The sidecar's fields into `doc` (its text kept); a sidecar that is not a JSON object is
 // reported and the text read without it.
 void read_sidecar(const fs::path& sidecar, std::string json, model::Document& doc,
@@ -483,11 +507,33 @@ void read_sidecar(const fs::path& sidecar, std::string json, model::Document& do
   } else if (!handler.root_is_object()) {
     on_warning(model::Warning{file, 0, std::string("métadonnées qui ne sont pas un objet JSON") + kColon + kReadWithout});
   } else {
-    meta.text = std::move(doc.text);
-    doc = std::move(meta);
+    overlay(std::move(meta), doc);
   }
 }
 
+
+// What every document read from one file gets: its sidecar NAME.json (if any), its id (the
+// sidecar's, else the file stem), origin, and the file's size as input offset.
+void finish_file(const fs::path& path, model::Document& doc, const WarningSink& on_warning) {
+  fs::path sidecar = path;
+  sidecar.replace_extension(".json");
+  std::error_code ec;
+  std::string error;
+  if (fs::is_regular_file(sidecar, ec)) {
+    std::string json;
+    if (slurp(sidecar, &json, &error)) {
+      read_sidecar(sidecar, std::move(json), doc, on_warning);
+    } else {
+      on_warning(model::Warning{sidecar.string(), 0, error + kColon + "texte lu sans ses métadonnées"});
+    }
+  }
+  if (doc.id.empty()) doc.id = path.stem().string();
+  doc.origin = path.string();
+  doc.line = 0;
+  std::error_code size_ec;
+  const auto size = fs::file_size(path, size_ec);
+  doc.input_offset = size_ec ? 0 : static_cast<std::uint64_t>(size);
+}
 
 std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
                      const WarningSink& on_warning) {
@@ -508,25 +554,26 @@ std::size_t read_txt(const fs::path& path, const DocumentSink& on_document,
                        "UTF-8 invalide (octet " + std::to_string(bad + 1) + " du fichier)" + kColon + "ignoré"});
     return 0;
   }
-  fs::path sidecar = path;
-  sidecar.replace_extension(".json");
-  std::error_code ec;
-  if (fs::is_regular_file(sidecar, ec)) {
-    std::string json;
-    if (slurp(sidecar, &json, &error)) {
-      read_sidecar(sidecar, std::move(json), doc, on_warning);
-    } else {
-      on_warning(model::Warning{sidecar.string(), 0, error + kColon + "texte lu sans ses métadonnées"});
-    }
+  finish_file(path, doc, on_warning);
+  on_document(std::move(doc));
+  return 1;
+}
+
+std::size_t read_html_file(const fs::path& path, const DocumentSink& on_document,
+                           const WarningSink& on_warning) {
+  const std::string name = path.string();
+  std::string bytes;
+  std::string error;
+  if (!slurp(path, &bytes, &error)) {
+    on_warning(model::Warning{name, 0, error});
+    return 0;
   }
-  if (doc.id.empty()) doc.id = path.stem().string();
-  doc.origin = name;
-  doc.line = 0;
-  {
-    std::error_code size_ec;
-    auto size = fs::file_size(path, size_ec);
-    doc.input_offset = size_ec ? 0 : static_cast<std::uint64_t>(size);
+  model::Document doc;
+  if (!read_html(bytes, name, &doc, &error)) {
+    on_warning(model::Warning{name, 0, error});
+    return 0;
   }
+  finish_file(path, doc, on_warning);
   on_document(std::move(doc));
   return 1;
 }
@@ -535,14 +582,35 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-enum class FileKind { kText, kJsonl, kJsonlGz, kOther };
+enum class FileKind { kText, kHtml, kJsonl, kJsonlGz, kOther };
 
 FileKind file_kind(const fs::path& path) {
-  const std::string name = path.filename().string();
+  std::string name = path.filename().string();
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ends_with(name, ".jsonl.gz")) return FileKind::kJsonlGz;
   if (ends_with(name, ".jsonl")) return FileKind::kJsonl;
   if (ends_with(name, ".txt")) return FileKind::kText;
+  if (ends_with(name, ".html") || ends_with(name, ".htm")) return FileKind::kHtml;
   return FileKind::kOther;
+}
+
+// A NAME.json beside a NAME.txt or NAME.html is that file's sidecar, not a stray file.
+bool is_sidecar(const fs::path& path) {
+  if (path.extension() != ".json") return false;
+  std::error_code ec;
+  for (const char* ext : {".txt", ".html", ".htm"}) {
+    fs::path text = path;
+    text.replace_extension(ext);
+    if (fs::is_regular_file(text, ec)) return true;
+  }
+  return false;
+}
+
+void warn_not_corpus(const fs::path& path, const WarningSink& on_warning) {
+  on_warning(model::Warning{
+      path.string(), 0,
+      std::string("pas un fichier du corpus (.txt, .html, .jsonl ou .jsonl.gz attendu)") + kColon +
+          "ignoré"});
 }
 
 std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& on_document,
@@ -551,6 +619,8 @@ std::size_t read_file(const fs::path& path, FileKind kind, const DocumentSink& o
   switch (kind) {
     case FileKind::kText:
       return read_txt(path, on_document, on_warning);
+    case FileKind::kHtml:
+      return read_html_file(path, on_document, on_warning);
     case FileKind::kJsonl: {
       errno = 0;
       std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -611,9 +681,7 @@ std::size_t read_unsegmented(const std::filesystem::path& path, const DocumentSi
   if (!fs::is_directory(status)) {
     const FileKind kind = file_kind(path);
     if (kind == FileKind::kOther) {
-      on_warning(model::Warning{path.string(), 0,
-                         std::string("pas un fichier du corpus (.txt, .jsonl ou .jsonl.gz attendu)") +
-                                  kColon + "ignoré"});
+      warn_not_corpus(path, on_warning);
       return 0;
     }
     return read_file(path, kind, on_document, on_warning);
@@ -631,13 +699,17 @@ std::size_t read_unsegmented(const std::filesystem::path& path, const DocumentSi
     }
     std::error_code fec;
     if (!it->is_regular_file(fec)) continue;
-    if (file_kind(it->path()) == FileKind::kOther) continue;
     files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
   std::size_t count = 0;
   for (const fs::path& file : files) {
-    count += read_file(file, file_kind(file), on_document, on_warning);
+    const FileKind kind = file_kind(file);
+    if (kind != FileKind::kOther) {
+      count += read_file(file, kind, on_document, on_warning);
+    } else if (!is_sidecar(file)) {
+      warn_not_corpus(file, on_warning);
+    }
   }
   return count;
 }

@@ -188,7 +188,13 @@ int run(const Flags& flags) {
     std::cerr << ix::internal::summary_text(result, flags.ingest.db,
                                             folder_bytes(flags.ingest.db));
   }
-  const bool failed = result.not_found > 0 || (flags.strict && result.warnings > 0);
+  // Paths given and not one document read from them: a mistake, not a success.
+  const bool read_nothing = !flags.ingest.inputs.empty() && result.documents + result.unchanged == 0;
+  if (read_nothing) {
+    std::cerr << "hemicycle-index\u00a0: aucun document lu dans les chemins donnés\n";
+  }
+  const bool failed =
+      read_nothing || result.not_found > 0 || (flags.strict && result.warnings > 0);
   return failed ? 1 : 0;
 }
 

@@ -24,7 +24,7 @@ bool is_input(const fs::path& p) {
     return name.size() >= suffix.size() &&
            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
-  return ends(".txt") || ends(".jsonl") || ends(".jsonl.gz");
+  return ends(".txt") || ends(".html") || ends(".htm") || ends(".jsonl") || ends(".jsonl.gz");
 }
 
 // ", 40\u00a0%, reste 0:03", once a second has passed and part of the input is read; else "".

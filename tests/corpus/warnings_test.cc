@@ -153,7 +153,7 @@ TEST_CASE("each file warning, in French", "[corpus][warnings]") {
       {"a.txt", {{"a.txt", "Un."}, {"a.json", "[\"b\"]"}},
        "a.json\u00a0: métadonnées qui ne sont pas un objet JSON\u00a0: texte lu sans elles"},
       {"a.csv", {{"a.csv", "a,b\n"}},
-       "a.csv\u00a0: pas un fichier du corpus (.txt, .jsonl ou .jsonl.gz attendu)\u00a0: ignoré"},
+       "a.csv\u00a0: pas un fichier du corpus (.txt, .html, .jsonl ou .jsonl.gz attendu)\u00a0: ignoré"},
       {"absent.jsonl", {}, "absent.jsonl\u00a0: impossible de lire\u00a0: fichier ou dossier introuvable"},
   };
   for (const Row& row : rows) {

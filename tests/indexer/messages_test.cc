@@ -4,7 +4,10 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <fstream>
 #include <string>
+
+#include "support.h"
 
 namespace {
 
@@ -54,4 +57,41 @@ TEST_CASE("usage errors are said in French, with exit status 2", "[indexer][cli]
     CHECK(o.status == 2);
     CHECK(o.first_line == row.message);
   }
+}
+
+TEST_CASE("paths that give no document: exit status 1, said in French", "[indexer][cli]") {
+  hemicycle::testing::TempDir dir("hemicycle-index-nothing");
+  std::ofstream(dir.path() / "README.md") << "# notes\n";
+  std::ofstream(dir.path() / "empty.html") << "<html><body></body></html>";
+  const std::string db = (dir.path() / "db").string();
+  const std::string in = dir.path().string();
+  struct Row {
+    std::string args;
+    int status;
+  };
+  const Row rows[] = {
+      {"--quiet --db " + db + " " + in, 1},                      // a folder of nothing to read
+      {"--quiet --db " + db + " " + in + "/README.md", 1},       // a file of another type
+      {"--quiet --db " + db + " " + in + "/missing.txt", 1},     // a path that is not there
+  };
+  for (const Row& row : rows) {
+    INFO(row.args);
+    FILE* p = popen((kIndex + " " + row.args + " 2>&1 >/dev/null").c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::string out;
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    const int status = pclose(p);
+    CHECK((WIFEXITED(status) ? WEXITSTATUS(status) : -1) == row.status);
+    // The warnings first (with their paths), then why the run failed.
+    CHECK(out.find(in) != std::string::npos);
+    CHECK(out.substr(out.rfind('\n', out.size() - 2) + 1) ==
+          "hemicycle-index\u00a0: aucun document lu dans les chemins donnés\n");
+  }
+  // The same folder with a page in it: read, exit status 0.
+  std::ofstream(dir.path() / "page.html") << "<p>Un texte.</p>";
+  const Outcome ok = run("--quiet --db " + db + " " + in);
+  CHECK(ok.status == 0);
+  CHECK(ok.first_line.find("README.md\u00a0: pas un fichier du corpus") != std::string::npos);
 }

@@ -4,6 +4,7 @@
 #include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 
 #include "hemicycle/model/document.h"
 
@@ -18,9 +19,13 @@ using WarningSink = std::function<void(model::Warning&&)>;
 // indexer, for one, skips a document it already holds without segmenting it.
 // Accepted inputs:
 //   NAME.txt             plain text as published, with an optional NAME.json sidecar
+//   NAME.html, NAME.htm  an HTML page (read_html() below), with an optional NAME.json
+//                        sidecar whose non-empty fields override what the page says
 //   NAME.jsonl, .jsonl.gz one JSON object per line: id, type, institution, date, title,
 //                        text, source, and extras
-//   a folder             read recursively, files in sorted order; other files ignored
+//   a folder             read recursively, files in sorted order; any other file is a
+//                        warning ("pas un fichier du corpus"), but a NAME.json beside a
+//                        NAME.txt or NAME.html (its sidecar)
 // Bad input (invalid UTF-8, empty file, broken JSON line, a sidecar that is not JSON, a line
 // without id or text, an unreadable file) is reported to on_warning with file and line, and
 // that item is skipped; everything else is read. A sidecar that is not JSON skips the
@@ -38,6 +43,27 @@ using WarningSink = std::function<void(model::Warning&&)>;
 // calling thread, in file order; concurrent calls on different inputs are safe.
 std::size_t read_unsegmented(const std::filesystem::path& path, const DocumentSink& on_document,
                              const WarningSink& on_warning);
+
+// Reads the bytes of an HTML page into *doc (replacing it), not segmented. The charset is the
+// page's own (<meta charset> or http-equiv; ISO-8859-1 read as windows-1252, as browsers
+// do), else UTF-8 when the bytes are valid UTF-8, else windows-1252; libxml2's HTML parser
+// reads any bytes, entities decoded. doc->text is the text of <body>, one paragraph per block
+// element (p, h1–h6, li, div, td…), paragraphs separated by "\n\n", spaces collapsed, <br> a
+// "\n" inside its paragraph, U+00A0 kept, scripts, styles and comments left out; valid
+// UTF-8, NFC. doc->blocks: one Block per paragraph (kind, level, css_class, lead_end: the end
+// of the leading bold run, with a '.', ',' or ':' right after it; italic runs). Title: <title>,
+// else the first <h1>. A compte rendu of the Assemblée (meta TYPE_DOCUMENT "Compte rendu
+// intégral", h1.seance or h2.entete "Compte rendu intégral") is read as one: only its own
+// text (no navigation, sommaire, h2.entete, h1.seance, h5.numencad; between its DEBUT_SEANCE
+// and FIN_SEANCE comments when it has them), type "compte_rendu", institution "Assemblée
+// nationale", title and sitting "Troisième séance du mardi 29 janvier 2013", date
+// (2013-01-29), sitting_of_day, legislature ("14", from LEGISLATURE_ID or "XIVe
+// législature"), presiding (the h5.presidence, without M./Mme); h5.presidence is a
+// kPresidency block, h2.titre1/2/3 kHeading of level 1/2/3. doc->id is the stem of `name`,
+// doc->origin `name`. Returns false with *error set, in French, when the bytes hold no text
+// ("fichier vide") or are binary. Never throws; thread-safe.
+bool read_html(std::string_view bytes, const std::string& name, model::Document* doc,
+               std::string* error);
 
 // read_unsegmented(), and each document segmented (segment()) before it is handed out.
 std::size_t read_path(const std::filesystem::path& path, const DocumentSink& on_document,
