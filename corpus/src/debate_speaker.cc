@@ -31,8 +31,9 @@ bool collective_opener(std::string_view folded) {
 }
 
 // A speaker opens with a civility ("M. ", "Mme ") or a collective subject.
-bool opens_speaker(std::string_view label) {
-  if (label.empty()) return false;
+bool opens_speaker(std::string_view printed) {
+  if (printed.empty()) return false;
+  const std::string label = normalize_spaces(printed.substr(0, 40));
   if (civility_at(label, 0) > 0) return true;
   return collective_opener(fold_key(label.substr(0, 40)));
 }
@@ -48,10 +49,20 @@ std::string_view without_final(std::string_view s, char c) {
 void split_role(Lead* lead) {
   const std::size_t comma = lead->label.find(", ");
   if (comma == std::string::npos) return;
+  // "M. Jacques Myard, M. Céleste Lett et M. Hervé Mariton": several speakers, no role.
+  if (civility_at(lead->label, comma + 2) > 0) return;
   std::string role(trim(std::string_view(lead->label).substr(comma + 2)));
   if (!lead->role.empty()) role += ", " + lead->role;
   lead->role = std::string(without_final(role, '.'));
   lead->label.resize(comma);
+}
+
+// The label and role as shown (no-break spaces as spaces), the body from its first word.
+void finish(std::string_view para, Lead* lead) {
+  lead->label = normalize_spaces(lead->label);
+  split_role(lead);
+  lead->role = normalize_spaces(lead->role);
+  lead->body = skip_spaces(para, lead->body);
 }
 
 // Where the sentence that begins at `from` ends: the first ". " (or a final "."), within
@@ -59,7 +70,11 @@ void split_role(Lead* lead) {
 std::size_t sentence_end(std::string_view para, std::size_t from, std::size_t limit) {
   const std::size_t last = std::min(para.size(), from + limit);
   for (std::size_t i = from; i < last; ++i) {
-    if (para[i] == '.' && (i + 1 == para.size() || para[i + 1] == ' ')) return i;
+    if (para[i] != '.' || (i + 1 < para.size() && para[i + 1] != ' ')) continue;
+    const std::size_t word = para.find_last_of(' ', i) == kNone ? 0 : para.find_last_of(' ', i) + 1;
+    const std::string_view w = para.substr(word, i - word);
+    if (w == "M" || w == "MM") continue;  // "M. Céleste Lett" goes on
+    return i;
   }
   return kNone;
 }
@@ -116,25 +131,36 @@ bool read_html_lead(std::string_view para, std::size_t bold_end, std::size_t ita
                     std::size_t italic_end, Lead* lead) {
   if (bold_end == 0 || bold_end > para.size()) return false;
   const std::string_view bold = trim(para.substr(0, bold_end));
-  if (!opens_speaker(bold) || bold.size() > 300) return false;
+  // A name with no civility stands as a speaker when its role follows in italics
+  // ("<b>Christiane Taubira, </b><i>garde des sceaux.</i>", as once published).
+  const bool role_follows = !bold.empty() && bold.back() == ',' && italic_begin != kNone &&
+                            italic_begin >= bold_end && italic_begin <= bold_end + 2;
+  if ((!opens_speaker(bold) && !role_follows) || bold.size() > 300) return false;
   *lead = Lead{};
   if (bold.back() == ',') {
     lead->label = std::string(without_final(bold, ','));
     if (!read_role_after(para, skip_spaces(para, bold_end), italic_begin, italic_end, lead)) {
       return false;
     }
-  } else if (bold.back() == '.') {
-    lead->label = std::string(without_final(bold, '.'));
+  } else if (bold.back() == '.' || bold.back() == ':') {
+    lead->label = std::string(without_final(without_final(bold, ':'), '.'));
     lead->body = bold_end;
   } else {
+    // "Plusieurs députés du groupe SRC</b> : Oui !": the colon ends the speaker.
+    const std::size_t colon = skip_spaces(para, bold_end);
+    if (colon < para.size() && para[colon] == ':') {
+      lead->label = std::string(bold);
+      lead->body = colon + 1;
+      finish(para, lead);
+      return true;
+    }
     // "M. Jean-Claude Perez</b> et <b>Mme Geneviève Gaillard." : the lead runs to its dot.
     const std::size_t dot = sentence_end(para, bold_end, 200);
     if (dot == kNone) return false;
     lead->label = std::string(trim(para.substr(0, dot)));
     lead->body = dot + 1;
   }
-  split_role(lead);
-  lead->body = skip_spaces(para, lead->body);
+  finish(para, lead);
   return !lead->label.empty();
 }
 
@@ -153,8 +179,8 @@ bool read_text_lead(std::string_view para, Lead* lead) {
   if (!opens_speaker(head)) return false;
   *lead = Lead{};
   lead->label = std::string(without_final(head, '.'));
-  split_role(lead);
-  lead->body = skip_spaces(para, dash + dash_len);
+  lead->body = dash + dash_len;
+  finish(para, lead);
   return !lead->label.empty();
 }
 
@@ -163,7 +189,9 @@ LabelParts parse_label(std::string_view label) {
   parts.group = group_of(label);
   const std::size_t civ = civility_at(label, 0);
   if (civ == 0) {
-    parts.kind = LabelKind::kCollective;
+    const bool collective = collective_opener(fold_key(label.substr(0, 40)));
+    parts.kind = collective ? LabelKind::kCollective : LabelKind::kPerson;
+    if (!collective) parts.name = std::string(trim(label));
     return parts;
   }
   const std::string_view civility = trim(label.substr(0, civ));
@@ -184,7 +212,7 @@ LabelParts parse_label(std::string_view label) {
     return parts;
   }
   const bool several = civility == "MM." || civility == "Mmes" ||
-                       rest.find(" et M") != std::string_view::npos;
+                       rest.find(" et M") != std::string_view::npos || rest.find(", M") != std::string_view::npos;
   parts.kind = several ? LabelKind::kCollective : LabelKind::kPerson;
   if (!several) parts.name = std::string(rest);
   return parts;
@@ -205,8 +233,9 @@ std::string_view kind_of_role(std::string_view role) {
   return model::kSpeakerMember;
 }
 
-std::string presiding_name(std::string_view text) {
-  text = trim(text);
+std::string presiding_name(std::string_view printed) {
+  const std::string normalized = normalize_spaces(printed);
+  std::string_view text = normalized;
   if (fold_key(text.substr(0, 20)).rfind("presidence de ", 0) != 0) return {};
   const std::size_t de = text.find("de ");
   std::string_view name = trim(text.substr(de + 3));
