@@ -26,6 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(hemicycle::analyzers::is_valid_utf8(c.text));
     FUZZ_CHECK(c.begin <= c.end && c.end <= doc.text.size());
     FUZZ_CHECK(c.begin >= previous);
+    for (const auto& d : c.speech.directions) {  // a speech's stage directions, in its text
+      FUZZ_CHECK(d.begin < d.end && d.end <= c.text.size());
+    }
     previous = c.begin;
   }
   return 0;
