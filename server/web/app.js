@@ -20,12 +20,15 @@
     facetsScope: $("facets-scope"),
     dateFrom: $("date-from"), dateTo: $("date-to"), sort: $("sort"),
     clearFilters: $("clear-filters"), documentView: $("document-view"),
+    speakerView: $("speaker-view"), speakerForm: $("speaker-form"), speakerQ: $("speaker-q"),
+    speakerList: $("speaker-list"),
     skip: document.querySelector(".skip-link"),
   };
 
   // ---------------------------------------------------------------- small helpers
 
   const { el, highlighted, frenchDate, missingWords, countNodes, facetsScope, identicalDocuments, pagedTotal, spellingNodes, expansionsText } = HemicycleCommon; // common.js
+  const Debate = HemicycleDebate; // debate.js
 
   function kindLabel(kind, number) {
     const base = schema.kindLabels[kind] || kind || "passage";
@@ -113,6 +116,7 @@
       unexpanded: p.get("expand") === "0", // the words as typed, without the thesaurus
       prefix: p.get("prefix") === "1", // live results: the last word is being typed
       doc: p.get("doc") || "",
+      speaker: p.get("orateur") || "", // the speaker view
       hash: loc.hash || "",
     };
   }
@@ -148,6 +152,15 @@
     if (q) pairs.push(["q", q]);
     return `?${queryString(pairs)}${clause ? `#clause-${clause}` : ""}`;
   }
+
+  // The speaker view of a person: ?orateur=NAME (&page=N).
+  function speakerUrl(name, page = 1) {
+    const pairs = [["orateur", name]];
+    if (page > 1) pairs.push(["page", String(page)]);
+    return `?${queryString(pairs)}`;
+  }
+
+  const debateLinks = { speaker: (name) => speakerUrl(name), doc: (id) => documentUrl(id, "", null) };
 
   // ---------------------------------------------------------------- API
 
@@ -407,6 +420,12 @@
       const ranges = hit.snippet ? hit.snippet_highlights : hit.highlights;
       best.append(el("p", { className: "snippet" }, highlighted(snippetText, ranges)));
       li.append(best);
+      if (Debate.isSpeech(hit)) {
+        const who = Debate.speakerLine(hit, debateLinks.speaker);
+        if (who) li.append(who);
+        const agenda = Debate.agendaLine(hit, debateLinks.doc);
+        if (agenda) li.append(agenda);
+      }
       const missing = missingWords(hit, "missing");
       if (missing) li.append(missing);
       const identical = identicalDocuments(hit, "identical", (id) => documentUrl(id, q));
@@ -475,15 +494,18 @@
   }
 
   function renderPagination(data, state) {
-    const nav = els.pagination;
-    nav.textContent = "";
-    const pages = pageCount(pagedTotal(data));  // folded hits, when identical texts are
-    if (pages <= 1) return;
-    const page = Math.min(state.page, pages);
-    const ul = el("ul");
-    // Numbered links carry data-page (one link per page); previous/next carry data-nav.
     const href = (n) => `${searchQueryString(state, { page: 1 })}${
       searchQueryString(state, { page: 1 }) === "?" ? "" : "&"}page=${n}`;
+    paginate(els.pagination, pageCount(pagedTotal(data)), state.page, href);  // folded hits
+  }
+
+  // The page links of `pages` pages into `nav`, page `current` marked, href(n) each.
+  function paginate(nav, pages, current, href) {
+    nav.textContent = "";
+    if (pages <= 1) return;
+    const page = Math.min(current, pages);
+    const ul = el("ul");
+    // Numbered links carry data-page (one link per page); previous/next carry data-nav.
     const link = (n, label, extra = {}) => el("li", null, el("a", { href: href(n), ...extra }, label));
     if (page > 1) {
       ul.append(link(page - 1, "‹ Précédente",
@@ -549,6 +571,8 @@
     ["type", "Type", (v) => capitalize(typeLabel(v))],
     ["institution", "Institution"],
     ["date", "Date", frenchDate],
+    ["sitting", "Séance"],
+    ["presiding", "Présidence"],
     ["legislature", "Législature", (v) => (/^\d+$/.test(v) ? `${v}${v === "1" ? "re" : "e"} législature` : v)],
     ["place", "Lieu"],
     ["signatories", "Signataires"],
@@ -654,7 +678,8 @@
         box.append(el("p", null, `${plural(byClause.size, "passage correspond", "passages correspondent")} à « ${q} » :`));
         const ul = el("ul");
         const found = clauses.filter((c) => byClause.has(String(c.index)));
-        const labels = found.map((c) => kindLabel(c.kind, c.number));
+        const labels = found.map((c) => (Debate.isSpeech(c) && Debate.speakerName(c)
+          ? Debate.speakerName(c) : kindLabel(c.kind, c.number)));
         found.forEach((c, i) => {
           const n = String(c.index);
           const ambiguous = labels.indexOf(labels[i]) !== labels.lastIndexOf(labels[i]);
@@ -668,24 +693,9 @@
       article.append(box);
     }
 
-    const body = el("div", { className: "clauses" });
-    for (const c of clauses) {
-      const n = String(c.index);
-      const hit = byClause.get(n);
-      const section = el("section", { className: hit ? "clause match" : "clause", id: `clause-${n}`,
-                                      "data-kind": c.kind || "", tabindex: "-1",
-                                      "aria-label": kindLabel(c.kind, c.number) });
-      const head = el("div", { className: "clause-head" }, badge(c.kind, c.number),
-        el("a", { className: "clause-link", href: `#clause-${n}`,
-                  "aria-label": `Lien vers ce passage (${kindLabel(c.kind, c.number)})` }, "lien"));
-      section.append(head);
-      if (c.lead) section.dataset.lead = c.lead; // the article's leading verb ("Invite"): in its text already
-      const text = hit && typeof hit.text === "string" && hit.text === c.text
-        ? highlighted(c.text, hit.highlights)
-        : (hit && typeof hit.text === "string" ? highlighted(hit.text, hit.highlights) : c.text || "");
-      section.append(el("p", { className: "clause-text" }, text));
-      body.append(section);
-    }
+    const body = Debate.isSitting(meta, clauses)
+      ? Debate.dialogue(clauses, byClause, debateLinks, clauseSection)
+      : el("div", { className: "clauses" }, ...clauses.map((c) => clauseSection(c, byClause.get(String(c.index)))));
     if (!clauses.length) body.append(el("p", null, "Ce texte n’a aucun passage."));
     article.append(body);
     const similar = el("aside", { className: "similar", "aria-labelledby": "similar-title" },
@@ -696,6 +706,24 @@
     document.title = `${documentTitle(meta)} — Hemicycle`;
     applyTarget(true);
     renderSimilar(similar, id, controller);
+  }
+
+  // One clause of the document view: its kind, a link to it, its text (matches marked).
+  function clauseSection(c, hit) {
+    const n = String(c.index);
+    const section = el("section", { className: hit ? "clause match" : "clause", id: `clause-${n}`,
+                                    "data-kind": c.kind || "", tabindex: "-1",
+                                    "aria-label": kindLabel(c.kind, c.number) });
+    const head = el("div", { className: "clause-head" }, badge(c.kind, c.number),
+      el("a", { className: "clause-link", href: `#clause-${n}`,
+                "aria-label": `Lien vers ce passage (${kindLabel(c.kind, c.number)})` }, "lien"));
+    section.append(head);
+    if (c.lead) section.dataset.lead = c.lead; // the article's leading verb ("Invite"): in its text already
+    const text = hit && typeof hit.text === "string" && hit.text === c.text
+      ? highlighted(c.text, hit.highlights)
+      : (hit && typeof hit.text === "string" ? highlighted(hit.text, hit.highlights) : c.text || "");
+    section.append(el("p", { className: "clause-text" }, text));
+    return section;
   }
 
   // "Textes proches": the documents like this one (GET /api/documents/{id}/similar), listed
@@ -765,7 +793,106 @@
     }
   }
 
+  // ---------------------------------------------------------------- rendering: a speaker
+
+  let speakerController = null;
+
+  // The speaker view: the person's name, role and speech count, their speeches newest first
+  // (date, sitting, agenda item, a deep link into the sitting), paged like the results.
+  async function renderSpeaker(state) {
+    if (speakerController) speakerController.abort();
+    const controller = new AbortController();
+    speakerController = controller;
+    const view = els.speakerView;
+    view.textContent = "";
+    view.append(el("p", { className: "loading-doc" }, "Chargement des interventions…"));
+    const name = state.speaker;
+    const who = api("/api/speakers", [["q", name], ["limit", "20"]], controller.signal).catch((e) => e);
+    let data;
+    try {
+      data = await api("/api/search", [["q", `speaker:"${name.replace(/"/g, "")}"`], ["group", "clause"],
+        ["sort", "date:desc"], ["limit", String(PAGE_SIZE)],
+        ["offset", String((state.page - 1) * PAGE_SIZE)]], controller.signal);
+    } catch (e) {
+      if (e.name === "AbortError" || controller !== speakerController) return;
+      showError("Impossible d’afficher les interventions", e);
+      view.textContent = "";
+      return;
+    }
+    const speakers = await who;
+    if (controller !== speakerController) return;
+    hideError();
+    const known = speakers instanceof Error ? null
+      : (speakers.speakers || []).find((x) => x.name === name);
+    view.textContent = "";
+    view.append(speakerArticle(name, known, data, state));
+    document.title = `${name} — Hemicycle`;
+    const h1 = document.getElementById("speaker-title");
+    if (h1) h1.focus({ preventScroll: true });
+  }
+
+  function speakerArticle(name, known, data, state) {
+    const hits = Array.isArray(data.hits) ? data.hits : [];
+    const total = Number(data.total) || 0;
+    const role = (known && known.role) || (hits[0] && hits[0].speaker_role) || "";
+    const article = el("article", { id: "speaker", "aria-labelledby": "speaker-title" },
+      el("p", { className: "back" }, backLink(state)),
+      el("h1", { id: "speaker-title", tabindex: "-1" }, name));
+    if (role) article.append(el("p", { className: "speaker-role" }, role));
+    const pages = pageCount(total);
+    article.append(el("p", { className: "speaker-count" },
+      el("span", { id: "speaker-total" }, String(total)), total > 1 ? " interventions" : " intervention",
+      pages > 1 ? ` — page ${Math.min(state.page, pages)} sur ${pages}` : ""));
+    const list = el("ol", { id: "speeches", className: "speeches",
+                            start: String((state.page - 1) * PAGE_SIZE + 1) });
+    for (const hit of hits) list.append(speechItem(hit));
+    if (!hits.length) article.append(el("p", null, "Aucune intervention de cet orateur dans l’index."));
+    article.append(list);
+    const nav = el("nav", { id: "speaker-pagination", className: "pagination", "aria-label": "Pages" });
+    paginate(nav, pages, state.page, (n) => speakerUrl(name, n));
+    article.append(nav);
+    return article;
+  }
+
+  // One speech of the speaker view: when, in which sitting, on which item, its start.
+  function speechItem(hit) {
+    const n = clauseIndex(hit.clause_id);
+    const li = el("li", { className: "speech-item", "data-document-id": hit.document_id,
+                          "data-clause": n || "" });
+    const meta = el("p", { className: "result-meta" });
+    if (hit.date) meta.append(el("time", { datetime: hit.date }, frenchDate(hit.date)), " · ");
+    meta.append(el("a", { className: "speech-sitting", href: documentUrl(hit.document_id, "", n) },
+                   hit.sitting || documentTitle(hit)));
+    li.append(meta);
+    const agenda = Debate.agendaLine(hit, debateLinks.doc);
+    if (agenda) li.append(agenda);
+    li.append(el("p", { className: "snippet" },
+      highlighted(hit.snippet || hit.text || "", hit.snippet ? hit.snippet_highlights : hit.highlights)));
+    li.append(el("a", { className: "speech-jump", href: documentUrl(hit.document_id, "", n) },
+                  "Lire dans la séance"));
+    return li;
+  }
+
   // ---------------------------------------------------------------- routing
+
+  // Shows one of the three views: "search", "document" or "speaker".
+  function showView(name) {
+    els.searchView.hidden = name !== "search";
+    els.documentView.hidden = name !== "document";
+    els.speakerView.hidden = name !== "speaker";
+    if (name !== "document") {
+      if (docController) docController.abort();
+      els.documentView.textContent = "";
+    }
+    if (name !== "speaker") {
+      if (speakerController) speakerController.abort();
+      els.speakerView.textContent = "";
+    }
+    const skip = { search: ["#results", "Aller aux résultats"], document: ["#document", "Aller au texte"],
+                   speaker: ["#speaker", "Aller aux interventions"] }[name];
+    els.skip.setAttribute("href", skip[0]);
+    els.skip.textContent = skip[1];
+  }
 
   let renderedKey = null; // the search part of the URL last rendered
 
@@ -775,10 +902,7 @@
     syncForm(state);
     const key = window.location.search;
     if (state.doc) {
-      els.searchView.hidden = true;
-      els.documentView.hidden = false;
-      els.skip.setAttribute("href", "#document");
-      els.skip.textContent = "Aller au texte";
+      showView("document");
       if (key === renderedKey && document.getElementById("document")) {
         applyTarget(false);
         return;
@@ -786,13 +910,14 @@
       renderedKey = key;
       if (searchController) searchController.abort();
       renderDocument(state);
+    } else if (state.speaker) {
+      if (key === renderedKey && !opts.force && document.getElementById("speaker")) return;
+      showView("speaker");
+      renderedKey = key;
+      if (searchController) searchController.abort();
+      renderSpeaker(state);
     } else {
-      if (docController) docController.abort();
-      els.documentView.hidden = true;
-      els.documentView.textContent = "";
-      els.searchView.hidden = false;
-      els.skip.setAttribute("href", "#results");
-      els.skip.textContent = "Aller aux résultats";
+      showView("search");
       document.title = state.q ? `« ${state.q} » — Hemicycle` : "Hemicycle — recherche dans les textes parlementaires";
       if (key === renderedKey && !opts.force) return;
       renderedKey = key;
@@ -1048,6 +1173,114 @@
   els.q.addEventListener("blur", () => {
     setTimeout(() => {
       if (document.activeElement !== els.q) closeSuggestions();
+    }, 100);
+  });
+
+  // ---------------------------------------------------------------- speaker box (combobox)
+
+  const speakerBox = { timer: 0, controller: null, items: [], active: -1 };
+
+  function closeSpeakers() {
+    clearTimeout(speakerBox.timer);
+    if (speakerBox.controller) speakerBox.controller.abort();
+    speakerBox.controller = null;
+    speakerBox.items = [];
+    speakerBox.active = -1;
+    els.speakerList.hidden = true;
+    els.speakerList.textContent = "";
+    els.speakerQ.setAttribute("aria-expanded", "false");
+    els.speakerQ.removeAttribute("aria-activedescendant");
+  }
+
+  function setActiveSpeaker(i) {
+    speakerBox.active = i;
+    els.speakerList.querySelectorAll("li[role=option]").forEach((li, k) => {
+      li.classList.toggle("active", k === i);
+      li.setAttribute("aria-selected", k === i ? "true" : "false");
+      if (k === i) {
+        els.speakerQ.setAttribute("aria-activedescendant", li.id);
+        li.scrollIntoView({ block: "nearest" });
+      }
+    });
+  }
+
+  function pickSpeaker(i) {
+    const s = speakerBox.items[i];
+    if (!s) return;
+    closeSpeakers();
+    els.speakerQ.value = "";
+    navigate(speakerUrl(s.name), { scrollTop: true });
+  }
+
+  // The names beginning with what is typed (GET /api/speakers), with their speech counts.
+  async function fetchSpeakers(value) {
+    if (speakerBox.controller) speakerBox.controller.abort();
+    const controller = new AbortController();
+    speakerBox.controller = controller;
+    let data;
+    try {
+      data = await api("/api/speakers", [["q", value], ["limit", "8"]], controller.signal);
+    } catch (e) {
+      if (e.name !== "AbortError") {
+        closeSpeakers();
+        showError("Orateurs indisponibles", e);
+      }
+      return;
+    }
+    if (controller !== speakerBox.controller || els.speakerQ.value !== value) return;
+    speakerBox.items = Array.isArray(data.speakers) ? data.speakers.slice(0, 8) : [];
+    speakerBox.active = -1;
+    els.speakerList.textContent = "";
+    speakerBox.items.forEach((s, i) => {
+      const li = el("li", { role: "option", id: `speaker-opt-${i}`, "aria-selected": "false" },
+        el("span", { className: "sugg-query" }, el("strong", null, s.name),
+           s.role ? el("span", { className: "speaker-role" }, ` ${s.role}`) : null),
+        el("span", { className: "sugg-count" }, plural(Number(s.speeches) || 0, "intervention", "interventions")));
+      li.addEventListener("mousedown", (ev) => ev.preventDefault()); // keep the focus in the box
+      li.addEventListener("click", () => pickSpeaker(i));
+      els.speakerList.append(li);
+    });
+    const open = speakerBox.items.length > 0 && document.activeElement === els.speakerQ;
+    els.speakerList.hidden = !open;
+    els.speakerQ.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  els.speakerQ.addEventListener("input", () => {
+    clearTimeout(speakerBox.timer);
+    const value = els.speakerQ.value;
+    if (value.trim().length < 2) {
+      closeSpeakers();
+      return;
+    }
+    speakerBox.timer = setTimeout(() => fetchSpeakers(value), SUGGEST_DELAY_MS);
+  });
+
+  els.speakerQ.addEventListener("keydown", (ev) => {
+    const n = speakerBox.items.length;
+    const open = !els.speakerList.hidden && n > 0;
+    if (ev.key === "ArrowDown" && open) {
+      ev.preventDefault();
+      setActiveSpeaker(speakerBox.active + 1 >= n ? 0 : speakerBox.active + 1);
+    } else if (ev.key === "ArrowUp" && open) {
+      ev.preventDefault();
+      setActiveSpeaker(speakerBox.active <= 0 ? n - 1 : speakerBox.active - 1);
+    } else if (ev.key === "Escape" && open) {
+      ev.preventDefault();
+      closeSpeakers();
+    } else if (ev.key === "Tab") {
+      closeSpeakers();
+    }
+  });
+
+  // Enter: the option chosen, else the only or first name offered.
+  els.speakerForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    if (speakerBox.items.length) pickSpeaker(Math.max(0, speakerBox.active));
+  });
+
+  els.speakerQ.addEventListener("blur", () => {
+    setTimeout(() => {
+      if (document.activeElement !== els.speakerQ) closeSpeakers();
     }, 100);
   });
 

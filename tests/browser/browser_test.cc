@@ -1096,3 +1096,116 @@ TEST_CASE("Corse OU Guyane finds both, without a note about « OU »", "[browser
   CHECK(b.s().find_all("#summary .note[data-code=only_stop_words]").empty());
   check_console(b);
 }
+
+namespace {
+
+// Our two sittings in the published format (tests/data/debates_page): Christiane Taubira
+// speaks in both (named by office in the second), Julien Aubert on amendment n° 53 under a
+// heading path three levels deep, a collective interjection, stage directions.
+const char* kDebates = "debates_page";
+const char* kTaubira = "Christiane Taubira";
+
+// Skips until the index has speech clauses with speakers (the debates reader and segmenter)
+// and the API filters by them (speaker:"…"), both of issue 13.
+void require_speeches(Browser& b) {
+  const std::string target = "/api/search?group=clause&q=" + url_encode("speaker:\"" +
+                                                                         std::string(kTaubira) + "\"");
+  HttpResponse r = http_get(b.server->port(), target);
+  rapidjson::Document d;
+  d.Parse(r.body.c_str(), r.body.size());
+  const bool ready = r.status == 200 && !d.HasParseError() && d.HasMember("hits") &&
+                     d["hits"].IsArray() && !d["hits"].Empty() &&
+                     d["hits"][0].HasMember("speaker");
+  if (!ready) {
+    hemicycle::testing::skip("the index has no speech with its speaker yet (" + target +
+                             " -> " + std::to_string(r.status) +
+                             "): awaits the debates reader, the speech segmenter and the API of issue 13");
+  }
+}
+
+// The text of every element matching `css`, in document order.
+std::vector<std::string> texts(Browser& b, const std::string& css) {
+  return strings(b.s().execute(
+      "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());",
+      "[" + wd::json_string(css) + "]"));
+}
+
+}  // namespace
+
+TEST_CASE("a sitting reads as a dialogue, every speech a deep link", "[browser][debates]") {
+  REQUIRE_BROWSER();
+  Browser b(false, kDebates);
+  require_speeches(b);
+  b.s().navigate(b.server_url() + "/?doc=20990002");
+  b.require_wait("the dialogue", [&] { return !b.s().find_all("#document .dialogue section.speech").empty(); });
+  const auto speakers = texts(b, "#document section.speech .speaker");
+  INFO(join(speakers));
+  // The chair resolved to the presiding person, the minister by office to the person.
+  CHECK(std::count(speakers.begin(), speakers.end(), "Laurence Dumont") >= 1);
+  CHECK(std::count(speakers.begin(), speakers.end(), kTaubira) == 1);
+  CHECK(std::count(speakers.begin(), speakers.end(), "Julien Aubert") == 1);
+  // Each heading of the path once, before the speeches under it.
+  for (const char* h : {"Discussion des articles", "Après l’article 1er"}) {
+    const auto shown = texts(b, "#document .dialogue .agenda-heading");
+    CHECK(std::count(shown.begin(), shown.end(), std::string(h)) == 1);
+  }
+  // The stage direction set apart, not among the speech's own words.
+  const auto directions = texts(b, "#document section.speech .speech-text span.direction");
+  INFO(join(directions));
+  REQUIRE_FALSE(directions.empty());
+  CHECK(directions[0] == "(Exclamations sur les bancs du groupe SRC.)");
+  CHECK(b.s().execute_string("return getComputedStyle(document.querySelector('span.direction')).fontStyle;") ==
+        "italic");
+  // Every speech has its permalink; following Julien Aubert's targets his speech.
+  CHECK(b.s().find_all("#document section.speech a.clause-link").size() ==
+        b.s().find_all("#document section.speech").size());
+  const std::string id = b.s().execute_string(
+      "const s = Array.from(document.querySelectorAll('#document section.speech'))"
+      ".find(x => x.querySelector('.speaker').textContent.trim() === 'Julien Aubert');"
+      "s.querySelector('a.clause-link').click(); return s.id;");
+  b.require_wait("the speech targeted", [&] {
+    auto t = b.s().find("#document section.clause.target");
+    return t && b.s().attribute(*t, "id") == id;
+  });
+  CHECK(b.s().current_url().ends_with("#" + id));
+  check_console(b);
+}
+
+TEST_CASE("the speaker box finds a speaker and opens their speeches, newest first",
+          "[browser][debates]") {
+  REQUIRE_BROWSER();
+  Browser b(false, kDebates);
+  require_speeches(b);
+  b.s().navigate(b.server_url() + "/");
+  std::optional<Element> input;
+  b.require_wait("#speaker-q", [&] { return (input = b.s().find("#speaker-q")) && b.s().displayed(*input); });
+  b.s().send_keys(*input, "taub");
+  b.require_wait("the speakers offered", [&] {
+    auto list = b.s().find("#speaker-list");
+    return list && b.s().displayed(*list) && !b.s().find_all("#speaker-list li[role=option]").empty();
+  });
+  const auto offered = texts(b, "#speaker-list li[role=option] strong");
+  INFO(join(offered));
+  REQUIRE(std::count(offered.begin(), offered.end(), kTaubira) == 1);
+  CHECK(b.s().attribute(*input, "aria-expanded") == "true");
+  b.s().send_keys(*input, "\xEE\x80\x95");  // ArrowDown
+  CHECK_FALSE(b.s().attribute(*input, "aria-activedescendant").empty());
+  b.s().send_keys(*input, wd::kEnter);
+  b.require_wait("the speaker view", [&] { return b.s().find("#speaker #speaker-total").has_value(); });
+  CHECK(query_params(b.s().current_url(), "orateur") == std::vector<std::string>{kTaubira});
+  auto title = b.s().find("#speaker-title");
+  REQUIRE(title);
+  CHECK(b.s().text(*title) == kTaubira);
+  auto total = b.s().find("#speaker-total");
+  REQUIRE(total);
+  CHECK(b.s().text(*total) == "2");  // one speech in each sitting
+  const auto dates = strings(b.s().execute(
+      "return Array.from(document.querySelectorAll('#speeches li.speech-item time'))"
+      ".map(t => t.getAttribute('datetime'));"));
+  CHECK(dates == std::vector<std::string>{"2013-01-30", "2013-01-29"});
+  // Each speech links into its sitting, on the speech.
+  const auto links = b.s().find_all("#speeches li.speech-item a.speech-jump");
+  REQUIRE(links.size() == 2);
+  CHECK(b.s().attribute(links[0], "href").find("#clause-") != std::string::npos);
+  check_console(b);
+}
