@@ -233,7 +233,6 @@ std::string legislature_number(std::string_view text) {
 
 // "Présidence de M. Claude Bartolone" -> "Claude Bartolone"; "" when it names no one.
 std::string presiding_name(std::string_view heading) {
-  heading = heading.substr(0, heading.find('\n'));  // "…\nvice-président"
   std::string text;
   for (std::size_t i = 0; i < heading.size(); ++i) {
     if (heading.substr(i, 2) == "\xC2\xA0") {

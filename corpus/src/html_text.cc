@@ -105,10 +105,6 @@ class ParagraphBuilder {
   void flush();
 
  private:
-  // A presidency block right after another one that names no one ("vice-président"): the
-  // previous one's second line.
-  bool continues_presidency(std::string_view para) const;
-
   void add_char(char c, bool bold) {
     if (pending_space_) {
       if (pending_bold_ && !lead_closed_ && lead_end_ == para_.size()) lead_end_ = para_.size() + 1;
@@ -183,23 +179,11 @@ void trim_span(std::string_view s, std::size_t* b, std::size_t* e) {
   }
 }
 
-bool ParagraphBuilder::continues_presidency(std::string_view para) const {
-  const auto& blocks = doc_->blocks;
-  return current_.kind == Block::Kind::kPresidency && !blocks.empty() &&
-         blocks.back().kind == Block::Kind::kPresidency && blocks.back().end == doc_->text.size() &&
-         para.rfind("Présidence", 0) != 0 && para.rfind("PRÉSIDENCE", 0) != 0;
-}
-
 void ParagraphBuilder::flush() {
   std::size_t b = 0;
   std::size_t e = para_.size();
   trim_span(para_, &b, &e);
-  if (b < e && continues_presidency(std::string_view(para_).substr(b, e - b))) {
-    // "Présidence de M. Christophe Sirugue" then h5.presidence "vice-président": one block.
-    doc_->text += '\n';
-    doc_->text.append(para_, b, e - b);
-    doc_->blocks.back().end = doc_->text.size();
-  } else if (b < e) {
+  if (b < e) {
     std::string& text = doc_->text;
     if (!text.empty()) text += "\n\n";
     const std::size_t at = text.size();

@@ -59,9 +59,7 @@ std::size_t read_unsegmented(const std::filesystem::path& path, const DocumentSi
 // nationale", title and sitting "Troisième séance du mardi 29 janvier 2013", date
 // (2013-01-29), sitting_of_day, legislature ("14", from LEGISLATURE_ID or "XIVe
 // législature"), presiding (the h5.presidence, without M./Mme); h5.presidence is a
-// kPresidency block (one that names no one right after another, "vice-président", is that
-// block's second line: "Présidence de M. Christophe Sirugue\nvice-président"),
-// h2.titre1/2/3 kHeading of level 1/2/3. doc->id is the stem of `name`,
+// kPresidency block, h2.titre1/2/3 kHeading of level 1/2/3. doc->id is the stem of `name`,
 // doc->origin `name`. Returns false with *error set, in French, when the bytes hold no text
 // ("fichier vide") or are binary. Never throws; thread-safe.
 bool read_html(std::string_view bytes, const std::string& name, model::Document* doc,
