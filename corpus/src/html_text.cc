@@ -107,21 +107,41 @@ class ParagraphBuilder {
  private:
   void add_char(char c, bool bold) {
     if (pending_space_) {
+      if (pending_bold_ && !lead_closed_ && lead_end_ == para_.size()) lead_end_ = para_.size() + 1;
       para_ += ' ';
-      if (pending_bold_ && !lead_closed_) lead_end_ = para_.size();
       pending_space_ = false;
       after_bold_ = false;
     }
     para_ += c;
     if (lead_closed_) return;
+    // From the end of the lead, its own trailing space included ("<b>M. A </b>et <b>…").
+    std::size_t from = lead_end_;
+    while (from > 0 && para_[from - 1] == ' ') --from;
+    const std::string_view gap = std::string_view(para_).substr(from, para_.size() - 1 - from);
     if (bold) {
-      lead_end_ = para_.size();
+      // Bold again after " et " or ", ": two speakers, one lead ("<b>M. A</b> et <b>M. B.</b>").
+      if (para_.size() - 1 == lead_end_ || is_joiner(gap)) {
+        lead_end_ = para_.size();
+      } else {
+        lead_closed_ = true;
+      }
       return;
     }
-    if (after_bold_ && (c == '.' || c == ',' || c == ':')) lead_end_ = para_.size();
+    if (after_bold_ && lead_end_ + 1 == para_.size() && (c == '.' || c == ',' || c == ':')) {
+      lead_end_ = para_.size();
+      after_bold_ = false;
+      return;
+    }
     after_bold_ = false;
-    lead_closed_ = true;
+    // Text that is not bold ends the lead, unless it may still be a joiner.
+    const std::string_view since = std::string_view(para_).substr(from);
+    const bool joining = lead_end_ > 0 && (std::string_view(" et ").rfind(since, 0) == 0 ||
+                                           std::string_view(", ").rfind(since, 0) == 0);
+    if (!joining) lead_closed_ = true;
   }
+
+  // What joins two bold runs of one lead: a space, " et ", ", " (two speakers at once).
+  static bool is_joiner(std::string_view gap) { return gap == " " || gap == " et " || gap == ", "; }
 
   model::Document* doc_;
   Attrs current_;

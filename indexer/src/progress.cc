@@ -1,6 +1,7 @@
 #include "progress.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <string_view>
@@ -17,9 +18,10 @@ namespace fr = model::french;
 constexpr const char* kColon = "\u00a0: ";
 constexpr const char* kSemicolon = "\u00a0; ";
 
-// A file read_path() reads (the others in a folder are ignored, and left out of the ETA).
+// A file read_path() reads (the others in a folder are warnings, and left out of the ETA).
 bool is_input(const fs::path& p) {
-  const std::string name = p.filename().string();
+  std::string name = p.filename().string();
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto ends = [&](std::string_view suffix) {
     return name.size() >= suffix.size() &&
            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;

@@ -271,8 +271,12 @@ TEST_CASE("a generic page: charset, entities, blocks, what is not text", "[corpu
 TEST_CASE("a generic page: block kinds, levels, leads and italics", "[corpus][html]") {
   const Document d = read_page(
       "<h2>Titre</h2><h5>Petit</h5><p><b>M. X.</b> Texte <i>(Rires.)</i> fin <em>oui</em></p>"
-      "<p>Sans <b>gras</b> en tête</p><p class=\"a b\"><strong>Tout</strong> <b>gras</b>, puis</p>");
-  REQUIRE(d.blocks.size() == 5);
+      "<p>Sans <b>gras</b> en tête</p><p class=\"a b\"><strong>Tout</strong> <b>gras</b>, puis</p>"
+      "<p><b><a>M.&nbsp;A</a></b> et <b><!-- x --><a>M.&nbsp;B</a>.</b> Ensemble.</p>"
+      "<p><b>M. A</b>, <b>Mme B</b> et <b>M. C</b>. Trois.</p>"
+      "<p><b>M. A</b> et puis <b>non</b>.</p>"
+      "<p><b><a>M. A</a> </b>et <b>M. B</b>. Oui.</p>");
+  REQUIRE(d.blocks.size() == 9);
   struct Row {
     Block::Kind kind;
     int level;
@@ -286,6 +290,10 @@ TEST_CASE("a generic page: block kinds, levels, leads and italics", "[corpus][ht
       {Block::Kind::kParagraph, 0, "M. X.", {"(Rires.)", "oui"}, ""},
       {Block::Kind::kParagraph, 0, "", {}, ""},
       {Block::Kind::kParagraph, 0, "Tout gras,", {}, "a b"},
+      {Block::Kind::kParagraph, 0, "M.\u00a0A et M.\u00a0B.", {}, ""},  // two speakers, one lead
+      {Block::Kind::kParagraph, 0, "M. A, Mme B et M. C.", {}, ""},
+      {Block::Kind::kParagraph, 0, "M. A", {}, ""},
+      {Block::Kind::kParagraph, 0, "M. A et M. B.", {}, ""},  // the space inside the first bold
   };
   for (std::size_t i = 0; i < d.blocks.size(); ++i) {
     INFO(i);
