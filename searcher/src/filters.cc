@@ -91,7 +91,11 @@ void add_field_filters(const ParsedQuery& pq, Filters& f, DocumentLevel& doc) {
   for (auto& [name, values] : by_field) {
     Query any = combine(Query::OP_OR, values);
     f.summary_must.push_back(any);
-    (schema::find_query_field(name)->clause_level ? f.clause_must : doc.must).push_back(any);
+    const bool clause_level = schema::find_query_field(name)->clause_level;
+    (clause_level ? f.clause_must : doc.must).push_back(any);
+    // A speech field: its summary holds the values of its clauses, so the documents are
+    // narrowed too (the counts from postings know only document filters and kinds).
+    if (clause_level && name != "kind") doc.must.push_back(any);
   }
 }
 
@@ -100,7 +104,7 @@ std::uint32_t allowed_kinds(const ParsedQuery& pq) {
   std::uint32_t selected = 0, refused = 0;
   bool any_selected = false;
   for (const auto& ff : pq.filters) {
-    if (!ff.field->clause_level) continue;
+    if (ff.field->name != "kind") continue;
     const std::string term = schema::facet_term(*ff.field, ff.value);
     const auto kind = model::clause_kind_from_string(term.substr(ff.field->prefix.size()));
     const std::uint32_t bit = kind ? 1u << static_cast<unsigned>(*kind) : 0;

@@ -102,7 +102,8 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 struct Field {
   std::string_view name;         // "territory"
   std::string_view prefix;       // "XTERR"
-  bool clause_level;             // true only for kind: it describes a clause, not a document
+  bool clause_level;             // kind and the speech fields (speaker, speaker_role,
+                                 // group): they describe a clause, not a document
   std::string_view label;        // French label for people: "Territoire"
 };
 
