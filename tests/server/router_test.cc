@@ -183,7 +183,7 @@ TEST_CASE("router: every route answers GET", "[server][router]") {
         R"({"name":"cites","label":"Textes cités"},)",
         R"({"name":"legislature","label":"Législature"}],"kinds":[{"name":"preamble","label":"préambule"},)",
         R"({"name":"considerant","label":"considérant"},)", R"({"name":"expose","label":"exposé sommaire"},)",
-        R"({"name":"paragraph","label":"paragraphe"}]})"},
+        R"({"name":"paragraph","label":"paragraphe"},{"name":"speech","label":"intervention"}]})"},
        {}},
   };
   for (const auto& c : cases) check(f.api.get(c.target), c);
