@@ -150,6 +150,35 @@ Xapian::Document best_clause(Xapian::Database& db, const std::string& doc_id, co
   return Xapian::Document();
 }
 
+}  // namespace
+
+SpeechFields speech_fields(format::StoredClause& c) {
+  SpeechFields s;
+  s.speaker = std::move(c.speaker);
+  s.speaker_label = std::move(c.speaker_label);
+  s.speaker_role = std::move(c.speaker_role);
+  s.speaker_kind = std::move(c.speaker_kind);
+  s.group = std::move(c.group);
+  s.headings = std::move(c.headings);
+  s.amendment = std::move(c.amendment);
+  for (const auto& [begin, end] : c.directions) s.directions.push_back({begin, end});
+  return s;
+}
+
+namespace {
+
+// A speech's snippet begins with its speaker as printed: "M. Julien Aubert : …", the
+// highlights shifted by what was put before them.
+void lead_with_speaker(Hit& hit) {
+  if (hit.speech.speaker_label.empty()) return;
+  const std::string lead = hit.speech.speaker_label + "\u00a0: ";
+  hit.snippet.insert(0, lead);
+  for (auto& r : hit.snippet_highlights) {
+    r.begin += lead.size();
+    r.end += lead.size();
+  }
+}
+
 // The clause fields of a hit from a clause's Xapian document.
 void fill_clause(Hit& hit, const std::string& stored, const Xapian::Document& doc,
                  const std::unordered_set<std::string>& terms, analyzers::FrenchAnalyzer& analyzer) {
@@ -163,6 +192,8 @@ void fill_clause(Hit& hit, const std::string& stored, const Xapian::Document& do
   Snippet s = make_snippet(hit.text, hit.highlights);
   hit.snippet = std::move(s.text);
   hit.snippet_highlights = std::move(s.highlights);
+  hit.speech = speech_fields(c);
+  lead_with_speaker(hit);
 }
 
 // The document fields of a hit. `d`: the document in the facet table, if known.

@@ -318,6 +318,7 @@ std::optional<DocumentView> Searcher::document_once(const std::string& id) {
     c.number = std::move(stored.number);
     c.lead = std::move(stored.lead);
     c.text = std::move(stored.text);
+    c.speech = speech_fields(stored);
     view.clauses.push_back(std::move(c));
   }
   return view;

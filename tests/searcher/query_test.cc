@@ -92,7 +92,8 @@ TEST_CASE("every query error and note: a stable code and a French message", "[se
   };
   const std::string fields =
       "(champs connus_: date, type, kind, institution, year, territory, country, cites, "
-      "signatory, outcome, legislature, titre (title), numero (number))";
+      "signatory, outcome, legislature, sitting, speaker, speaker_role, group, titre (title), "
+      "numero (number))";
   const std::vector<Case> errors = {
       {"\"ingérence étrangère", "unbalanced_quote",
        "guillemet non refermé_: il manque \" à l’expression qui commence par «_\"ingérence "

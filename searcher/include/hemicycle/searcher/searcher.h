@@ -105,6 +105,20 @@ struct IdenticalDocument {
   std::vector<std::string> signatories;
 };
 
+// Who speaks in a speech clause (kind "speech"), as stored (format::StoredClause); empty
+// for other kinds. `directions`: stage directions, byte ranges in the clause text.
+struct SpeechFields {
+  std::string speaker;        // "Christiane Taubira" (empty for a group)
+  std::string speaker_label;  // as printed: "Mme la garde des sceaux"
+  std::string speaker_role;   // as printed: "garde des sceaux, ministre de la justice"
+  std::string speaker_kind;   // model::kSpeaker*: "gouvernement"
+  std::string group;          // "UMP"
+  std::vector<std::string> headings;  // agenda path, outermost first
+  std::string amendment;      // "53" as printed
+  std::vector<Range> directions;
+  bool empty() const { return speaker.empty() && speaker_label.empty(); }
+};
+
 struct Hit {
   std::string document_id;
   std::string title;
@@ -117,7 +131,9 @@ struct Hit {
   std::string text;                       // the whole clause
   std::vector<Range> highlights;          // matched words in `text`
   std::string snippet;                    // a fragment of `text` around the matches
-  std::vector<Range> snippet_highlights;  // matched words in `snippet`
+  std::vector<Range> snippet_highlights;  // matched words in `snippet`; a speech's
+                                          // snippet begins with "SPEAKER_LABEL : "
+  SpeechFields speech;                    // a speech's speaker and place in the sitting
   double score = 0;
   std::size_t matching_clauses = 0;       // clauses of the document that match (grouped)
   Tier tier = Tier::kSomeWords;
@@ -200,6 +216,7 @@ struct ClauseView {
   std::string number;
   std::string lead;
   std::string text;
+  SpeechFields speech;
 };
 
 struct DocumentView {

@@ -1,0 +1,206 @@
+// Speeches of a debate (tests/searcher/sittings.h, built by hand, indexed for real): their
+// fields in hits and documents, snippets that begin with the speaker, the speech filters
+// and facets, the amendment a speech names.
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
+
+#include "hemicycle/searcher/json.h"
+#include "hemicycle/searcher/searcher.h"
+#include "searcher/facet_count.h"
+#include "searcher/sittings.h"
+
+using hemicycle::searcher::Hit;
+using hemicycle::searcher::Range;
+using hemicycle::searcher::SearchRequest;
+using hemicycle::searcher::SearchResult;
+using hemicycle::searcher::Searcher;
+using hemicycle::searcher::Sort;
+using hemicycle::testing::DebateIndex;
+using hemicycle::testing::facet_count;
+
+namespace {
+
+SearchResult run(Searcher& s, const std::string& q, bool grouped = true,
+                 Sort sort = Sort::kRelevance) {
+  SearchRequest r;
+  r.query = q;
+  r.group_by_document = grouped;
+  r.sort = sort;
+  r.spell = false;
+  return s.search(r);
+}
+
+std::vector<std::string> covered(const std::string& text, const std::vector<Range>& ranges) {
+  std::vector<std::string> out;
+  for (const auto& r : ranges) out.push_back(text.substr(r.begin, r.end - r.begin));
+  return out;
+}
+
+const Hit* hit_of(const SearchResult& r, const std::string& doc_id) {
+  for (const auto& h : r.hits) {
+    if (h.document_id == doc_id) return &h;
+  }
+  return nullptr;
+}
+
+// hemicycle-search's output (stdout only) and exit status.
+std::pair<int, std::string> search_cli(const std::string& db, const std::string& args) {
+  const std::string command = std::string(HEMICYCLE_BINARY_DIR) + "/searcher/hemicycle-search --db '" +
+                              db + "' " + args + " 2>/dev/null";
+  FILE* p = popen(command.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+}  // namespace
+
+TEST_CASE("a speech's hit carries its speaker and begins its snippet with them", "[searcher][speech]") {
+  DebateIndex index;
+  Searcher s({index.db()});
+  const SearchResult r = run(s, "\"clause de conscience\" maires", true);
+  REQUIRE(r.total == 2);
+  const Hit* h = hit_of(r, "CRSANR5L14S2013O1N120");
+  REQUIRE(h);
+  CHECK(h->kind == "speech");
+  CHECK(h->snippet ==
+        "M. Julien Aubert\u00a0: Je défends l’amendement n° 53, qui crée une clause de "
+        "conscience pour les maires.");
+  CHECK(covered(h->snippet, h->snippet_highlights) ==
+        std::vector<std::string>{"clause", "conscience", "maires"});
+  // The text and its highlights stay the clause's own.
+  CHECK(h->text.rfind("Je défends", 0) == 0);
+  CHECK(covered(h->text, h->highlights) ==
+        std::vector<std::string>{"clause", "conscience", "maires"});
+  CHECK(h->speech.speaker == "Julien Aubert");
+  CHECK(h->speech.speaker_label == "M. Julien Aubert");
+  CHECK(h->speech.speaker_role.empty());
+  CHECK(h->speech.speaker_kind == "député");
+  CHECK(h->speech.group == "UMP");
+  CHECK(h->speech.headings ==
+        std::vector<std::string>{hemicycle::testing::debate::kItem, "Discussion des articles",
+                                 "Après l’article 1er"});
+  CHECK(h->speech.amendment == "53");
+
+  const Hit* later = hit_of(r, "CRSANR5L14S2013O1N130");
+  REQUIRE(later);
+  CHECK(later->snippet.rfind("M. Julien Aubert\u00a0: Madame la garde des sceaux", 0) == 0);
+}
+
+TEST_CASE("a speech's hit JSON: the speech fields, empty ones left out", "[searcher][speech]") {
+  DebateIndex index;
+  Searcher s({index.db()});
+  const SearchResult r = run(s, "institution républicaine", false);
+  REQUIRE(r.hits.size() == 1);
+  rapidjson::Document d;
+  d.Parse(hemicycle::searcher::to_json(r).c_str());
+  REQUIRE(d.IsObject());
+  const auto& hit = d["hits"][0];
+  CHECK(std::string(hit["speaker"].GetString()) == "Christiane Taubira");
+  CHECK(std::string(hit["speaker_label"].GetString()) == "Mme Christiane Taubira");
+  CHECK(std::string(hit["speaker_role"].GetString()) == "garde des sceaux, ministre de la justice");
+  CHECK(std::string(hit["speaker_kind"].GetString()) == "gouvernement");
+  CHECK_FALSE(hit.HasMember("group"));
+  CHECK_FALSE(hit.HasMember("amendment"));
+  REQUIRE(hit["headings"].IsArray());
+  CHECK(hit["headings"].Size() == 1);
+  // The stage direction, as [begin, end] bytes of the clause text.
+  REQUIRE(hit["directions"].IsArray());
+  REQUIRE(hit["directions"].Size() == 1);
+  const std::string text = hit["text"].GetString();
+  const auto begin = hit["directions"][0][0].GetUint64();
+  const auto end = hit["directions"][0][1].GetUint64();
+  CHECK(text.substr(begin, end - begin) == "(Applaudissements sur les bancs du groupe SRC.)");
+  // The snippet keeps it as text.
+  CHECK(std::string(hit["snippet"].GetString()) ==
+        "Mme Christiane Taubira\u00a0: Le mariage est une institution républicaine. "
+        "(Applaudissements sur les bancs du groupe SRC.) Nous ouvrons le mariage à tous les "
+        "couples.");
+}
+
+TEST_CASE("a hit of another kind has no speech field", "[searcher][speech]") {
+  DebateIndex index;
+  Searcher s({index.db()});
+  const SearchResult r = run(s, "réécrit", false);
+  REQUIRE_FALSE(r.hits.empty());
+  rapidjson::Document d;
+  d.Parse(hemicycle::searcher::to_json(r).c_str());
+  for (const auto& hit : d["hits"].GetArray()) {
+    CHECK(std::string(hit["kind"].GetString()) == "expose");
+    for (const char* key : {"speaker", "speaker_label", "speaker_kind", "headings", "directions",
+                            "amendment", "amendment_id"}) {
+      CHECK_FALSE(hit.HasMember(key));
+    }
+    CHECK(std::string(hit["snippet"].GetString()).rfind("Cet amendement", 0) == 0);
+  }
+}
+
+TEST_CASE("a sitting's document: its speeches in order, the sitting and who presided", "[searcher][speech]") {
+  DebateIndex index;
+  Searcher s({index.db()});
+  const auto view = s.document("CRSANR5L14S2013O1N120");
+  REQUIRE(view);
+  rapidjson::Document d;
+  d.Parse(hemicycle::searcher::to_json(*view).c_str());
+  REQUIRE(d.IsObject());
+  const auto& m = d["metadata"];
+  CHECK(std::string(m["sitting"].GetString()) == "Première séance du mardi 29 janvier 2013");
+  CHECK(m["sitting_of_day"].GetUint() == 1);
+  REQUIRE(m["presiding"].IsArray());
+  CHECK(std::string(m["presiding"][0].GetString()) == "Claude Bartolone");
+  const auto& clauses = d["clauses"];
+  REQUIRE(clauses.Size() == 5);
+  struct Row {
+    const char* label;
+    const char* speaker;  // "" when left out
+    const char* kind;
+  };
+  const std::vector<Row> rows = {
+      {"M. le président", "Claude Bartolone", "président de séance"},
+      {"Mme Christiane Taubira", "Christiane Taubira", "gouvernement"},
+      {"M. Erwan Binet", "Erwan Binet", "rapporteur"},
+      {"M. Julien Aubert", "Julien Aubert", "député"},
+      {"Plusieurs députés du groupe UMP", "", "groupe"},
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& c = clauses[static_cast<rapidjson::SizeType>(i)];
+    INFO("clause " << i + 1);
+    CHECK(std::string(c["kind"].GetString()) == "speech");
+    CHECK(std::string(c["speaker_label"].GetString()) == rows[i].label);
+    CHECK(std::string(c["speaker_kind"].GetString()) == rows[i].kind);
+    if (*rows[i].speaker) {
+      CHECK(std::string(c["speaker"].GetString()) == rows[i].speaker);
+    } else {
+      CHECK_FALSE(c.HasMember("speaker"));
+    }
+  }
+  CHECK(std::string(clauses[4]["group"].GetString()) == "UMP");
+  CHECK(clauses[3]["headings"].Size() == 3);
+  CHECK(std::string(clauses[1]["text"].GetString())
+            .substr(clauses[1]["directions"][0][0].GetUint64(), 4) == "(App");
+}
+
+TEST_CASE("hemicycle-search shows a speech with its speaker and role as printed", "[searcher][speech][cli]") {
+  DebateIndex index;
+  auto [status, out] = search_cli(index.db(), "--clauses 'institution républicaine'");
+  CHECK(status == 0);
+  CHECK(out.find("\n   Mme Christiane Taubira, garde des sceaux, ministre de la justice\u00a0: Le "
+                 "mariage est une institution républicaine. (Applaudissements") != std::string::npos);
+  std::tie(status, out) = search_cli(index.db(), "--clauses 'clause de conscience' --filter kind:speech");
+  CHECK(status == 0);
+  // No role printed: the name alone.
+  CHECK(out.find("\n   M. Julien Aubert\u00a0: Je défends l’amendement n° 53") != std::string::npos);
+}
