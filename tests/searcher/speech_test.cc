@@ -204,3 +204,123 @@ TEST_CASE("hemicycle-search shows a speech with its speaker and role as printed"
   // No role printed: the name alone.
   CHECK(out.find("\n   M. Julien Aubert\u00a0: Je défends l’amendement n° 53") != std::string::npos);
 }
+
+namespace {
+
+std::vector<std::string> speakers_of(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.speech.speaker_label);
+  return out;
+}
+
+std::vector<std::string> documents_of(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.document_id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("speaker: finds a person's speeches, with words or alone", "[searcher][speech]") {
+  DebateIndex index;
+  Searcher s({index.db()});
+  const std::string first = "CRSANR5L14S2013O1N120", second = "CRSANR5L14S2013O1N130";
+  struct Case {
+    std::string query;
+    bool grouped;
+    Sort sort;
+    std::size_t total;
+    std::vector<std::string> documents;  // of the hits, in order
+    std::vector<std::string> labels;     // the speakers of the hits, as printed
+  };
+  const std::vector<Case> cases = {
+      // Her two speeches that say "mariage", one per sitting.
+      {"speaker:\"Christiane Taubira\" mariage", false, Sort::kDateDesc, 2, {second, first},
+       {"Mme la garde des sceaux", "Mme Christiane Taubira"}},
+      {"speaker:\"Christiane Taubira\" mariage", true, Sort::kDateAsc, 2, {first, second},
+       {"Mme Christiane Taubira", "Mme la garde des sceaux"}},
+      // Folded values: case and accents do not matter.
+      {"speaker:\"CHRISTIANE TAUBIRÂ\" mariage", false, Sort::kDateDesc, 2, {second, first},
+       {"Mme la garde des sceaux", "Mme Christiane Taubira"}},
+      // Others say "mariage" in both sittings; Julien Aubert never does.
+      {"speaker:\"Julien Aubert\" mariage", false, Sort::kRelevance, 0, {}, {}},
+      {"speaker:\"Julien Aubert\" mariage", true, Sort::kRelevance, 0, {}, {}},
+      // The filter alone: the speeches, newest first.
+      {"speaker:\"Julien Aubert\"", false, Sort::kDateDesc, 2, {second, first},
+       {"M. Julien Aubert", "M. Julien Aubert"}},
+      {"speaker:\"Julien Aubert\"", true, Sort::kDateDesc, 2, {second, first},
+       {"M. Julien Aubert", "M. Julien Aubert"}},
+      // A kind of speaker; a group (the collective speech has no person).
+      {"speaker_role:gouvernement", false, Sort::kDateAsc, 2, {first, second},
+       {"Mme Christiane Taubira", "Mme la garde des sceaux"}},
+      {"group:UMP", false, Sort::kDateAsc, 3, {first, first, second},
+       {"M. Julien Aubert", "Plusieurs députés du groupe UMP", "M. Julien Aubert"}},
+      {"speaker_role:groupe \"très bien\"", false, Sort::kRelevance, 1, {first},
+       {"Plusieurs députés du groupe UMP"}},
+      {"group:UMP -speaker:\"Julien Aubert\"", false, Sort::kRelevance, 1, {first},
+       {"Plusieurs députés du groupe UMP"}},
+      // A sitting, by its name.
+      {"sitting:\"Deuxième séance du vendredi 1er février 2013\" conscience", false,
+       Sort::kRelevance, 1, {second}, {"M. Julien Aubert"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query << (c.grouped ? " (grouped)" : " (clauses)"));
+    const SearchResult r = run(s, c.query, c.grouped, c.sort);
+    CHECK(r.total == c.total);
+    CHECK(documents_of(r) == c.documents);
+    CHECK(speakers_of(r) == c.labels);
+  }
+}
+
+TEST_CASE("--filter speaker: is the same filter, its facet stays countable", "[searcher][speech]") {
+  DebateIndex index;
+  Searcher s({index.db()});
+  SearchRequest r;
+  r.query = "conscience";
+  r.group_by_document = false;
+  REQUIRE(hemicycle::searcher::add_filter("speaker:Julien Aubert", r).empty());
+  const SearchResult result = s.search(r);
+  CHECK(result.total == 2);
+  for (const auto& h : result.hits) CHECK(h.speech.speaker == "Julien Aubert");
+}
+
+TEST_CASE("facets of speeches: speaker, speaker_role, group, sitting", "[searcher][speech]") {
+  DebateIndex index;
+  Searcher s({index.db()});
+  // Filters alone over the sittings: each counts once per value it holds.
+  const SearchResult all = run(s, "kind:speech");
+  CHECK(all.total == 2);
+  struct Count {
+    const char* field;
+    const char* value;
+    std::size_t documents;
+  };
+  for (const Count& c : std::vector<Count>{
+           {"speaker", "Christiane Taubira", 2},
+           {"speaker", "Julien Aubert", 2},
+           {"speaker", "Claude Bartolone", 1},
+           {"speaker", "Laurence Dumont", 1},
+           {"speaker", "Erwan Binet", 1},
+           {"speaker_role", "gouvernement", 2},
+           {"speaker_role", "président de séance", 2},
+           {"speaker_role", "rapporteur", 1},
+           {"speaker_role", "groupe", 1},
+           {"speaker_role", "député", 2},
+           {"group", "UMP", 2},
+           {"sitting", "Première séance du mardi 29 janvier 2013", 1},
+           {"sitting", "Deuxième séance du vendredi 1er février 2013", 1},
+       }) {
+    INFO(c.field << " " << c.value);
+    CHECK(facet_count(all, c.field, c.value) == c.documents);
+  }
+  // A speaker filter: the sittings where she speaks; the speaker facet, multi-select, still
+  // lists the others of those sittings.
+  SearchRequest r;
+  r.query = "mariage";
+  REQUIRE(hemicycle::searcher::add_filter("speaker:Christiane Taubira", r).empty());
+  const SearchResult hers = s.search(r);
+  CHECK(hers.total == 2);
+  CHECK(facet_count(hers, "speaker", "Christiane Taubira") == 2);
+  CHECK(facet_count(hers, "speaker_role", "gouvernement") == 2);
+  CHECK(facet_count(hers, "sitting", "Première séance du mardi 29 janvier 2013") == 1);
+}
