@@ -43,6 +43,20 @@ void add_speech_facets(const model::Document& doc, schema::FacetList& f) {
   }
 }
 
+// The names of the document's speakers as printed, under their terms (metadata).
+void add_speaker_names(const model::Document& doc,
+                       std::vector<std::pair<std::string, std::string>>& metadata) {
+  const schema::Field& field = *schema::find_field("speaker");
+  std::unordered_set<std::string> done;
+  for (const auto& c : doc.clauses) {
+    if (c.kind != model::ClauseKind::kSpeech || c.speech.speaker.empty()) continue;
+    if (!done.insert(c.speech.speaker).second) continue;
+    metadata.emplace_back(std::string(schema::kSpeakerNameKey) +
+                              schema::facet_term(field, c.speech.speaker),
+                          c.speech.speaker);
+  }
+}
+
 // Facet values of a document, display forms, for the facets value slot.
 schema::FacetList document_facets(const model::Document& doc) {
   schema::FacetList f;
@@ -426,6 +440,7 @@ PreparedDocument Indexer::prepare(const model::Document& doc, std::uint64_t hash
     p.metadata.push_back(std::move(*trained));
     p.metadata.emplace_back(std::string(store::kCurrentDictionaryKey), id);
   }
+  add_speaker_names(doc, p.metadata);
   p.clauses = doc.clauses.size();
   return p;
 }

@@ -216,6 +216,21 @@ std::string to_json(const std::string& query, const std::vector<Suggestion>& sug
   return text_of(buf);
 }
 
+std::string to_json(const std::string& query, const std::vector<Speaker>& speakers) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  field(w, "query", query);
+  objects(w, "speakers", speakers, [](Writer& o, const Speaker& s) {
+    field(o, "name", s.name);
+    number(o, "speeches", s.speeches);
+    if (!s.role.empty()) field(o, "role", s.role);
+    if (!s.kind.empty()) field(o, "kind", s.kind);
+  });
+  w.EndObject();
+  return text_of(buf);
+}
+
 std::string error_json(std::string_view code, std::string_view message) {
   rapidjson::StringBuffer buf;
   Writer w(buf);

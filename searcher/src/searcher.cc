@@ -22,6 +22,7 @@
 #include "search_context.h"
 #include "shards.h"
 #include "similar.h"
+#include "speakers.h"
 #include "spelling.h"
 #include "suggest.h"
 #include "thesaurus.h"
@@ -205,6 +206,11 @@ std::vector<Suggestion> Searcher::suggest(const std::string& query, std::size_t 
   return retry_modified(impl_->index, [&] {
     return suggest_words(impl_->index, impl_->analyzer, query, limit);
   });
+}
+
+std::vector<Speaker> Searcher::speakers(const std::string& prefix, std::size_t limit) {
+  const std::string clean = analyzers::sanitize_utf8(prefix);
+  return retry_modified(impl_->index, [&] { return list_speakers(impl_->index, clean, limit); });
 }
 
 IndexInfo Searcher::info() {

@@ -324,3 +324,62 @@ TEST_CASE("facets of speeches: speaker, speaker_role, group, sitting", "[searche
   CHECK(facet_count(hers, "speaker_role", "gouvernement") == 2);
   CHECK(facet_count(hers, "sitting", "Première séance du mardi 29 janvier 2013") == 1);
 }
+
+TEST_CASE("speakers: names with a word starting with the prefix, with their speeches", "[searcher][speech]") {
+  DebateIndex index;
+  Searcher s({index.db()});
+  struct Case {
+    std::string prefix;
+    std::size_t limit;
+    std::vector<std::string> lines;  // "name speeches role|kind"
+  };
+  auto lines = [](const std::vector<hemicycle::searcher::Speaker>& speakers) {
+    std::vector<std::string> out;
+    for (const auto& sp : speakers) {
+      out.push_back(sp.name + " " + std::to_string(sp.speeches) + " " + sp.role + "|" + sp.kind);
+    }
+    return out;
+  };
+  const std::string taubira = "Christiane Taubira 2 garde des sceaux, ministre de la justice|gouvernement";
+  const std::string aubert = "Julien Aubert 2 |député";
+  const std::vector<Case> cases = {
+      {"taub", 10, {taubira}},
+      {"CHRIST", 10, {taubira}},
+      {"aubert", 10, {aubert}},
+      {"christiane t", 10, {taubira}},
+      {"iane", 10, {}},  // inside a word: no
+      {"", 10, {taubira, aubert, "Claude Bartolone 1 président de séance|président de séance",
+                "Erwan Binet 1 rapporteur de la commission des lois|rapporteur",
+                "Laurence Dumont 1 présidente de séance|président de séance"}},
+      {"", 3, {taubira, aubert, "Claude Bartolone 1 président de séance|président de séance"}},
+      {"", 0, {}},
+      {"zzz", 10, {}},
+  };
+  for (const auto& c : cases) {
+    INFO("«" << c.prefix << "» " << c.limit);
+    CHECK(lines(s.speakers(c.prefix, c.limit)) == c.lines);
+  }
+  rapidjson::Document d;
+  d.Parse(hemicycle::searcher::to_json("taub", s.speakers("taub")).c_str());
+  REQUIRE(d.IsObject());
+  CHECK(std::string(d["query"].GetString()) == "taub");
+  CHECK(std::string(d["speakers"][0]["name"].GetString()) == "Christiane Taubira");
+  CHECK(d["speakers"][0]["speeches"].GetUint() == 2);
+  CHECK(std::string(d["speakers"][0]["kind"].GetString()) == "gouvernement");
+  d.Parse(hemicycle::searcher::to_json("aub", s.speakers("aub")).c_str());
+  CHECK_FALSE(d["speakers"][0].HasMember("role"));
+}
+
+TEST_CASE("speakers: counts follow deletions", "[searcher][speech]") {
+  DebateIndex index;
+  {
+    hemicycle::indexer::Indexer ix(index.db());
+    REQUIRE(ix.remove("CRSANR5L14S2013O1N130"));
+    ix.commit();
+  }
+  Searcher s({index.db()});
+  const auto found = s.speakers("taubira");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].speeches == 1);
+  CHECK(s.speakers("dumont").empty());
+}

@@ -57,6 +57,10 @@ inline constexpr std::string_view kReferencePrefix = "XR";  // clause: a referen
 // analyzers' fold() gives it) -> that word as it is usually written. Counts come from the
 // postings of the word's stem, so they stay exact through deletions.
 inline constexpr std::string_view kSuggestPrefix = "XF";
+// Metadata key prefix of the speakers' names: kSpeakerNameKey + a speaker's term (the
+// field `speaker`: "XSPKchristiane taubira") -> the name as printed ("Christiane Taubira").
+// Counts come from the terms' postings (GET /api/speakers), so they stay exact.
+inline constexpr std::string_view kSpeakerNameKey = "hemicycle:speaker:";
 // Database metadata key: UTC time of the last commit, "YYYY-MM-DDTHH:MM:SSZ".
 inline constexpr std::string_view kLastCommitKey = "hemicycle:last_commit";
 

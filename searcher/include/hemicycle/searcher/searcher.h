@@ -203,6 +203,14 @@ struct Suggestion {
   std::size_t documents;  // documents holding the word (with remote shards: clauses)
 };
 
+// A speaker of the index (GET /api/speakers).
+struct Speaker {
+  std::string name;           // as printed: "Christiane Taubira"
+  std::size_t speeches = 0;   // speech clauses with this speaker, exact
+  std::string role;           // most common printed role of their latest speeches, or ""
+  std::string kind;           // most common speaker_kind of their latest speeches
+};
+
 struct IndexInfo {
   std::size_t documents = 0;
   std::size_t clauses = 0;
@@ -253,6 +261,9 @@ class Searcher {
   std::optional<DocumentView> document(const std::string& id);
   // Completions of the last word of `query` (at least 2 letters), most frequent first.
   std::vector<Suggestion> suggest(const std::string& query, std::size_t limit = 10);
+  // The speakers with a word of their name (folded) starting with `prefix` (folded; empty:
+  // every speaker), most speeches first, then by name; `limit` at most.
+  std::vector<Speaker> speakers(const std::string& prefix, std::size_t limit = 10);
   // What the index holds.
   IndexInfo info();
   // Sees the latest commit of every database. Returns true if anything changed.
