@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "amendment_link.h"
 #include "every_unit.h"
 #include "identical.h"
 #include "missing.h"
@@ -196,10 +197,14 @@ void fill_clause(Hit& hit, const std::string& stored, const Xapian::Document& do
   lead_with_speaker(hit);
 }
 
-// The document fields of a hit. `d`: the document in the facet table, if known.
+// The document fields of a hit (and the amendment its speech names, linked). `d`: the
+// document in the facet table, if known.
 void fill_document(Hit& hit, Shards& index, std::uint32_t d) {
   format::StoredDocument s;
   if (!index.summary_of(hit.document_id, &s, d)) return;
+  if (!hit.speech.amendment.empty()) {
+    hit.speech.amendment_id = linked_amendment(index, hit.speech.amendment, s.legislature, s.texte_ref);
+  }
   hit.title = std::move(s.title);
   hit.type = std::move(s.type);
   hit.institution = std::move(s.institution);

@@ -51,7 +51,8 @@ void speech(Writer& w, const SpeechFields& s) {
   for (const auto& [key, value] :
        {std::pair{"speaker", &s.speaker}, std::pair{"speaker_label", &s.speaker_label},
         std::pair{"speaker_role", &s.speaker_role}, std::pair{"speaker_kind", &s.speaker_kind},
-        std::pair{"group", &s.group}, std::pair{"amendment", &s.amendment}}) {
+        std::pair{"group", &s.group}, std::pair{"amendment", &s.amendment},
+        std::pair{"amendment_id", &s.amendment_id}}) {
     if (!value->empty()) field(w, key, *value);
   }
   if (!s.headings.empty()) {

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <stdexcept>
 
 #include <xapian.h>
 
+#include "amendment_link.h"
 #include "counting.h"
 #include "exclusions.h"
 #include "expand_prefix.h"
@@ -175,6 +177,21 @@ bool words_never_meet(const ParsedQuery& pq, const SearchResult& result) {
   return pq.units.size() > 1 && result.total == 0 && result.total_partial > 0;
 }
 
+// The amendments the speeches of a document name, linked (each number looked up once).
+void link_amendments(Shards& index, DocumentView& view) {
+  std::map<std::string, std::string> linked;
+  for (auto& c : view.clauses) {
+    const std::string& number = c.speech.amendment;
+    if (number.empty()) continue;
+    auto it = linked.find(number);
+    if (it == linked.end()) {
+      it = linked.emplace(number, linked_amendment(index, number, view.metadata.legislature,
+                                                   view.metadata.texte_ref)).first;
+    }
+    c.speech.amendment_id = it->second;
+  }
+}
+
 Notice never_meet(bool grouped) {
   return {"words_never_meet",
           std::string(grouped ? "aucun document ne contient" : "aucun passage ne contient") +
@@ -327,6 +344,7 @@ std::optional<DocumentView> Searcher::document_once(const std::string& id) {
     c.speech = speech_fields(stored);
     view.clauses.push_back(std::move(c));
   }
+  link_amendments(index, view);
   return view;
 }
 

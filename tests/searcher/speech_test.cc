@@ -383,3 +383,54 @@ TEST_CASE("speakers: counts follow deletions", "[searcher][speech]") {
   CHECK(found[0].speeches == 1);
   CHECK(s.speakers("dumont").empty());
 }
+
+TEST_CASE("the amendment a speech names is linked when exactly one fits", "[searcher][speech]") {
+  DebateIndex index;
+  Searcher s({index.db()});
+  // 53: one amendment of legislature 14 (the one of legislature 13 does not fit); 54: two.
+  const SearchResult r = run(s, "speaker:\"Julien Aubert\"", false, Sort::kDateAsc);
+  REQUIRE(r.hits.size() == 2);
+  CHECK(r.hits[0].speech.amendment == "53");
+  CHECK(r.hits[0].speech.amendment_id == "AMANR5L14-53");
+  CHECK(r.hits[1].speech.amendment == "54");
+  CHECK(r.hits[1].speech.amendment_id.empty());
+  rapidjson::Document d;
+  d.Parse(hemicycle::searcher::to_json(r).c_str());
+  CHECK(std::string(d["hits"][0]["amendment_id"].GetString()) == "AMANR5L14-53");
+  CHECK_FALSE(d["hits"][1].HasMember("amendment_id"));
+  CHECK(std::string(d["hits"][1]["amendment"].GetString()) == "54");
+
+  // The document view links its speeches the same way.
+  const auto first = s.document("CRSANR5L14S2013O1N120");
+  REQUIRE(first);
+  CHECK(first->clauses[3].speech.amendment_id == "AMANR5L14-53");
+  CHECK(first->clauses[4].speech.amendment_id == "AMANR5L14-53");
+  CHECK(first->clauses[1].speech.amendment_id.empty());  // names none
+  const auto second = s.document("CRSANR5L14S2013O1N130");
+  REQUIRE(second);
+  CHECK(second->clauses[1].speech.amendment == "54");
+  CHECK(second->clauses[1].speech.amendment_id.empty());
+}
+
+TEST_CASE("the amendment link: the text decides between amendments of one number", "[searcher][speech]") {
+  hemicycle::testing::TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  namespace debate = hemicycle::testing::debate;
+  {
+    hemicycle::indexer::Indexer ix(db);
+    auto sitting = debate::first_sitting();
+    sitting.texte_ref = "PRJLANR5L14B0344";
+    ix.add(sitting);
+    auto on_this_text = debate::amendment("AM-53-344", "53", "14");
+    on_this_text.texte_ref = "PRJLANR5L14B0344";
+    auto on_another = debate::amendment("AM-53-400", "53", "14");
+    on_another.texte_ref = "PRJLANR5L14B0400";
+    ix.add(on_this_text);
+    ix.add(on_another);
+    ix.commit();
+  }
+  Searcher s({db});
+  const auto view = s.document("CRSANR5L14S2013O1N120");
+  REQUIRE(view);
+  CHECK(view->clauses[3].speech.amendment_id == "AM-53-344");
+}

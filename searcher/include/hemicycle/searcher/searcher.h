@@ -115,6 +115,7 @@ struct SpeechFields {
   std::string group;          // "UMP"
   std::vector<std::string> headings;  // agenda path, outermost first
   std::string amendment;      // "53" as printed
+  std::string amendment_id;   // that amendment's document, when exactly one fits (display time)
   std::vector<Range> directions;
   bool empty() const { return speaker.empty() && speaker_label.empty(); }
 };
