@@ -272,7 +272,7 @@ TEST_CASE("speaker: finds a person's speeches, with words or alone", "[searcher]
   }
 }
 
-TEST_CASE("--filter speaker: is the same filter, its facet stays countable", "[searcher][speech]") {
+TEST_CASE("a speaker filter given apart is the same filter", "[searcher][speech]") {
   DebateIndex index;
   Searcher s({index.db()});
   SearchRequest r;
