@@ -36,6 +36,9 @@ const std::vector<DocumentKey>& document_keys() {
       {"outcome", &D::outcome},
       {"texte_ref", &D::texte_ref},
       {"dossier_ref", &D::dossier_ref},
+      {"sitting", &D::sitting},
+      {"sitting_of_day", nullptr, nullptr, &D::sitting_of_day},
+      {"presiding", nullptr, &D::presiding},
       {"source", &D::source},
       {"origin", &D::origin},
       {"line", nullptr, nullptr, &D::line},
@@ -122,6 +125,62 @@ std::string finish(const rapidjson::StringBuffer& buf) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
+void write_text(Writer& w, const char* key, const std::string& value) {
+  if (value.empty()) return;
+  w.Key(key);
+  w.String(value);
+}
+
+// The speech fields of a clause record, each left out when empty.
+void write_speech(Writer& w, const StoredClause& c) {
+  write_text(w, "speaker", c.speaker);
+  write_text(w, "speaker_label", c.speaker_label);
+  write_text(w, "speaker_role", c.speaker_role);
+  write_text(w, "speaker_kind", c.speaker_kind);
+  write_text(w, "group", c.group);
+  if (!c.headings.empty()) {
+    w.Key("headings");
+    w.StartArray();
+    for (const auto& h : c.headings) w.String(h);
+    w.EndArray();
+  }
+  write_text(w, "amendment", c.amendment);
+  if (!c.directions.empty()) {
+    w.Key("directions");
+    w.StartArray();
+    for (const auto& [begin, end] : c.directions) {
+      w.StartArray();
+      w.Uint64(begin);
+      w.Uint64(end);
+      w.EndArray();
+    }
+    w.EndArray();
+  }
+}
+
+void read_speech(const rapidjson::Value& j, StoredClause* c) {
+  c->speaker = text_of(j, "speaker");
+  c->speaker_label = text_of(j, "speaker_label");
+  c->speaker_role = text_of(j, "speaker_role");
+  c->speaker_kind = text_of(j, "speaker_kind");
+  c->group = text_of(j, "group");
+  c->amendment = text_of(j, "amendment");
+  c->headings.clear();
+  auto h = j.FindMember("headings");
+  if (h != j.MemberEnd() && h->value.IsArray()) {
+    for (const auto& v : h->value.GetArray()) {
+      if (v.IsString()) c->headings.emplace_back(v.GetString(), v.GetStringLength());
+    }
+  }
+  c->directions.clear();
+  auto d = j.FindMember("directions");
+  if (d == j.MemberEnd() || !d->value.IsArray()) return;
+  for (const auto& span : d->value.GetArray()) {
+    if (!span.IsArray() || span.Size() != 2 || !span[0].IsUint64() || !span[1].IsUint64()) continue;
+    c->directions.emplace_back(span[0].GetUint64(), span[1].GetUint64());
+  }
+}
+
 }  // namespace
 
 std::string encode(const StoredClause& c) {
@@ -142,6 +201,7 @@ std::string encode(const StoredClause& c) {
   }
   w.Key("text");
   w.String(c.text);
+  write_speech(w, c);
   w.EndObject();
   return finish(buf);
 }
@@ -155,6 +215,7 @@ bool decode(std::string_view json, StoredClause* c) {
   c->number = text_of(j, "number");
   c->lead = text_of(j, "lead");
   c->text = text_of(j, "text");
+  read_speech(j, c);
   return true;
 }
 

@@ -32,6 +32,11 @@ const std::vector<Field>& fields() {
       {"signatory", "XSIGN", false, "Signataire"},
       {"outcome", "XOUT", false, "Sort"},
       {"legislature", "XLEG", false, "Législature"},
+      {"sitting", "XSIT", false, "Séance"},
+      // Speeches: clause-level, like kind (the summary holds the union of its clauses').
+      {"speaker", "XSPK", true, "Orateur"},
+      {"speaker_role", "XSROLE", true, "Qualité"},
+      {"group", "XGRP", true, "Groupe"},
   };
   return kFields;
 }

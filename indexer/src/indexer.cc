@@ -21,6 +21,42 @@ namespace store = format::store;
 
 namespace {
 
+// The speech fields of a clause as (field, display value), empty ones left out.
+schema::FacetList speech_facets(const model::Clause& c) {
+  schema::FacetList f;
+  if (c.kind != model::ClauseKind::kSpeech) return f;
+  if (!c.speech.speaker.empty()) f.emplace_back("speaker", c.speech.speaker);
+  if (!c.speech.speaker_kind.empty()) f.emplace_back("speaker_role", c.speech.speaker_kind);
+  if (!c.speech.group.empty()) f.emplace_back("group", c.speech.group);
+  return f;
+}
+
+// The speech fields of every clause, each value once, in order of first appearance.
+void add_speech_facets(const model::Document& doc, schema::FacetList& f) {
+  const std::size_t before = f.size();
+  for (const auto& c : doc.clauses) {
+    for (auto& entry : speech_facets(c)) {
+      if (std::find(f.begin() + static_cast<long>(before), f.end(), entry) == f.end()) {
+        f.push_back(std::move(entry));
+      }
+    }
+  }
+}
+
+// The names of the document's speakers as printed, under their terms (metadata).
+void add_speaker_names(const model::Document& doc,
+                       std::vector<std::pair<std::string, std::string>>& metadata) {
+  const schema::Field& field = *schema::find_field("speaker");
+  std::unordered_set<std::string> done;
+  for (const auto& c : doc.clauses) {
+    if (c.kind != model::ClauseKind::kSpeech || c.speech.speaker.empty()) continue;
+    if (!done.insert(c.speech.speaker).second) continue;
+    metadata.emplace_back(std::string(schema::kSpeakerNameKey) +
+                              schema::facet_term(field, c.speech.speaker),
+                          c.speech.speaker);
+  }
+}
+
 // Facet values of a document, display forms, for the facets value slot.
 schema::FacetList document_facets(const model::Document& doc) {
   schema::FacetList f;
@@ -33,6 +69,8 @@ schema::FacetList document_facets(const model::Document& doc) {
   for (const auto& v : doc.signatories) f.emplace_back("signatory", v);
   if (!doc.outcome.empty()) f.emplace_back("outcome", doc.outcome);
   if (!doc.legislature.empty()) f.emplace_back("legislature", doc.legislature);
+  if (!doc.sitting.empty()) f.emplace_back("sitting", doc.sitting);
+  add_speech_facets(doc, f);
   return f;
 }
 
@@ -50,6 +88,9 @@ std::string summary_record(const model::Document& doc) {
   d.outcome = doc.outcome;
   d.texte_ref = doc.texte_ref;
   d.dossier_ref = doc.dossier_ref;
+  d.sitting = doc.sitting;
+  d.sitting_of_day = doc.sitting_of_day > 0 ? static_cast<std::size_t>(doc.sitting_of_day) : 0;
+  d.presiding = doc.presiding;
   d.source = doc.source;
   d.origin = doc.origin;
   d.line = doc.line;
@@ -64,8 +105,24 @@ std::string summary_record(const model::Document& doc) {
 
 std::string clause_record(const model::Document& doc, std::size_t index) {
   const model::Clause& c = doc.clauses[index];
-  return format::encode(format::StoredClause{index + 1, std::string(model::to_string(c.kind)),
-                                             c.number, c.lead, c.text});
+  format::StoredClause r;
+  r.index = index + 1;
+  r.kind = std::string(model::to_string(c.kind));
+  r.number = c.number;
+  r.lead = c.lead;
+  r.text = c.text;
+  if (c.kind == model::ClauseKind::kSpeech) {
+    const model::Speech& s = c.speech;
+    r.speaker = s.speaker;
+    r.speaker_label = s.speaker_label;
+    r.speaker_role = s.speaker_role;
+    r.speaker_kind = s.speaker_kind;
+    r.group = s.group;
+    r.headings = s.headings;
+    r.amendment = s.amendment;
+    for (const auto& span : s.directions) r.directions.emplace_back(span.begin, span.end);
+  }
+  return format::encode(r);
 }
 
 // "2026-11-29T01:24:00Z"
@@ -101,7 +158,10 @@ std::string hex16(std::uint64_t v) {
 // 11: the key of the document's text (identical texts fold): XTXT term, kSlotText.
 // 12: clauses hold the references they cite (XR + value or detail, with a wdf); "du CGCT"
 // and the other abbreviations after "du" name a code in `cites`.
-constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-12";
+// 13: debates: speech clauses hold their speaker (XSPK), speaker kind (XSROLE) and group
+// (XGRP), their summary the union of these and its sitting (XSIT); the clause record has
+// the speech fields, the document record sitting, sitting_of_day and presiding.
+constexpr std::string_view kLayoutVersion = "hemicycle-index-layout-13";
 
 void fnv1a_count(std::uint64_t& h, std::size_t n) {
   const auto count = static_cast<std::uint64_t>(n);
@@ -116,9 +176,12 @@ std::uint64_t content_hash(const model::Document& doc) {
   for (const std::string* f : {&doc.id, &doc.source, &doc.type, &doc.institution, &doc.date,
                                &doc.title, &doc.legislature, &doc.place, &doc.signatory_role,
                                &doc.outcome, &doc.texte_ref, &doc.dossier_ref, &doc.origin,
-                               &doc.text}) {
+                               &doc.sitting, &doc.text}) {
     fnv1a(h, *f);
   }
+  fnv1a_count(h, static_cast<std::size_t>(doc.sitting_of_day > 0 ? doc.sitting_of_day : 0));
+  fnv1a_count(h, doc.presiding.size());
+  for (const auto& p : doc.presiding) fnv1a(h, p);
   fnv1a_count(h, doc.signatories.size());  // lists, counted: ["a", "b"] is no pair (a, b)
   for (const auto& s : doc.signatories) fnv1a(h, s);
   fnv1a_count(h, doc.extras.size());
@@ -229,6 +292,9 @@ Xapian::Document DocumentBuilder::Impl::clause_document(const model::Document& d
     for (const auto& r : *refs) xd.add_term(schema::reference_term(r), one);
   }
   xd.add_boolean_term(kind_term);
+  for (const auto& [name, value] : speech_facets(c)) {
+    xd.add_boolean_term(schema::facet_term(*schema::find_field(name), value));
+  }
   xd.add_boolean_term(doc_term);
   xd.add_boolean_term(std::string(schema::kClauseTerm));
   if (!doc.date.empty()) xd.add_value(schema::kSlotDate, doc.date);
@@ -374,6 +440,7 @@ PreparedDocument Indexer::prepare(const model::Document& doc, std::uint64_t hash
     p.metadata.push_back(std::move(*trained));
     p.metadata.emplace_back(std::string(store::kCurrentDictionaryKey), id);
   }
+  add_speaker_names(doc, p.metadata);
   p.clauses = doc.clauses.size();
   return p;
 }

@@ -39,7 +39,8 @@ constexpr const char* kUsage =
     "champ:\"deux mots\", -champ:valeur, date:2024-01-01..2025-03-31 (ou AAAA, AAAA-MM, bornes\n"
     "ouvertes).\n"
     "Champs\u00a0: kind, type, institution, year, territory, country, cites, signatory, outcome,\n"
-    "legislature, date, titre (mots du titre), numero (numéro du document\u00a0: CL2, 515-14).\n"
+    "legislature, sitting, speaker (speaker:\"Christiane Taubira\"), speaker_role, group, date,\n"
+    "titre (mots du titre), numero (numéro du document\u00a0: CL2, 515-14).\n"
     "Un document désigné (article 1240 code civil, 1240 C. civ., amendement n° CL2, un\n"
     "identifiant) vient en premier. Une référence (article L. 252 du code électoral, art. 88-4\n"
     "Const., 49.3, loi n° 2024-850, loi du 25 juillet 2024, RGPD) compte comme un seul mot\u00a0:\n"
@@ -198,6 +199,25 @@ std::string emphasize(const std::string& text, const std::vector<Range>& highlig
   return out;
 }
 
+// A hit's snippet; a speech's with its speaker's role after the name as printed: "M. Julien
+// Aubert, rapporteur de la commission des lois\u00a0: …".
+std::string speech_snippet(const hemicycle::searcher::Hit& h, bool tty) {
+  const std::string& label = h.speech.speaker_label;
+  const std::string& role = h.speech.speaker_role;
+  if (label.empty() || role.empty() || h.snippet.compare(0, label.size(), label) != 0) {
+    return emphasize(h.snippet, h.snippet_highlights, tty);
+  }
+  const std::string added = ", " + role;
+  std::string text = h.snippet;
+  text.insert(label.size(), added);
+  std::vector<Range> shifted = h.snippet_highlights;
+  for (auto& r : shifted) {
+    r.begin += added.size();
+    r.end += added.size();
+  }
+  return emphasize(text, shifted, tty);
+}
+
 const char* tier_label(hemicycle::searcher::Tier t) {
   switch (t) {
     case hemicycle::searcher::Tier::kKnownItem:
@@ -348,7 +368,7 @@ void print_human(const SearchResult& r, bool tty) {
     char score[32];
     std::snprintf(score, sizeof score, " · score %.2f", h.score);
     std::printf("   [%s]%s\n", where.c_str(), score);
-    std::printf("   %s\n", emphasize(h.snippet, h.snippet_highlights, tty).c_str());
+    std::printf("   %s\n", speech_snippet(h, tty).c_str());
     if (!h.missing.empty()) std::printf("   %s\n", missing_line(h.missing).c_str());
     if (!h.identical.empty()) std::printf("   %s\n", identical_line(h.identical).c_str());
   }

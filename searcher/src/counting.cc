@@ -56,6 +56,26 @@ Bitmap clauses_with(SearchContext& ctx, const std::vector<QueryItem>& unit) {
   return bits;
 }
 
+// Keeps in `bits` the clauses that pass the speech filters (f.speech_required, refused).
+void keep_speeches(Xapian::Database& db, const Filters& f, Bitmap& bits) {
+  if (f.speech_required.empty() && f.speech_refused.empty()) return;
+  auto postings = [&](const std::vector<std::string>& terms) {
+    Bitmap b(bits.size(), 0);
+    for (const auto& term : terms) {
+      for (auto it = db.postlist_begin(term), end = db.postlist_end(term); it != end; ++it) {
+        if (*it / 64 < b.size()) set_bit(b, *it);
+      }
+    }
+    return b;
+  };
+  for (const auto& any_of : f.speech_required) {
+    const Bitmap b = postings(any_of);
+    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] &= b[i];
+  }
+  const Bitmap refused = postings(f.speech_refused);
+  for (std::size_t i = 0; i < bits.size(); ++i) bits[i] &= ~refused[i];
+}
+
 // The clause ranges of the allowed documents, handed to the ranked passes'
 // DocumentFilterSource so that it need not match the summaries again (the date and
 // document id it gets twice are document-level anyway).
@@ -155,7 +175,10 @@ Bitmap clauses_of_complete_documents(const std::vector<Bitmap>& units, const Bit
 void count_from_postings(SearchContext& ctx, const CountScope& scope, const Filters& f,
                          MatchCounts& counts) {
   std::vector<Bitmap> units;
-  for (const auto& unit : scope.pq.units) units.push_back(clauses_with(ctx, unit));
+  for (const auto& unit : scope.pq.units) {
+    units.push_back(clauses_with(ctx, unit));
+    keep_speeches(ctx.index.db(), f, units.back());
+  }
   Bitmap any = units.front();
   for (std::size_t u = 1; u < units.size(); ++u) {
     for (std::size_t i = 0; i < any.size(); ++i) any[i] |= units[u][i];

@@ -76,23 +76,36 @@ Query field_query(const FieldFilter& ff) {
   return Query(schema::facet_term(*ff.field, ff.value));
 }
 
+// A clause-level field other than kind: a speech's speaker, speaker_role, group.
+bool speech_field(const schema::Field& field) { return field.clause_level && field.name != "kind"; }
+
 // The field filters: values of one field ORed, fields ANDed, negations apart.
 void add_field_filters(const ParsedQuery& pq, Filters& f, DocumentLevel& doc) {
   std::map<std::string_view, std::vector<Query>> by_field;
+  std::map<std::string_view, std::vector<std::string>> speech_terms;
   for (const auto& ff : pq.filters) {
     Query term = field_query(ff);
     if (ff.negated) {
       f.summary_must_not.push_back(term);
       (ff.field->clause_level ? f.clause_must_not : doc.must_not).push_back(term);
+      if (speech_field(*ff.field)) f.speech_refused.push_back(schema::facet_term(*ff.field, ff.value));
     } else {
       by_field[ff.field->name].push_back(term);
+      if (speech_field(*ff.field)) {
+        speech_terms[ff.field->name].push_back(schema::facet_term(*ff.field, ff.value));
+      }
     }
   }
   for (auto& [name, values] : by_field) {
     Query any = combine(Query::OP_OR, values);
     f.summary_must.push_back(any);
-    (schema::find_query_field(name)->clause_level ? f.clause_must : doc.must).push_back(any);
+    const bool clause_level = schema::find_query_field(name)->clause_level;
+    (clause_level ? f.clause_must : doc.must).push_back(any);
+    // A speech field: its summary holds the values of its clauses, so the documents are
+    // narrowed too; the clauses themselves through speech_required.
+    if (clause_level && name != "kind") doc.must.push_back(any);
   }
+  for (auto& [name, terms] : speech_terms) f.speech_required.push_back(std::move(terms));
 }
 
 // The clause kinds a query's kind filters allow, a bit per ClauseKind.
@@ -100,7 +113,7 @@ std::uint32_t allowed_kinds(const ParsedQuery& pq) {
   std::uint32_t selected = 0, refused = 0;
   bool any_selected = false;
   for (const auto& ff : pq.filters) {
-    if (!ff.field->clause_level) continue;
+    if (ff.field->name != "kind") continue;
     const std::string term = schema::facet_term(*ff.field, ff.value);
     const auto kind = model::clause_kind_from_string(term.substr(ff.field->prefix.size()));
     const std::uint32_t bit = kind ? 1u << static_cast<unsigned>(*kind) : 0;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -25,6 +26,11 @@ struct Filters {
   // empty: all pass), and the clause kinds allowed (bit per ClauseKind).
   Xapian::Query passing_summaries;
   std::uint32_t kinds = ~std::uint32_t{0};
+  // The clause-level field filters but kinds (speaker, speaker_role, group) as terms, for
+  // counting from postings: a clause passes when it holds a term of each group and none of
+  // `speech_refused`. Empty: no such filter.
+  std::vector<std::vector<std::string>> speech_required;
+  std::vector<std::string> speech_refused;
   std::shared_ptr<DocumentRanges> ranges = std::make_shared<DocumentRanges>();
 
   Xapian::Query on_clauses(Xapian::Query q) const;

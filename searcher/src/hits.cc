@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "amendment_link.h"
 #include "every_unit.h"
 #include "identical.h"
 #include "missing.h"
@@ -150,6 +151,35 @@ Xapian::Document best_clause(Xapian::Database& db, const std::string& doc_id, co
   return Xapian::Document();
 }
 
+}  // namespace
+
+SpeechFields speech_fields(format::StoredClause& c) {
+  SpeechFields s;
+  s.speaker = std::move(c.speaker);
+  s.speaker_label = std::move(c.speaker_label);
+  s.speaker_role = std::move(c.speaker_role);
+  s.speaker_kind = std::move(c.speaker_kind);
+  s.group = std::move(c.group);
+  s.headings = std::move(c.headings);
+  s.amendment = std::move(c.amendment);
+  for (const auto& [begin, end] : c.directions) s.directions.push_back({begin, end});
+  return s;
+}
+
+namespace {
+
+// A speech's snippet begins with its speaker as printed: "M. Julien Aubert : …", the
+// highlights shifted by what was put before them.
+void lead_with_speaker(Hit& hit) {
+  if (hit.speech.speaker_label.empty()) return;
+  const std::string lead = hit.speech.speaker_label + "\u00a0: ";
+  hit.snippet.insert(0, lead);
+  for (auto& r : hit.snippet_highlights) {
+    r.begin += lead.size();
+    r.end += lead.size();
+  }
+}
+
 // The clause fields of a hit from a clause's Xapian document.
 void fill_clause(Hit& hit, const std::string& stored, const Xapian::Document& doc,
                  const std::unordered_set<std::string>& terms, analyzers::FrenchAnalyzer& analyzer) {
@@ -163,12 +193,18 @@ void fill_clause(Hit& hit, const std::string& stored, const Xapian::Document& do
   Snippet s = make_snippet(hit.text, hit.highlights);
   hit.snippet = std::move(s.text);
   hit.snippet_highlights = std::move(s.highlights);
+  hit.speech = speech_fields(c);
+  lead_with_speaker(hit);
 }
 
-// The document fields of a hit. `d`: the document in the facet table, if known.
+// The document fields of a hit (and the amendment its speech names, linked). `d`: the
+// document in the facet table, if known.
 void fill_document(Hit& hit, Shards& index, std::uint32_t d) {
   format::StoredDocument s;
   if (!index.summary_of(hit.document_id, &s, d)) return;
+  if (!hit.speech.amendment.empty()) {
+    hit.speech.amendment_id = linked_amendment(index, hit.speech.amendment, s.legislature, s.texte_ref);
+  }
   hit.title = std::move(s.title);
   hit.type = std::move(s.type);
   hit.institution = std::move(s.institution);

@@ -13,10 +13,14 @@
 #include "facet_table.h"
 #include "filters.h"
 #include "hemicycle/analyzers/analyzer.h"
+#include "hemicycle/format/records.h"
 #include "queries.h"
 #include "search_context.h"
 
 namespace hemicycle::searcher {
+
+// The speech fields of a stored clause, moved out of it.
+SpeechFields speech_fields(format::StoredClause& clause);
 
 // A match kept for the page: a clause, or a document matched through its summary.
 struct Candidate {

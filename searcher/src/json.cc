@@ -45,6 +45,25 @@ void objects(Writer& w, const char* key, const Items& items, Write write) {
   w.EndArray();
 }
 
+// The speech fields of a clause, flat in its object, each left out when empty.
+void speech(Writer& w, const SpeechFields& s) {
+  if (s.empty()) return;
+  for (const auto& [key, value] :
+       {std::pair{"speaker", &s.speaker}, std::pair{"speaker_label", &s.speaker_label},
+        std::pair{"speaker_role", &s.speaker_role}, std::pair{"speaker_kind", &s.speaker_kind},
+        std::pair{"group", &s.group}, std::pair{"amendment", &s.amendment},
+        std::pair{"amendment_id", &s.amendment_id}}) {
+    if (!value->empty()) field(w, key, *value);
+  }
+  if (!s.headings.empty()) {
+    w.Key("headings");
+    w.StartArray();
+    for (const auto& heading : s.headings) w.String(heading);
+    w.EndArray();
+  }
+  if (!s.directions.empty()) ranges(w, "directions", s.directions);
+}
+
 void hit(Writer& w, const Hit& h) {
   field(w, "document_id", h.document_id);
   field(w, "title", h.title);
@@ -58,6 +77,7 @@ void hit(Writer& w, const Hit& h) {
   ranges(w, "highlights", h.highlights);
   field(w, "snippet", h.snippet);
   ranges(w, "snippet_highlights", h.snippet_highlights);
+  speech(w, h.speech);
   w.Key("score");
   w.Double(h.score);
   number(w, "matching_clauses", h.matching_clauses);
@@ -177,6 +197,7 @@ std::string to_json(const DocumentView& d) {
     field(o, "number", c.number);
     if (!c.lead.empty()) field(o, "lead", c.lead);
     field(o, "text", c.text);
+    speech(o, c.speech);
   });
   w.EndObject();
   return text_of(buf);
@@ -191,6 +212,21 @@ std::string to_json(const std::string& query, const std::vector<Suggestion>& sug
     field(o, "word", s.word);
     field(o, "query", s.query);
     number(o, "documents", s.documents);
+  });
+  w.EndObject();
+  return text_of(buf);
+}
+
+std::string to_json(const std::string& query, const std::vector<Speaker>& speakers) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  field(w, "query", query);
+  objects(w, "speakers", speakers, [](Writer& o, const Speaker& s) {
+    field(o, "name", s.name);
+    number(o, "speeches", s.speeches);
+    if (!s.role.empty()) field(o, "role", s.role);
+    if (!s.kind.empty()) field(o, "kind", s.kind);
   });
   w.EndObject();
   return text_of(buf);

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <stdexcept>
 
 #include <xapian.h>
 
+#include "amendment_link.h"
 #include "counting.h"
 #include "exclusions.h"
 #include "expand_prefix.h"
@@ -22,6 +24,7 @@
 #include "search_context.h"
 #include "shards.h"
 #include "similar.h"
+#include "speakers.h"
 #include "spelling.h"
 #include "suggest.h"
 #include "thesaurus.h"
@@ -174,6 +177,21 @@ bool words_never_meet(const ParsedQuery& pq, const SearchResult& result) {
   return pq.units.size() > 1 && result.total == 0 && result.total_partial > 0;
 }
 
+// The amendments the speeches of a document name, linked (each number looked up once).
+void link_amendments(Shards& index, DocumentView& view) {
+  std::map<std::string, std::string> linked;
+  for (auto& c : view.clauses) {
+    const std::string& number = c.speech.amendment;
+    if (number.empty()) continue;
+    auto it = linked.find(number);
+    if (it == linked.end()) {
+      it = linked.emplace(number, linked_amendment(index, number, view.metadata.legislature,
+                                                   view.metadata.texte_ref)).first;
+    }
+    c.speech.amendment_id = it->second;
+  }
+}
+
 Notice never_meet(bool grouped) {
   return {"words_never_meet",
           std::string(grouped ? "aucun document ne contient" : "aucun passage ne contient") +
@@ -205,6 +223,11 @@ std::vector<Suggestion> Searcher::suggest(const std::string& query, std::size_t 
   return retry_modified(impl_->index, [&] {
     return suggest_words(impl_->index, impl_->analyzer, query, limit);
   });
+}
+
+std::vector<Speaker> Searcher::speakers(const std::string& prefix, std::size_t limit) {
+  const std::string clean = analyzers::sanitize_utf8(prefix);
+  return retry_modified(impl_->index, [&] { return list_speakers(impl_->index, clean, limit); });
 }
 
 IndexInfo Searcher::info() {
@@ -318,8 +341,10 @@ std::optional<DocumentView> Searcher::document_once(const std::string& id) {
     c.number = std::move(stored.number);
     c.lead = std::move(stored.lead);
     c.text = std::move(stored.text);
+    c.speech = speech_fields(stored);
     view.clauses.push_back(std::move(c));
   }
+  link_amendments(index, view);
   return view;
 }
 

@@ -68,6 +68,15 @@ Response suggest(const Request& req, const Target& t, Services& s) {
                        searcher::to_json(q, s.searcher.get().suggest(q, limit)));
 }
 
+Response speakers(const Request& req, const Target& t, Services& s) {
+  std::string q;
+  if (const std::string* v = t.get("q")) q = utf8_param(*v, "q");
+  if (q.size() > s.options.max_query_bytes) throw query_too_long(q.size(), s.options.max_query_bytes);
+  const std::size_t limit = count_param(t, "limit", 10, 100);
+  return make_response(req, http::status::ok,
+                       searcher::to_json(q, s.searcher.get().speakers(q, limit)));
+}
+
 Response health(const Request& req, const Target&, Services& s) {
   const searcher::IndexInfo info = s.searcher.get().info();
   std::string body = "{\"status\":\"ready\",\"documents\":" + std::to_string(info.documents) +

@@ -17,6 +17,8 @@ inline constexpr std::string_view kDocumentsPrefix = "/api/documents/";
 Response search(const Request& request, const Target& target, Services& services);
 Response document(const Request& request, const Target& target, Services& services);
 Response suggest(const Request& request, const Target& target, Services& services);
+// /api/speakers?q=PREFIX&limit=N: {"query", "speakers": [{"name", "speeches", "role", "kind"}]}.
+Response speakers(const Request& request, const Target& target, Services& services);
 Response health(const Request& request, const Target& target, Services& services);
 Response metrics(const Request& request, const Target& target, Services& services);
 Response openapi(const Request& request, const Target& target, Services& services);

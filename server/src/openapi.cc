@@ -81,6 +81,19 @@ constexpr const char* kDocument = R"json({
         }
       }
     },
+    "/api/speakers": {
+      "get": {
+        "summary": "Speakers of the debates whose name has a word starting with q (case and accents aside; empty: every speaker), most speeches first, then by name",
+        "parameters": [
+          {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1024}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100, "default": 10}}
+        ],
+        "responses": {
+          "200": {"description": "Speakers", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Speakers"}}}},
+          "400": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/api/schema": {
       "get": {
         "summary": "The facet fields and the clause kinds, each with its French label, in the order the page shows them",
@@ -132,6 +145,13 @@ constexpr const char* kDocument = R"json({
           "highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}},
           "snippet": {"type": "string"},
           "snippet_highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}},
+          "speaker": {"type": "string", "description": "speech: the person speaking, as named (Christiane Taubira); absent for a group"},
+          "speaker_label": {"type": "string", "description": "speech: the speaker as printed (Mme la garde des sceaux); the snippet begins with it"},
+          "speaker_role": {"type": "string"}, "speaker_kind": {"type": "string", "enum": ["président de séance", "gouvernement", "rapporteur", "député", "groupe"]},
+          "group": {"type": "string"}, "headings": {"type": "array", "items": {"type": "string"}, "description": "speech: the agenda path, outermost first"},
+          "amendment": {"type": "string", "description": "speech: the amendment under discussion as printed (53)"},
+          "amendment_id": {"type": "string", "description": "speech: the id of that amendment's document, when the index holds exactly one"},
+          "directions": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}, "description": "speech: stage directions in text"},
           "score": {"type": "number"}, "matching_clauses": {"type": "integer"},
           "match": {"type": "string", "enum": ["known_item", "all_words_in_clause", "all_words_in_document", "some_words", "filter_only", "similar"]},
           "missing": {"type": "array", "items": {"type": "string"}, "description": "some_words: the words and phrases of the query the document (or clause) lacks"},
@@ -165,12 +185,16 @@ constexpr const char* kDocument = R"json({
         "type": "object", "required": ["id", "metadata", "clauses"],
         "properties": {
           "id": {"type": "string"}, "metadata": {"type": "object"},
-          "clauses": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "index": {"type": "integer"}, "kind": {"type": "string"}, "number": {"type": "string"}, "lead": {"type": "string"}, "text": {"type": "string"}}}}
+          "clauses": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "index": {"type": "integer"}, "kind": {"type": "string"}, "number": {"type": "string"}, "lead": {"type": "string"}, "text": {"type": "string"}, "speaker": {"type": "string"}, "speaker_label": {"type": "string"}, "speaker_role": {"type": "string"}, "speaker_kind": {"type": "string"}, "group": {"type": "string"}, "headings": {"type": "array", "items": {"type": "string"}}, "amendment": {"type": "string"}, "amendment_id": {"type": "string"}, "directions": {"type": "array", "items": {"$ref": "#/components/schemas/Range"}, "description": "Stage directions in text"}}}}
         }
       },
       "Suggestions": {
         "type": "object", "required": ["query", "suggestions"],
         "properties": {"query": {"type": "string"}, "suggestions": {"type": "array", "items": {"type": "object", "properties": {"word": {"type": "string"}, "query": {"type": "string"}, "documents": {"type": "integer"}}}}}
+      },
+      "Speakers": {
+        "type": "object", "required": ["query", "speakers"],
+        "properties": {"query": {"type": "string"}, "speakers": {"type": "array", "items": {"type": "object", "required": ["name", "speeches"], "properties": {"name": {"type": "string", "description": "As printed: Christiane Taubira"}, "speeches": {"type": "integer", "description": "Speeches (clauses of kind speech) with this speaker"}, "role": {"type": "string", "description": "The most common printed role of their latest speeches (garde des sceaux, ministre de la justice); absent when none is printed"}, "kind": {"type": "string", "description": "The most common speaker_kind of their latest speeches: président de séance, gouvernement, rapporteur, député"}}}}}
       },
       "Named": {
         "type": "object", "required": ["name", "label"],

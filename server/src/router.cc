@@ -26,6 +26,7 @@ constexpr Route kRoutes[] = {
     {"/api/search", false, "/api/search", api::search},
     {api::kDocumentsPrefix, true, "/api/documents/{id}", api::document},
     {"/api/suggest", false, "/api/suggest", api::suggest},
+    {"/api/speakers", false, "/api/speakers", api::speakers},
     {"/api/schema", false, "/api/schema", api::schema},
     {"/health", false, "/health", api::health},
     {"/metrics", false, "/metrics", api::metrics},

@@ -84,3 +84,53 @@ TEST_CASE("damaged records are refused, wrong types ignored", "[format]") {
   CHECK(d.clauses == 0);
   CHECK(d.signatories == std::vector<std::string>{"A"});
 }
+
+TEST_CASE("a speech record: golden string, and back", "[format][speech]") {
+  StoredClause c;
+  c.index = 4;
+  c.kind = "speech";
+  c.text = "Je vous remercie. (Applaudissements.) Voilà.";
+  c.speaker = "Christiane Taubira";
+  c.speaker_label = "Mme la garde des sceaux";
+  c.speaker_role = "garde des sceaux, ministre de la justice";
+  c.speaker_kind = "gouvernement";
+  c.headings = {"Mariage", "Discussion des articles"};
+  c.amendment = "53";
+  c.directions = {{18, 37}};
+  const std::string json = hemicycle::format::encode(c);
+  CHECK(json ==
+        R"({"index":4,"kind":"speech","text":"Je vous remercie. (Applaudissements.) Voilà.",)"
+        R"("speaker":"Christiane Taubira","speaker_label":"Mme la garde des sceaux",)"
+        R"("speaker_role":"garde des sceaux, ministre de la justice",)"
+        R"("speaker_kind":"gouvernement","headings":["Mariage","Discussion des articles"],)"
+        R"("amendment":"53","directions":[[18,37]]})");
+  StoredClause back;
+  REQUIRE(hemicycle::format::decode(json, &back));
+  CHECK(back.speaker == c.speaker);
+  CHECK(back.speaker_label == c.speaker_label);
+  CHECK(back.speaker_role == c.speaker_role);
+  CHECK(back.speaker_kind == c.speaker_kind);
+  CHECK(back.group.empty());
+  CHECK(back.headings == c.headings);
+  CHECK(back.amendment == "53");
+  CHECK(back.directions == c.directions);
+}
+
+TEST_CASE("a sitting record: sitting, rank and presiding, and back", "[format][speech]") {
+  StoredDocument d;
+  d.id = "CRSANR5L14S2013O1N120";
+  d.sitting = "Troisième séance du mardi 29 janvier 2013";
+  d.sitting_of_day = 3;
+  d.presiding = {"Claude Bartolone", "Christophe Sirugue"};
+  const std::string json = hemicycle::format::encode(d);
+  CHECK(json == R"({"id":"CRSANR5L14S2013O1N120",)"
+                R"("sitting":"Troisième séance du mardi 29 janvier 2013","sitting_of_day":3,)"
+                R"("presiding":["Claude Bartolone","Christophe Sirugue"],"clauses":0,"text_bytes":0})");
+  StoredDocument back;
+  REQUIRE(hemicycle::format::decode(json, &back));
+  CHECK(back.sitting == d.sitting);
+  CHECK(back.sitting_of_day == 3);
+  CHECK(back.presiding == d.presiding);
+  d.sitting_of_day = 0;
+  CHECK(hemicycle::format::encode(d).find("sitting_of_day") == std::string::npos);
+}

@@ -147,7 +147,8 @@ TEST_CASE("router: every route answers GET", "[server][router]") {
         R"j("timed_out":false,"notes":[],"expansions":[],"hits":[{"document_id":"TEST-AM-3","title":"Amendement n° AC3 (TITRE)")j",
         R"("clause_id":"TEST-AM-3#6","kind":"expose")", R"("highlights":[[72,79]])",
         R"("matching_clauses":1,"match":"all_words_in_clause","missing":[],"identical":[]}],"facets_count":"all_words","facets":{"type":[{"value":"amendement","count":1}],"kind":)",
-        R"("outcome":[{"value":"Retiré","count":1}],"legislature":[{"value":"16","count":1}]}})"},
+        R"("outcome":[{"value":"Retiré","count":1}],"legislature":[{"value":"16","count":1}],)",
+        R"("sitting":[],"speaker":[],"speaker_role":[],"group":[]}})"},
        {}},
       {"/api/documents/TEST-AM-1", 200, "/api/documents/{id}", kJson,
        {R"j({"id":"TEST-AM-1","metadata":{"id":"TEST-AM-1","title":"Amendement n° CE1 (ART. UNIQUE)")j",
@@ -175,13 +176,15 @@ TEST_CASE("router: every route answers GET", "[server][router]") {
        {}},
       {"/api/openapi.json", 200, "/api/openapi.json", kJson,
        {R"("openapi": "3.0.3")", R"("/api/search": {)", R"("/api/documents/{id}": {)", R"("/api/documents/{id}/similar": {)",
-        R"("/api/schema": {)"},
+        R"("/api/speakers": {)", R"("/api/schema": {)"},
        {}},
       // The labels of format/schema.h and model/document.h, in their order.
       {"/api/schema", 200, "/api/schema", kJson,
        {R"({"facets":[{"name":"type","label":"Type"},{"name":"kind","label":"Passage"},)",
         R"({"name":"cites","label":"Textes cités"},)",
-        R"({"name":"legislature","label":"Législature"}],"kinds":[{"name":"preamble","label":"préambule"},)",
+        R"({"name":"legislature","label":"Législature"},{"name":"sitting","label":"Séance"},)",
+        R"({"name":"speaker","label":"Orateur"},{"name":"speaker_role","label":"Qualité"},)",
+        R"({"name":"group","label":"Groupe"}],"kinds":[{"name":"preamble","label":"préambule"},)",
         R"({"name":"considerant","label":"considérant"},)", R"({"name":"expose","label":"exposé sommaire"},)",
         R"({"name":"paragraph","label":"paragraphe"},{"name":"speech","label":"intervention"}]})"},
        {}},
@@ -284,6 +287,12 @@ TEST_CASE("router: every server error: its code and its French message", "[serve
        "spell\u00a0: 1 ou 0 (true ou false), et non \u00ab\u00a0peut-etre\u00a0\u00bb"},
       {get, "/api/suggest?q=a&limit=999", {}, "", 400, "/api/suggest", "bad_parameter",
        "limit\u00a0: 20 au plus, et non \u00ab\u00a0999\u00a0\u00bb"},
+      {get, "/api/speakers?q=taub&limit=101", {}, "", 400, "/api/speakers", "bad_parameter",
+       "limit\u00a0: 100 au plus, et non \u00ab\u00a0101\u00a0\u00bb"},
+      {get, "/api/speakers?limit=dix", {}, "", 400, "/api/speakers", "bad_parameter",
+       "limit\u00a0: un nombre entier est attendu, et non \u00ab\u00a0dix\u00a0\u00bb"},
+      {get, "/api/speakers?q=%FF", {}, "", 400, "/api/speakers", "bad_encoding",
+       "q n’est pas de l’UTF-8 valide une fois les %XX décodés"},
       {get, "/api/search", {}, "", 400, "/api/search", "missing_query",
        "indiquez une recherche dans q (ou un filtre)"},
       {get, "/api/search?q=" + long_query, {}, "", 400, "/api/search", "query_too_long",
@@ -468,7 +477,7 @@ TEST_CASE("router: an index missing or unreadable is a 503 without its path", "[
     INFO(db);
     Api api({db.string()});
     for (const std::string target : {"/api/search?q=x", "/api/documents/X", "/api/suggest?q=ab",
-                                     "/health"}) {
+                                     "/api/speakers?q=ab", "/health"}) {
       INFO(target);
       Handled h = api.get(target);
       CHECK(h.response.result_int() == 503);

@@ -22,6 +22,16 @@ struct StoredClause {
   std::string number;
   std::string lead;
   std::string text;
+  // A speech (kind "speech"; model::Speech): left out of the JSON when empty. `directions`
+  // are [begin, end) byte offsets of stage directions in `text`.
+  std::string speaker;
+  std::string speaker_label;
+  std::string speaker_role;
+  std::string speaker_kind;
+  std::string group;
+  std::vector<std::string> headings;
+  std::string amendment;
+  std::vector<std::pair<std::size_t, std::size_t>> directions;
 };
 
 struct StoredDocument {
@@ -37,6 +47,9 @@ struct StoredDocument {
   std::string outcome;
   std::string texte_ref;
   std::string dossier_ref;
+  std::string sitting;             // a sitting: "Troisième séance du mardi 29 janvier 2013"
+  std::size_t sitting_of_day = 0;  // its rank in the day, 0: left out
+  std::vector<std::string> presiding;
   std::string source;
   std::string origin;
   std::size_t line = 0;

@@ -57,6 +57,10 @@ inline constexpr std::string_view kReferencePrefix = "XR";  // clause: a referen
 // analyzers' fold() gives it) -> that word as it is usually written. Counts come from the
 // postings of the word's stem, so they stay exact through deletions.
 inline constexpr std::string_view kSuggestPrefix = "XF";
+// Metadata key prefix of the speakers' names: kSpeakerNameKey + a speaker's term (the
+// field `speaker`: "XSPKchristiane taubira") -> the name as printed ("Christiane Taubira").
+// Counts come from the terms' postings (GET /api/speakers), so they stay exact.
+inline constexpr std::string_view kSpeakerNameKey = "hemicycle:speaker:";
 // Database metadata key: UTC time of the last commit, "YYYY-MM-DDTHH:MM:SSZ".
 inline constexpr std::string_view kLastCommitKey = "hemicycle:last_commit";
 
@@ -102,7 +106,8 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 struct Field {
   std::string_view name;         // "territory"
   std::string_view prefix;       // "XTERR"
-  bool clause_level;             // true only for kind: it describes a clause, not a document
+  bool clause_level;             // kind and the speech fields (speaker, speaker_role,
+                                 // group): they describe a clause, not a document
   std::string_view label;        // French label for people: "Territoire"
 };
 

@@ -105,6 +105,21 @@ struct IdenticalDocument {
   std::vector<std::string> signatories;
 };
 
+// Who speaks in a speech clause (kind "speech"), as stored (format::StoredClause); empty
+// for other kinds. `directions`: stage directions, byte ranges in the clause text.
+struct SpeechFields {
+  std::string speaker;        // "Christiane Taubira" (empty for a group)
+  std::string speaker_label;  // as printed: "Mme la garde des sceaux"
+  std::string speaker_role;   // as printed: "garde des sceaux, ministre de la justice"
+  std::string speaker_kind;   // model::kSpeaker*: "gouvernement"
+  std::string group;          // "UMP"
+  std::vector<std::string> headings;  // agenda path, outermost first
+  std::string amendment;      // "53" as printed
+  std::string amendment_id;   // that amendment's document, when exactly one fits (display time)
+  std::vector<Range> directions;
+  bool empty() const { return speaker.empty() && speaker_label.empty(); }
+};
+
 struct Hit {
   std::string document_id;
   std::string title;
@@ -117,7 +132,9 @@ struct Hit {
   std::string text;                       // the whole clause
   std::vector<Range> highlights;          // matched words in `text`
   std::string snippet;                    // a fragment of `text` around the matches
-  std::vector<Range> snippet_highlights;  // matched words in `snippet`
+  std::vector<Range> snippet_highlights;  // matched words in `snippet`; a speech's
+                                          // snippet begins with "SPEAKER_LABEL : "
+  SpeechFields speech;                    // a speech's speaker and place in the sitting
   double score = 0;
   std::size_t matching_clauses = 0;       // clauses of the document that match (grouped)
   Tier tier = Tier::kSomeWords;
@@ -187,6 +204,14 @@ struct Suggestion {
   std::size_t documents;  // documents holding the word (with remote shards: clauses)
 };
 
+// A speaker of the index (GET /api/speakers).
+struct Speaker {
+  std::string name;           // as printed: "Christiane Taubira"
+  std::size_t speeches = 0;   // speech clauses with this speaker, exact
+  std::string role;           // most common printed role of their latest speeches, or ""
+  std::string kind;           // most common speaker_kind of their latest speeches
+};
+
 struct IndexInfo {
   std::size_t documents = 0;
   std::size_t clauses = 0;
@@ -200,6 +225,7 @@ struct ClauseView {
   std::string number;
   std::string lead;
   std::string text;
+  SpeechFields speech;
 };
 
 struct DocumentView {
@@ -236,6 +262,9 @@ class Searcher {
   std::optional<DocumentView> document(const std::string& id);
   // Completions of the last word of `query` (at least 2 letters), most frequent first.
   std::vector<Suggestion> suggest(const std::string& query, std::size_t limit = 10);
+  // The speakers with a word of their name (folded) starting with `prefix` (folded; empty:
+  // every speaker), most speeches first, then by name; `limit` at most.
+  std::vector<Speaker> speakers(const std::string& prefix, std::size_t limit = 10);
   // What the index holds.
   IndexInfo info();
   // Sees the latest commit of every database. Returns true if anything changed.
