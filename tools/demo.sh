@@ -2,12 +2,17 @@
 # The main command: installs what is missing, builds, indexes a corpus, queries it, then
 # serves the search API on http://127.0.0.1:8080 until Ctrl-C.
 #   tools/demo.sh [CORPUS_PATH] [QUERY]
-# CORPUS_PATH defaults to ../shared/corpus/sample; the index goes to var/index (or
+# CORPUS_PATH defaults to ../shared/corpus/sample and the sittings of ../shared/corpus/debates
+# (when present); the index goes to var/index (or
 # $HEMICYCLE_INDEX); $HEMICYCLE_PORT changes the port, HEMICYCLE_SERVE=0 skips serving.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${HEMICYCLE_BUILD_DIR:-$root/build}"
 corpus="${1:-$root/../shared/corpus/sample}"
+corpora=("$corpus")
+if [ $# -eq 0 ] && [ -d "$root/../shared/corpus/debates" ]; then
+  corpora+=("$root/../shared/corpus/debates")
+fi
 query="${2:-ingérence étrangère outre-mer}"
 index="${HEMICYCLE_INDEX:-$root/var/index}"
 
@@ -18,10 +23,15 @@ if [ ! -e "$corpus" ]; then
   exit 1
 fi
 mkdir -p "$(dirname "$index")"
-"$build/indexer/hemicycle-index" --db "$index" "$corpus"
+"$build/indexer/hemicycle-index" --db "$index" "${corpora[@]}"
 echo
 echo "\$ hemicycle-search --db $index \"$query\""
 "$build/searcher/hemicycle-search" --db "$index" --limit 3 "$query"
+if [ ${#corpora[@]} -gt 1 ]; then
+  echo
+  echo "\$ hemicycle-search --db $index 'speaker:\"Christiane Taubira\" mariage'"
+  "$build/searcher/hemicycle-search" --db "$index" --limit 3 'speaker:"Christiane Taubira" mariage'
+fi
 
 if [ "${HEMICYCLE_SERVE:-1}" != "0" ]; then
   port="${HEMICYCLE_PORT:-8080}"

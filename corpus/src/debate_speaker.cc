@@ -154,9 +154,17 @@ bool read_html_lead(std::string_view para, std::size_t bold_end, std::size_t ita
       finish(para, lead);
       return true;
     }
-    // "M. Jean-Claude Perez</b> et <b>Mme Geneviève Gaillard." : the lead runs to its dot.
-    const std::size_t dot = sentence_end(para, bold_end, 200);
-    if (dot == kNone) return false;
+    // "M. Jean-Claude Perez</b> et <b>Mme Geneviève Gaillard." : the lead runs to its dot;
+    // "M. François Rochebloine</b> Vous ne serez pas…" (no dot printed): the bold alone.
+    const std::string_view next = para.substr(skip_spaces(para, bold_end));
+    const bool joined = next.rfind("et ", 0) == 0 || next.rfind(",", 0) == 0;
+    const std::size_t dot = joined ? sentence_end(para, bold_end, 200) : kNone;
+    if (dot == kNone) {
+      lead->label = std::string(bold);
+      lead->body = bold_end;
+      finish(para, lead);
+      return true;
+    }
     lead->label = std::string(trim(para.substr(0, dot)));
     lead->body = dot + 1;
   }
@@ -211,8 +219,12 @@ LabelParts parse_label(std::string_view label) {
     parts.name = std::string(trim(rest.substr(skip)));
     return parts;
   }
-  const bool several = civility == "MM." || civility == "Mmes" ||
-                       rest.find(" et M") != std::string_view::npos || rest.find(", M") != std::string_view::npos;
+  const std::size_t et = rest.find(" et ");
+  const bool joined = et != std::string_view::npos &&
+                      (civility_at(rest, et + 4) > 0 ||
+                       collective_opener(fold_key(rest.substr(et + 4, 40))));
+  const bool several = civility == "MM." || civility == "Mmes" || joined ||
+                       rest.find(", M") != std::string_view::npos;
   parts.kind = several ? LabelKind::kCollective : LabelKind::kPerson;
   if (!several) parts.name = std::string(rest);
   return parts;
