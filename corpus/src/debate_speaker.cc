@@ -31,9 +31,16 @@ bool collective_opener(std::string_view folded) {
 }
 
 // A speaker opens with a civility ("M. ", "Mme ") or a collective subject.
+// The label as shown: no-break spaces as spaces, "M . Claude Sturni" (a misprint) as "M.".
+std::string shown(std::string_view printed) {
+  std::string label = normalize_spaces(printed);
+  if (label.rfind("M . ", 0) == 0) label.erase(1, 1);
+  return label;
+}
+
 bool opens_speaker(std::string_view printed) {
   if (printed.empty()) return false;
-  const std::string label = normalize_spaces(printed.substr(0, 40));
+  const std::string label = shown(printed.substr(0, 40));
   if (civility_at(label, 0) > 0) return true;
   return collective_opener(fold_key(label.substr(0, 40)));
 }
@@ -59,7 +66,7 @@ void split_role(Lead* lead) {
 
 // The label and role as shown (no-break spaces as spaces), the body from its first word.
 void finish(std::string_view para, Lead* lead) {
-  lead->label = normalize_spaces(lead->label);
+  lead->label = shown(lead->label);
   split_role(lead);
   lead->role = normalize_spaces(lead->role);
   lead->body = skip_spaces(para, lead->body);

@@ -176,6 +176,38 @@ TEST_CASE("debate: a heading is no clause, hard-wrapped lines join", "[corpus][d
   CHECK(doc.clauses.size() == 2);
 }
 
+TEST_CASE("debate: speakers as printed, misprints and several at once", "[corpus][debate]") {
+  struct Case {
+    std::string lead;
+    std::string speaker, label, kind, group;
+  };
+  const std::string member = "d\xC3\xA9put\xC3\xA9";
+  const std::vector<Case> cases = {
+      {"M . Claude Sturni.", "Claude Sturni", "M. Claude Sturni", member, ""},
+      {"M. Laurent Wauquiez et plusieurs d\xC3\xA9put\xC3\xA9s du groupe UMP.", "",
+       "M. Laurent Wauquiez et plusieurs d\xC3\xA9put\xC3\xA9s du groupe UMP", "groupe", "UMP"},
+      {"MM. Herv\xC3\xA9 Mariton et Philippe Gosselin.", "", "MM. Herv\xC3\xA9 Mariton et Philippe Gosselin",
+       "groupe", ""},
+      {"M. Jacques Myard, M. C\xC3\xA9leste Lett et M. Philippe Gosselin.", "",
+       "M. Jacques Myard, M. C\xC3\xA9leste Lett et M. Philippe Gosselin", "groupe", ""},
+      {"Mme\xC2\xA0Marie-George Buffet.", "Marie-George Buffet", "Mme Marie-George Buffet", member, ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.lead);
+    Document doc;
+    doc.type = "compte_rendu";
+    doc.text = c.lead + " \xE2\x80\x93 Tr\xC3\xA8s bien !\n";
+    hemicycle::corpus::segment(doc);
+    const auto found = speeches(doc);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]->speech.speaker == c.speaker);
+    CHECK(found[0]->speech.speaker_label == c.label);
+    CHECK(found[0]->speech.speaker_kind == c.kind);
+    CHECK(found[0]->speech.group == c.group);
+    CHECK(found[0]->text == "Tr\xC3\xA8s bien !");
+  }
+}
+
 Document read_one(const std::filesystem::path& path) {
   std::vector<Document> docs;
   hemicycle::corpus::read_path(
@@ -241,7 +273,10 @@ TEST_CASE("debate: our sitting in the published format, speech by speech", "[cor
 
 // Speeches per sitting of ../shared/corpus/debates, as counted from the pages' speaker leads
 // (paragraphs opening with a bold speaker) by a script independent of the segmenter; where
-// they differ by one, the page prints the speaker outside the usual markup (see the notes).
+// they differ, the page prints the speaker outside the usual markup, which the script missed:
+// a bold lead inside a link (20130124), a misprinted "M . Claude Sturni" (20130138), and
+// one lead the segmenter does not read, "M. Jacques Myard, M. Céleste Lett et M. Philippe
+// Gosselin, C’est…" with no dot printed (20130130).
 struct Sitting {
   std::string id;
   std::size_t speeches;
@@ -254,7 +289,7 @@ TEST_CASE("debate: the 18 published sittings, one speech per speaker", "[corpus]
       {"20130118", 888}, {"20130119", 380}, {"20130121", 747}, {"20130124", 885},
       {"20130126", 694}, {"20130127", 612}, {"20130128", 789}, {"20130130", 485},
       {"20130131", 769}, {"20130132", 1727}, {"20130134", 542}, {"20130135", 754},
-      {"20130136", 628}, {"20130138", 1098}, {"20130139", 810}, {"20130141", 457},
+      {"20130136", 628}, {"20130138", 1099}, {"20130139", 810}, {"20130141", 457},
       {"20130142", 768}, {"20130144", 479}};
   std::size_t chairs = 0, unresolved_chairs = 0, taubira = 0;
   for (const Sitting& s : sittings) {
