@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <stdexcept>
+#include <thread>
 
 #include <xapian.h>
 
@@ -91,8 +92,16 @@ Searcher::~Searcher() = default;
 namespace {
 
 // A writer that commits often (`--batch 1`) can discard the revision a search reads more
-// than once in a row; past this many tries the error reaches the caller.
-constexpr int kModifiedTries = 10;
+// than once in a row; past this many tries the error reaches the caller. Between tries the
+// search waits a little longer each time (1 ms, 2 ms, … at most 50 ms: 1.6 s in all at
+// worst), so that a slow search (a large index, a sanitizer build) still finds a window
+// between two commits instead of failing against a writer that never pauses.
+constexpr int kModifiedTries = 40;
+
+void wait_before_retry(int tries) {
+  const int ms = tries < 8 ? 1 << (tries - 2) : 50;
+  std::this_thread::sleep_for(std::chrono::milliseconds(std::min(ms, 50)));
+}
 
 // Runs `fn`, and again after reopening (the databases and the facet table) while a writer
 // changed the database under it.
@@ -100,7 +109,10 @@ template <typename Fn>
 auto retry_modified(Shards& index, Fn&& fn) -> decltype(fn()) {
   for (int tries = 1;; ++tries) {
     try {
-      if (tries > 1) index.reopen();
+      if (tries > 1) {
+        wait_before_retry(tries);
+        index.reopen();
+      }
       return fn();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (tries == kModifiedTries) throw;
