@@ -241,18 +241,7 @@ bool ends_code_name(std::string_view w) {
 std::string code_name(std::string_view text, std::size_t pos) {
   std::size_t end = std::min(text.size(), pos + 200);
   while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-  std::string window = analyzers::fold(text.substr(pos, end - pos));
-  // Straight apostrophes.
-  std::string w;
-  w.reserve(window.size());
-  for (std::size_t i = 0; i < window.size(); ++i) {
-    if (window.compare(i, 3, "\xE2\x80\x99") == 0) {
-      w.push_back('\'');
-      i += 2;
-    } else {
-      w.push_back(window[i]);
-    }
-  }
+  const std::string w = internal::fold_key(text.substr(pos, end - pos));
   // Known codes (legal_codes()): the longest match wins.
   std::string_view best;
   for (const LegalCode& known : legal_codes()) {

@@ -119,21 +119,6 @@ std::string group_of(std::string_view label) {
 
 }  // namespace
 
-std::string fold_key(std::string_view text) {
-  std::string k = analyzers::fold(text);
-  std::string out;
-  out.reserve(k.size());
-  for (std::size_t i = 0; i < k.size(); ++i) {
-    if (k.compare(i, 3, "\xE2\x80\x99") == 0) {
-      out.push_back('\'');
-      i += 2;
-    } else {
-      out.push_back(k[i]);
-    }
-  }
-  return out;
-}
-
 bool read_html_lead(std::string_view para, std::size_t bold_end, std::size_t italic_begin,
                     std::size_t italic_end, Lead* lead) {
   if (bold_end == 0 || bold_end > para.size()) return false;

@@ -53,9 +53,6 @@ LabelParts parse_label(std::string_view label);
 // député otherwise.
 std::string_view kind_of_role(std::string_view role);
 
-// Folded for comparisons: fold() with the typographic apostrophe made straight.
-std::string fold_key(std::string_view text);
-
 // "Présidence de M. Claude Bartolone" -> "Claude Bartolone"; empty if the text is not one.
 std::string presiding_name(std::string_view text);
 

@@ -142,6 +142,21 @@ std::string fold_word(std::string_view word) {
   return analyzers::fold(word);
 }
 
+std::string fold_key(std::string_view text) {
+  std::string k = analyzers::fold(text);
+  std::string out;
+  out.reserve(k.size());
+  for (std::size_t i = 0; i < k.size(); ++i) {
+    if (k.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(k[i]);
+    }
+  }
+  return out;
+}
+
 std::size_t skip_spaces(std::string_view text, std::size_t pos, Spaces set) {
   while (pos < text.size()) {
     std::size_t n = 0;

@@ -48,6 +48,10 @@ bool fold_latin(std::string_view word, std::string* out);
 // analyzers::fold for one word, with the fold_latin fast path.
 std::string fold_word(std::string_view word);
 
+// analyzers::fold of a phrase with the typographic apostrophe made straight ("l’article" ->
+// "l'article"), for comparisons with folded ASCII phrases.
+std::string fold_key(std::string_view text);
+
 // Position of the first character at or after pos that is not a space of `set`.
 std::size_t skip_spaces(std::string_view text, std::size_t pos, Spaces set = Spaces::kLine);
 

@@ -15,6 +15,7 @@ const std::string kIndex = std::string(HEMICYCLE_BINARY_DIR) + "/indexer/hemicyc
 
 struct Outcome {
   int status = -1;
+  std::string output;      // stderr
   std::string first_line;  // of stderr
 };
 
@@ -29,6 +30,7 @@ Outcome run(const std::string& args) {
   const int status = pclose(p);
   o.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   o.first_line = out.substr(0, out.find('\n'));
+  o.output = std::move(out);
   return o;
 }
 
@@ -76,14 +78,9 @@ TEST_CASE("paths that give no document: exit status 1, said in French", "[indexe
   };
   for (const Row& row : rows) {
     INFO(row.args);
-    FILE* p = popen((kIndex + " " + row.args + " 2>&1 >/dev/null").c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::string out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    const int status = pclose(p);
-    CHECK((WIFEXITED(status) ? WEXITSTATUS(status) : -1) == row.status);
+    const Outcome o = run(row.args);
+    const std::string& out = o.output;
+    CHECK(o.status == row.status);
     // The warnings first (with their paths), then why the run failed.
     CHECK(out.find(in) != std::string::npos);
     CHECK(out.substr(out.rfind('\n', out.size() - 2) + 1) ==
