@@ -17,10 +17,6 @@ using model::Span;
 
 constexpr std::size_t kNone = std::string_view::npos;
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 // A paragraph of the sitting: a page's block, or a blank-line separated run of lines.
 struct Para {
   Block::Kind kind = Block::Kind::kParagraph;
@@ -77,7 +73,7 @@ constexpr std::array<std::string_view, 6> kIncidents = {
 template <std::size_t N>
 bool starts_with_any(std::string_view key, const std::array<std::string_view, N>& list) {
   for (std::string_view s : list) {
-    if (starts_with(key, s) && (key.size() == s.size() || s.back() == ' ' ||
+    if (key.starts_with(s) && (key.size() == s.size() || s.back() == ' ' ||
                                 key[s.size()] == ' ' || key[s.size()] == ',')) {
       return true;
     }
@@ -125,7 +121,7 @@ bool footer(std::string_view p) {
   const std::string key = fold_key(p.substr(0, 60));
   for (std::string_view s : {"le directeur du service", "la directrice du service",
                              "le directeur des comptes rendus", "la directrice des comptes rendus"}) {
-    if (starts_with(key, s)) return true;
+    if (key.starts_with(s)) return true;
   }
   return false;
 }
@@ -393,7 +389,7 @@ class DebateWalker {
       const Person* p = find_person(*it);
       if (p == nullptr || p->feminine != parts.feminine) continue;
       const std::string r = fold_key(p->role);
-      const int score = starts_with(r, office) ? 2 : r.find(" " + office) != std::string::npos ? 1 : 0;
+      const int score = r.starts_with(office) ? 2 : r.find(" " + office) != std::string::npos ? 1 : 0;
       if (score > best) {
         best = score;
         match = p;

@@ -19,13 +19,9 @@ constexpr std::array<std::string_view, 13> kCollectiveOpeners = {
     "de nombreux ", "quelques ", "les deputes", "des deputes", "tous les ", "toutes les ",
     "un senateur"};
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 bool collective_opener(std::string_view folded) {
   for (std::string_view o : kCollectiveOpeners) {
-    if (starts_with(folded, o)) return true;
+    if (folded.starts_with(o)) return true;
   }
   return false;
 }
@@ -204,7 +200,7 @@ LabelParts parse_label(std::string_view label) {
     return parts;
   }
   for (std::string_view article : {"le ", "la ", "l'"}) {
-    if (!starts_with(key, article)) continue;
+    if (!key.starts_with(article)) continue;
     parts.kind = LabelKind::kOffice;
     std::size_t skip = article.size();
     if (article == "l'" && rest.size() > 1 && rest[1] != '\'') skip = 4;  // "l’": 4 bytes
@@ -229,7 +225,7 @@ std::string_view kind_of_role(std::string_view role) {
       k.find("garde des sceaux") != std::string::npos) {
     return model::kSpeakerGovernment;
   }
-  const bool chairs = starts_with(k, "president") || starts_with(k, "vice-president");
+  const bool chairs = k.starts_with("president") || k.starts_with("vice-president");
   if (k.find("rapporteu") != std::string::npos ||
       (chairs && k.find("commission") != std::string::npos)) {
     return model::kSpeakerRapporteur;
